@@ -1,0 +1,104 @@
+using System;
+using System.Text;
+
+namespace CnnGen.Generators.Emitting
+{
+    /// <summary>
+    /// Writes C# text line by line at the current indentation (four spaces a level), with blocks that
+    /// open a brace on entry and close it on dispose. Lines always end in '\n' so output is the same on every OS.
+    /// </summary>
+    internal sealed class IndentedWriter
+    {
+        private const string IndentUnit = "    ";
+        private readonly StringBuilder _text = new();
+        private int _depth;
+
+        /// <summary>The current indentation depth.</summary>
+        public int Depth => _depth;
+
+        /// <summary>Writes one line at the current indentation; an empty line carries no spaces.</summary>
+        public IndentedWriter Line(string line = "")
+        {
+            if (line.Length > 0)
+            {
+                for (int i = 0; i < _depth; i++)
+                {
+                    _text.Append(IndentUnit);
+                }
+
+                _text.Append(line);
+            }
+
+            _text.Append('\n');
+            return this;
+        }
+
+        /// <summary>Writes several lines (split on '\n') at the current indentation.</summary>
+        public IndentedWriter Lines(string text)
+        {
+            foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
+            {
+                Line(line);
+            }
+
+            return this;
+        }
+
+        /// <summary>Writes <paramref name="header"/> (if any), then an opening brace, and indents until disposed.</summary>
+        public Scope Block(string? header = null, string closing = "}")
+        {
+            if (header is not null)
+            {
+                Line(header);
+            }
+
+            Line("{");
+            _depth++;
+            return new Scope(this, closing);
+        }
+
+        /// <summary>Indents one level until disposed, without braces.</summary>
+        public Scope Indent()
+        {
+            _depth++;
+            return new Scope(this, null);
+        }
+
+        /// <summary>Writes a <c>/// &lt;summary&gt;</c> documentation comment.</summary>
+        public IndentedWriter Summary(string text)
+        {
+            Line("/// <summary>");
+            foreach (string line in text.Split('\n'))
+            {
+                Line("/// " + line);
+            }
+
+            Line("/// </summary>");
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
+
+        /// <summary>Closes a block or indentation level when disposed.</summary>
+        public readonly struct Scope : IDisposable
+        {
+            private readonly IndentedWriter _writer;
+            private readonly string? _closing;
+
+            internal Scope(IndentedWriter writer, string? closing)
+            {
+                _writer = writer;
+                _closing = closing;
+            }
+
+            public void Dispose()
+            {
+                _writer._depth--;
+                if (_closing is not null)
+                {
+                    _writer.Line(_closing);
+                }
+            }
+        }
+    }
+}

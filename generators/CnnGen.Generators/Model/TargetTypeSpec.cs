@@ -1,0 +1,20 @@
+namespace CnnGen.Generators.Model
+{
+    /// <summary>
+    /// One type declaration on the way from the namespace to the annotated class, as it must be re-declared
+    /// in generated code (for example <c>partial class Outer</c> or <c>public sealed partial class SeedConv</c>).
+    /// </summary>
+    /// <param name="Keywords">The modifiers and kind keyword, for example <c>public partial class</c>.</param>
+    /// <param name="Name">The type's name, with type parameters if any.</param>
+    internal sealed record TypeDeclarationPart(string Keywords, string Name);
+
+    /// <summary>Where generated members go: the annotated class, its containing types and namespace.</summary>
+    /// <param name="Namespace">The namespace, or null for the global namespace.</param>
+    /// <param name="Declarations">The declarations from the outermost containing type down to the annotated class.</param>
+    /// <param name="HintName">A name unique to this class, used for the generated file's name.</param>
+    internal sealed record TargetTypeSpec(string? Namespace, EquatableArray<TypeDeclarationPart> Declarations, string HintName)
+    {
+        /// <summary>The annotated class's own name.</summary>
+        public string Name => Declarations[Declarations.Count - 1].Name;
+    }
+}

@@ -1,0 +1,16 @@
+namespace CnnGen.Generators
+{
+    /// <summary>
+    /// Names of the incremental pipeline's steps. The tests read these to assert that each step's output
+    /// is cached across edits that do not concern it.
+    /// </summary>
+    internal static class TrackingNames
+    {
+        public const string Conv2DLayers = nameof(Conv2DLayers);
+        public const string MaxPool2DLayers = nameof(MaxPool2DLayers);
+        public const string AvgPool2DLayers = nameof(AvgPool2DLayers);
+        public const string ZeroPad2DLayers = nameof(ZeroPad2DLayers);
+        public const string Specs = nameof(Specs);
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+}
