@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 
 namespace CnnGen.Benchmarks.Infrastructure;
 
@@ -11,6 +10,5 @@ public static class BenchmarkConfig
         ManualConfig.Create(DefaultConfig.Instance)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(new GflopsColumn(), new PeakFractionColumn())
-            .AddFilter(new AvailabilityFilter())
-            .AddExporter(MarkdownExporter.GitHub);
+            .AddFilter(new AvailabilityFilter());
 }
