@@ -64,11 +64,38 @@ public static class GeneratedKernels
         return null;
     }
 
-    /// <summary>Like <see cref="Find{TDelegate}"/>, but throws when the layer has no such kernel.</summary>
+    /// <summary>
+    /// True when <paramref name="layer"/> declares any public static method named <paramref name="name"/>: the
+    /// generator has emitted the kernel, whatever its signature. The suites skip a generated benchmark only when
+    /// this is false; a kernel that exists with the wrong signature makes the benchmark fail instead.
+    /// </summary>
+    public static bool Declares(Type layer, string name) =>
+        layer.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Any(m => m.Name == name);
+
+    /// <summary>Like <see cref="Find{TDelegate}"/>, but throws when the layer has no such kernel, naming what it has.</summary>
     public static TDelegate Require<TDelegate>(Type layer, string name)
-        where TDelegate : Delegate =>
-        Find<TDelegate>(layer, name)
-        ?? throw new InvalidOperationException($"{layer.Name} has no generated {name} of the shape {typeof(TDelegate).Name}.");
+        where TDelegate : Delegate
+    {
+        if (Find<TDelegate>(layer, name) is { } kernel)
+        {
+            return kernel;
+        }
+
+        MethodInfo invoke = typeof(TDelegate).GetMethod("Invoke")!;
+        string[] found = layer.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Where(m => m.Name == name)
+            .Select(m => m.ToString() ?? m.Name)
+            .ToArray();
+        throw new InvalidOperationException(
+            $"{layer.Name} has no generated {name}{Signature(invoke)} (the contract the benchmarks measure); " +
+            (found.Length == 0 ? "it declares no such method." : "it declares: " + string.Join("; ", found)));
+    }
+
+    private static string Signature(MethodInfo invoke) =>
+        "(" + string.Join(", ", invoke.GetParameters().Select(p => $"{Display(p.ParameterType)} {p.Name}")) + ")";
+
+    private static string Display(Type type) =>
+        type.IsGenericType ? $"{type.Name.Split('`')[0]}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>" : type.Name;
 
     private static MethodInfo? TryInstantiate(MethodInfo definition, Type element)
     {
