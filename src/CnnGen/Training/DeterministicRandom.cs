@@ -116,6 +116,17 @@ public sealed class DeterministicRandom
         }
     }
 
+    /// <summary>Shuffles <paramref name="items"/> in place (Fisher–Yates), every order equally likely.</summary>
+    /// <param name="items">The items to shuffle.</param>
+    public void Shuffle<TItem>(Span<TItem> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt32(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
     /// <summary>One step of SplitMix64 (Steele, Lea and Flood), used to spread a seed over the 256-bit state.</summary>
     internal static ulong SplitMix64(ref ulong state)
     {
