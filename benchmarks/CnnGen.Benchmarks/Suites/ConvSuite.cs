@@ -30,6 +30,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     private ConvBackward<T>? _generatedBackward;
     private OnnxLayer? _onnx;
     private ConvShape _shape;
+    private Conv2DGeometry _geometry;
 
     /// <summary>The batch size the suite runs the layer at.</summary>
     protected abstract int Batch { get; }
@@ -48,7 +49,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         T[] expected = Agreement.NaNs<T>(one.OutputLength);
         T[] actual = Agreement.NaNs<T>(one.OutputLength);
         ReferenceKernels.ConvForward(one, _input.AsSpan(0, one.InputLength), _weights, _bias, expected);
-        GenericKernels.ConvForward(one, _input.AsSpan(0, one.InputLength), _weights, _bias, actual);
+        GenericKernels.ConvForward(_geometry, _input.AsSpan(0, one.InputLength), _weights, _bias, actual);
         Agreement.Require<T>(actual, expected, $"{typeof(TLayer).Name} generic forward (checked against plain loops, first example)");
     }
 
@@ -92,7 +93,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         (T[] dx, T[] dw, T[] db) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
         ReferenceKernels.ConvBackward(one, dy, x, _weights, dx, dw, db);
         (T[] dx1, T[] dw1, T[] db1) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
-        GenericKernels.ConvBackward(one, dy, x, _weights, dx1, dw1, db1);
+        GenericKernels.ConvBackward(_geometry, dy, x, _weights, dx1, dw1, db1);
         string layer = typeof(TLayer).Name;
         const string What = "generic backward (checked against plain loops, first example)";
         Agreement.Require<T>(dx1, dx, $"{layer} {What}, input gradient");
@@ -114,7 +115,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGeneric() => GenericKernels.ConvForward(_shape, _input, _weights, _bias, _output);
+    public void ForwardGeneric() => GenericKernels.ConvForward(_geometry, _input, _weights, _bias, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -127,7 +128,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGeneric() =>
-        GenericKernels.ConvBackward(_shape, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+        GenericKernels.ConvBackward(_geometry, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
@@ -167,6 +168,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     private void Allocate()
     {
         ConvShape s = _shape = Shape;
+        _geometry = GenericKernels.Geometry(s);
         _input = Agreement.Random<T>(s.InputLength, seed: 1);
         _weights = Agreement.Random<T>(s.WeightsLength, seed: 2);
         _bias = Agreement.Random<T>(s.BiasLength, seed: 3);

@@ -24,6 +24,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     private PoolBackward<T>? _generatedBackward;
     private OnnxLayer? _onnx;
     private PoolShape _shape;
+    private Pool2DGeometry _geometry;
 
     /// <summary>The batch size the suite runs the layer at.</summary>
     protected abstract int Batch { get; }
@@ -95,7 +96,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGeneric() => GenericKernels.PoolForward(_shape, _input, _output);
+    public void ForwardGeneric() => GenericKernels.PoolForward(_shape.Kind, _geometry, _input, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -107,7 +108,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Backward)]
-    public void BackwardGeneric() => GenericKernels.PoolBackward(_shape, _outputGradient, _input, _inputGradient);
+    public void BackwardGeneric() => GenericKernels.PoolBackward(_shape.Kind, _geometry, _outputGradient, _input, _inputGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
@@ -136,6 +137,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     private void Allocate()
     {
         PoolShape s = _shape = Shape;
+        _geometry = GenericKernels.Geometry(s);
         _input = Agreement.Random<T>(s.InputLength, seed: 1);
         _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
         _output = Agreement.NaNs<T>(s.OutputLength);
