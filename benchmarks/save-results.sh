@@ -23,7 +23,7 @@ cp "${reports[@]}" "$target/"
   echo "# Run ${label}"
   echo
   echo "- date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
-  echo "- machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
+  echo "- machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1) (CPU family $(lscpu | sed -n 's/^CPU family: *//p'), model $(lscpu | sed -n 's/^Model: *//p')), $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
   echo "- CPU flags: $(grep -o -w 'avx512f\|avx2\|fma' /proc/cpuinfo | sort -u | tr '\n' ' ')"
   echo "- .NET SDK: $(dotnet --version)"
   echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)')"
