@@ -99,7 +99,7 @@ namespace CnnGen.Generators.Diagnostics
         public static readonly DiagnosticDescriptor StrideDropsInput = new(
             id: "CNN0010",
             title: "Stride leaves the last rows or columns unused",
-            messageFormat: "The stride {0} of layer '{1}' does not divide {2} + 2·{3} − {4} = {5}, so the last {6} of the input are never read",
+            messageFormat: "The stride {0} of layer '{1}' does not divide {2} + 2·{3} − {4} = {5}, so it never reads the input's last {6}",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true);

@@ -121,10 +121,11 @@ namespace CnnGen.Generators.Parsing
                 int stride = AtLeastOne("stride", "stride");
                 int pad = Pad();
                 FeatureMapShape input = InputShape();
-                int filters = _arguments.Named("Filters") ?? 0;
+                int? given = _arguments.Named("Filters");
+                int filters = given ?? 0;
                 if (filters < 1)
                 {
-                    Report(DiagnosticDescriptors.Filters, _arguments.LocationOf("Filters"), _layer, Text(filters));
+                    Report(DiagnosticDescriptors.Filters, _arguments.LocationOf("Filters"), _layer, given is null ? "missing" : Text(filters));
                 }
 
                 if (HasErrors || !Fits(input, f, stride, pad))
@@ -219,10 +220,11 @@ namespace CnnGen.Generators.Parsing
 
             private int Dimension(string name)
             {
-                int value = _arguments.Named(name) ?? 0;
+                int? given = _arguments.Named(name);
+                int value = given ?? 0;
                 if (value < 1)
                 {
-                    Report(DiagnosticDescriptors.InputDimension, _arguments.LocationOf(name), name, _layer, Text(value));
+                    Report(DiagnosticDescriptors.InputDimension, _arguments.LocationOf(name), name, _layer, given is null ? "missing" : Text(value));
                 }
 
                 return value;
