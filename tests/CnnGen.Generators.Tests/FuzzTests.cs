@@ -51,7 +51,7 @@ public class FuzzTests
     /// <summary>A compilation unit with one to three annotated declarations in assorted shapes.</summary>
     private static readonly Gen<string> Unit =
         Gen.Select(
-            Gen.Select(Attribute.Array[1, 2], Gen.Int[0, 11], Gen.OneOf<string>("Layer", "Pool", "Conv", "Net", "A")).Array[1, 3],
+            Gen.Select(Attribute.Array[1, 2], Gen.Int[0, 11], Gen.OneOf<string>("Layer", "Pool", "Conv", "Net", "A", "Pad", "Stride", "Forward")).Array[1, 3],
             Gen.Int[0, 2])
         .Select((declarations, namespaceForm) =>
         {
@@ -64,7 +64,7 @@ public class FuzzTests
             for (int i = 0; i < declarations.Length; i++)
             {
                 (string[] attributes, int shape, string name) = declarations[i];
-                string className = name + i.ToString(CultureInfo.InvariantCulture);
+                string className = i == 0 && name is "Pad" or "Stride" or "Forward" ? name : name + i.ToString(CultureInfo.InvariantCulture);
                 string attributeLines = string.Join("\n", attributes);
                 string declaration = shape switch
                 {

@@ -20,7 +20,7 @@ public class IncrementalTests
         [AvgPool2D(3, 1, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
         public partial class AvgPool { }
         [ZeroPad2D(1, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
-        public partial class Pad { }
+        public partial class Padding { }
         [MaxPool2D(3, 2, InputHeight = 6, InputWidth = 6, InputChannels = 1)]
         public partial class Dropping { }
         """;

@@ -176,6 +176,13 @@ public static class SnapshotCases
             [MaxPool2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             public partial class TwoLayers { }
             """,
+        ["CNN0012_NameCollidesWithMember"] = """
+            using CnnGen;
+            [ZeroPad2D(1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class Pad { }
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class Forward { }
+            """,
         ["MalformedAttributeLeftToTheCompiler"] = """
             using CnnGen;
             [MaxPool2D("three", InputHeight = 4, InputWidth = 4, InputChannels = 1)]

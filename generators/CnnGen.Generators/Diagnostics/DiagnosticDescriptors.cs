@@ -114,6 +114,16 @@ namespace CnnGen.Generators.Diagnostics
             isEnabledByDefault: true,
             description: "Each layer class gets its own Forward, Backward and shape constants; two layers on one class would collide.");
 
+        /// <summary>CNN0012: the class's name equals a member the generator adds (a member may not share its type's name).</summary>
+        public static readonly DiagnosticDescriptor NameCollidesWithMember = new(
+            id: "CNN0012",
+            title: "Layer class named like a generated member",
+            messageFormat: "The layer class '{0}' has the name of a member the generator adds to it; rename the class",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants; C# forbids a member named like its class.");
+
         /// <summary>Looks a descriptor up by id (diagnostics travel through the pipeline as plain data holding only the id).</summary>
         public static DiagnosticDescriptor? ById(string id)
         {
@@ -142,6 +152,7 @@ namespace CnnGen.Generators.Diagnostics
             PadNotSmallerThanFilter,
             StrideDropsInput,
             SeveralLayers,
+            NameCollidesWithMember,
         };
     }
 }

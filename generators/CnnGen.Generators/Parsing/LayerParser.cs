@@ -65,6 +65,11 @@ namespace CnnGen.Generators.Parsing
                 Add(diagnostics, DiagnosticDescriptors.Generic, arguments.AttributeLocation, type.Name);
             }
 
+            if (System.Array.IndexOf(GeneratedMemberNames, type.Name) >= 0)
+            {
+                Add(diagnostics, DiagnosticDescriptors.NameCollidesWithMember, arguments.AttributeLocation, type.Name);
+            }
+
             if (diagnostics.Count > 0)
             {
                 return new LayerParseResult(null, diagnostics.ToEquatableArray());
@@ -84,6 +89,17 @@ namespace CnnGen.Generators.Parsing
 
             return new LayerParseResult(spec, diagnostics.ToEquatableArray());
         }
+
+        /// <summary>
+        /// Every name the layer emitters add to a class (constants, entry points, batch wrappers and kernel bodies, for all
+        /// layer kinds alike, so renaming a layer's kind never turns a valid class name invalid).
+        /// </summary>
+        internal static readonly string[] GeneratedMemberNames =
+        {
+            "InputHeight", "InputWidth", "InputChannels", "OutputHeight", "OutputWidth", "OutputChannels",
+            "InputLength", "OutputLength", "FilterSize", "Stride", "Pad", "WeightsLength", "BiasLength", "Filters",
+            "Forward", "Backward", "ForwardBatch", "BackwardBatch", "ForwardKernel", "BackwardKernel",
+        };
 
         /// <summary>Reads and checks one attribute's arguments, collecting diagnostics as it goes.</summary>
         private readonly struct Reader
