@@ -36,15 +36,16 @@ public static class KernelSupport
     }
 
     /// <summary>
-    /// Max-pool backward, one window tap for a vector of channels: lanes where <paramref name="tap"/> equals the window's
-    /// <paramref name="max"/> and that are still <paramref name="open"/> (no earlier tap took the gradient) receive
-    /// <paramref name="gradient"/>, and close. Visiting taps in row-major order sends each gradient to the first maximum.
-    /// A NaN maximum equals nothing, so a window holding NaN passes no gradient.
+    /// Max-pool backward, one window tap for a vector of channels: lanes where <paramref name="tap"/> is the window's
+    /// <paramref name="max"/> (equal to it, or NaN: the maximum of a window holding NaN is NaN) and that are still
+    /// <paramref name="open"/> (no earlier tap took the gradient) receive <paramref name="gradient"/>, and close. Visiting
+    /// taps in row-major order sends each gradient to the first maximum, or to the first NaN of a window holding NaN
+    /// (as the generic kernels do).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RouteToFirstMax<T>(Vector512<T> gradient, Vector512<T> tap, Vector512<T> max, ref Vector512<T> open, ref T destination, nuint elementOffset)
     {
-        Vector512<T> hit = Vector512.Equals(tap, max) & open;
+        Vector512<T> hit = (Vector512.Equals(tap, max) | ~Vector512.Equals(tap, tap)) & open;
         open = Vector512.AndNot(open, hit);
         AddInto(gradient & hit, ref destination, elementOffset);
     }
@@ -53,7 +54,7 @@ public static class KernelSupport
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RouteToFirstMax<T>(Vector256<T> gradient, Vector256<T> tap, Vector256<T> max, ref Vector256<T> open, ref T destination, nuint elementOffset)
     {
-        Vector256<T> hit = Vector256.Equals(tap, max) & open;
+        Vector256<T> hit = (Vector256.Equals(tap, max) | ~Vector256.Equals(tap, tap)) & open;
         open = Vector256.AndNot(open, hit);
         AddInto(gradient & hit, ref destination, elementOffset);
     }
@@ -62,7 +63,7 @@ public static class KernelSupport
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RouteToFirstMax<T>(Vector128<T> gradient, Vector128<T> tap, Vector128<T> max, ref Vector128<T> open, ref T destination, nuint elementOffset)
     {
-        Vector128<T> hit = Vector128.Equals(tap, max) & open;
+        Vector128<T> hit = (Vector128.Equals(tap, max) | ~Vector128.Equals(tap, tap)) & open;
         open = Vector128.AndNot(open, hit);
         AddInto(gradient & hit, ref destination, elementOffset);
     }
@@ -72,7 +73,7 @@ public static class KernelSupport
     public static void RouteToFirstMax<T>(T gradient, T tap, T max, ref bool open, ref T destination, nuint elementOffset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (open && tap == max)
+        if (open && (tap == max || T.IsNaN(tap)))
         {
             open = false;
             Unsafe.Add(ref destination, elementOffset) += gradient;

@@ -1,7 +1,7 @@
 namespace CnnGen.Generated.Tests.Pooling;
 
 /// <summary>
-/// Generated pooling against the reference over the matrix of shapes (f 1–5, stride 1–3, channels 1 to 33 taking
+/// Generated pooling against the generic (runtime-shaped) kernels over the matrix of shapes (f 1–5, stride 1–3, channels 1 to 33 taking
 /// every vector width and its scalar tail), for double (1e-12 relative) and float (see <see cref="FloatTolerance"/>).
 /// </summary>
 public class PoolDifferentialTests
@@ -21,7 +21,7 @@ public class PoolDifferentialTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Double_forward_and_backward_match_the_reference(string name)
+    public void Double_forward_and_backward_match_the_generic_kernels(string name)
     {
         PoolCase layer = Case(name);
         const int batch = 3;
@@ -31,13 +31,13 @@ public class PoolDifferentialTests
 
         var expected = new double[batch * layer.OutputLength];
         var actual = new double[expected.Length];
-        ReferencePool.Forward(layer, input, expected);
+        GenericPool.Forward<double>(layer, input, expected);
         layer.ForwardDouble(input, actual);
         AssertClose(expected, actual, 1e-12);
 
         var expectedGradient = new double[input.Length];
         var actualGradient = Enumerable.Repeat(double.NaN, input.Length).ToArray(); // overwritten, never accumulated
-        ReferencePool.Backward(layer, outputGradient, input, expectedGradient);
+        GenericPool.Backward<double>(layer, outputGradient, input, expectedGradient);
         layer.BackwardDouble(outputGradient, input, actualGradient);
         AssertClose(expectedGradient, actualGradient, 1e-12);
     }
@@ -45,14 +45,14 @@ public class PoolDifferentialTests
     /// <summary>
     /// Float tolerance. Max pooling selects, so it is exact. Average pooling sums n = f² values and divides: the float
     /// result's error is at most about (n + 1)·u·(Σ|x| / n + |mean|) with u = 2⁻²⁴; the bound below is twice that, against
-    /// a double reference computed from the same float inputs. The backward pass adds at most ⌈f/s⌉² shares per input,
+    /// the generic kernels run in double on the same float inputs. The backward pass adds at most ⌈f/s⌉² shares per input,
     /// bounded the same way.
     /// </summary>
     private static double FloatTolerance(int taps, double scale) => 2.0 * (taps + 1) * Math.Pow(2, -24) * (scale + 1e-30);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Float_forward_and_backward_match_the_reference(string name)
+    public void Float_forward_and_backward_match_the_generic_kernels(string name)
     {
         PoolCase layer = Case(name);
         const int batch = 2;
@@ -63,7 +63,7 @@ public class PoolDifferentialTests
 
         var expected = new double[batch * layer.OutputLength];
         var actual = new float[expected.Length];
-        ReferencePool.Forward(layer, inputAsDouble, expected);
+        GenericPool.Forward<double>(layer, inputAsDouble, expected);
         layer.ForwardFloat(input, actual);
 
         // Every input is a float drawn from (−4, 4); the gradient shares likewise.
@@ -83,7 +83,7 @@ public class PoolDifferentialTests
         var expectedGradient = new double[input.Length];
         var actualGradient = new float[input.Length];
         actualGradient.AsSpan().Fill(float.NaN);
-        ReferencePool.Backward(layer, outputGradient.Select(v => (double)v).ToArray(), inputAsDouble, expectedGradient);
+        GenericPool.Backward<double>(layer, outputGradient.Select(v => (double)v).ToArray(), inputAsDouble, expectedGradient);
         layer.BackwardFloat(outputGradient, input, actualGradient);
         int overlaps = ((layer.F + layer.S - 1) / layer.S) * ((layer.F + layer.S - 1) / layer.S);
         for (int i = 0; i < expectedGradient.Length; i++)

@@ -23,8 +23,8 @@ public class ZeroPadTests
                     for (int c = 0; c < 4; c++)
                     {
                         bool inside = h >= 2 && h < 7 && w >= 2 && w < 9;
-                        double expected = inside ? x[ReferencePool.Index(n, h - 2, w - 2, c, 5, 7, 4)] : 0.0;
-                        Assert.Equal(expected, y[ReferencePool.Index(n, h, w, c, 9, 11, 4)]);
+                        double expected = inside ? x[Nhwc.Index(n, h - 2, w - 2, c, 5, 7, 4)] : 0.0;
+                        Assert.Equal(expected, y[Nhwc.Index(n, h, w, c, 9, 11, 4)]);
                     }
                 }
             }
@@ -65,7 +65,7 @@ public class ZeroPadTests
                         for (int k = 0; k < c; k++)
                         {
                             bool inside = i >= pad && i < h + pad && j >= pad && j < w + pad;
-                            Assert.Equal(inside ? x[ReferencePool.Index(n, i - pad, j - pad, k, h, w, c)] : 0.0, y[ReferencePool.Index(n, i, j, k, oh, ow, c)]);
+                            Assert.Equal(inside ? x[Nhwc.Index(n, i - pad, j - pad, k, h, w, c)] : 0.0, y[Nhwc.Index(n, i, j, k, oh, ow, c)]);
                         }
                     }
                 }

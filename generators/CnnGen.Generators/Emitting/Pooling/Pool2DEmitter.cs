@@ -42,7 +42,7 @@ namespace CnnGen.Generators.Emitting
             }
 
             string route = spec.Mode == PoolMode.Max
-                ? "each output's gradient goes to the first maximum of its window in row-major order (none when the window holds NaN)"
+                ? "each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN)"
                 : $"each output's gradient is spread evenly (divided by {plan.Taps}) over its window";
             foreach (string type in KernelNames.ElementTypes)
             {
