@@ -84,7 +84,7 @@ namespace Notebook
         public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
 
         /// <summary>
-        /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (none when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
+        /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 3).</param>
         /// <param name="input">The forward pass's input, NHWC (m, 5, 5, 3); it fixes the batch size m.</param>
@@ -94,7 +94,7 @@ namespace Notebook
         public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
         /// <summary>
-        /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (none when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
+        /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 3).</param>
         /// <param name="input">The forward pass's input, NHWC (m, 5, 5, 3); it fixes the batch size m.</param>
