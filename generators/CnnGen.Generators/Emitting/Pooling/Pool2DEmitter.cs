@@ -319,6 +319,7 @@ namespace CnnGen.Generators.Emitting
                 {
                     if (Flattened)
                     {
+                        writer.Line($"// Stride 1: output row oh is one run of {Run} contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.");
                         writer.Line($"int i = oh * {W * C};");
                         writer.Line($"int o = oh * {OW * C};");
                         writer.Line("int c = 0;");
@@ -328,6 +329,7 @@ namespace CnnGen.Generators.Emitting
 
                     using (writer.Block($"for (int ow = 0; ow < {OW}; ow++)"))
                     {
+                        writer.Line("// i: the window's top-left in x, o: the output position in y, c: the next channel to do.");
                         writer.Line($"int i = oh * {S * W * C} + ow * {S * C};");
                         writer.Line($"int o = oh * {OW * C} + ow * {C};");
                         writer.Line("int c = 0;");
@@ -340,6 +342,7 @@ namespace CnnGen.Generators.Emitting
             public void VectorRun(IndentedWriter writer, string width, System.Action body)
             {
                 string v = KernelNames.Intrinsics + width;
+                writer.Line($"// Whole {width}s while they fit (the JIT drops this block where {width} is not accelerated).");
                 using (writer.Block($"if ({v}.IsHardwareAccelerated)"))
                 {
                     using (writer.Block($"for (; c + {v}<T>.Count <= {Run}; c += {v}<T>.Count)"))
@@ -353,6 +356,7 @@ namespace CnnGen.Generators.Emitting
             /// <summary>Writes the scalar loop over what the vectors left.</summary>
             public void ScalarRun(IndentedWriter writer, System.Action body)
             {
+                writer.Line("// Scalar tail.");
                 using (writer.Block($"for (; c < {Run}; c++)"))
                 {
                     body();
