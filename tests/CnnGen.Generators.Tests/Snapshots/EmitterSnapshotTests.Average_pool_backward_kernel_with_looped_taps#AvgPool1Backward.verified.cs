@@ -10,9 +10,11 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
     T count = T.CreateTruncating(25);
     for (int oh = 0; oh < 5; oh++)
     {
+        // Stride 1: output row oh is one run of 10 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
         int i = oh * 18;
         int o = oh * 10;
         int c = 0;
+        // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -28,6 +30,7 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
                 }
             }
         }
+        // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
         if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -43,6 +46,7 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
                 }
             }
         }
+        // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -58,6 +62,7 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
                 }
             }
         }
+        // Scalar tail.
         for (; c < 10; c++)
         {
             nuint at = (nuint)(i + c);

@@ -9,9 +9,11 @@ internal static void MaxPool1Forward<T>(ref T x, ref T y) where T : unmanaged, g
     {
         for (int ow = 0; ow < 2; ow++)
         {
+            // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
             int i = oh * 128 + ow * 32;
             int o = oh * 32 + ow * 16;
             int c = 0;
+            // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
             if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 16; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -24,6 +26,7 @@ internal static void MaxPool1Forward<T>(ref T x, ref T y) where T : unmanaged, g
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(m, ref y, (nuint)(o + c));
                 }
             }
+            // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 16; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -36,6 +39,7 @@ internal static void MaxPool1Forward<T>(ref T x, ref T y) where T : unmanaged, g
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(m, ref y, (nuint)(o + c));
                 }
             }
+            // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
                 for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 16; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -48,6 +52,7 @@ internal static void MaxPool1Forward<T>(ref T x, ref T y) where T : unmanaged, g
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                 }
             }
+            // Scalar tail.
             for (; c < 16; c++)
             {
                 ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);

@@ -147,9 +147,11 @@ namespace Models
         {
             for (int oh = 0; oh < 1; oh++)
             {
+                // Stride 1: output row oh is one run of 1 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 2;
                 int o = oh * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -172,9 +174,11 @@ namespace Models
         {
             for (int oh = 0; oh < 1; oh++)
             {
+                // Stride 1: output row oh is one run of 1 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 2;
                 int o = oh * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     nuint at = (nuint)(i + c);

@@ -148,9 +148,11 @@ partial class DropsDifferently
         {
             for (int ow = 0; ow < 3; ow++)
             {
+                // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                 int i = oh * 27 + ow * 3;
                 int o = oh * 3 + ow * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -178,9 +180,11 @@ partial class DropsDifferently
         {
             for (int ow = 0; ow < 3; ow++)
             {
+                // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                 int i = oh * 27 + ow * 3;
                 int o = oh * 3 + ow * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     nuint at = (nuint)(i + c);

@@ -147,9 +147,11 @@ partial class DropsRowAndColumn
         {
             for (int ow = 0; ow < 2; ow++)
             {
+                // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                 int i = oh * 12 + ow * 2;
                 int o = oh * 2 + ow * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -180,9 +182,11 @@ partial class DropsRowAndColumn
         {
             for (int ow = 0; ow < 2; ow++)
             {
+                // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                 int i = oh * 12 + ow * 2;
                 int o = oh * 2 + ow * 1;
                 int c = 0;
+                // Scalar tail.
                 for (; c < 1; c++)
                 {
                     nuint at = (nuint)(i + c);

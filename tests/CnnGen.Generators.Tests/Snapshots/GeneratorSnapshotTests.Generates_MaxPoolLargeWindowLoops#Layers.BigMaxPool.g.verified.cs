@@ -149,9 +149,11 @@ namespace Layers
             {
                 for (int ow = 0; ow < 4; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 6400 + ow * 320;
                     int o = oh * 256 + ow * 64;
                     int c = 0;
+                    // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -168,6 +170,7 @@ namespace Layers
                             global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
+                    // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -184,6 +187,7 @@ namespace Layers
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -200,6 +204,7 @@ namespace Layers
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
+                    // Scalar tail.
                     for (; c < 64; c++)
                     {
                         ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -229,9 +234,11 @@ namespace Layers
             {
                 for (int ow = 0; ow < 4; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 6400 + ow * 320;
                     int o = oh * 256 + ow * 64;
                     int c = 0;
+                    // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -256,6 +263,7 @@ namespace Layers
                             }
                         }
                     }
+                    // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -280,6 +288,7 @@ namespace Layers
                             }
                         }
                     }
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -304,6 +313,7 @@ namespace Layers
                             }
                         }
                     }
+                    // Scalar tail.
                     for (; c < 64; c++)
                     {
                         nuint at = (nuint)(i + c);

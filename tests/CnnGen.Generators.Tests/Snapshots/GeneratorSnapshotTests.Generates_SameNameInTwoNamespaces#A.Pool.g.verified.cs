@@ -149,9 +149,11 @@ namespace A
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 16 + ow * 4;
                     int o = oh * 4 + ow * 2;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -164,6 +166,7 @@ namespace A
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
+                    // Scalar tail.
                     for (; c < 2; c++)
                     {
                         ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -189,9 +192,11 @@ namespace A
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 16 + ow * 4;
                     int o = oh * 4 + ow * 2;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -213,6 +218,7 @@ namespace A
                             global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t3, m, ref open, ref dx, at + 10);
                         }
                     }
+                    // Scalar tail.
                     for (; c < 2; c++)
                     {
                         nuint at = (nuint)(i + c);

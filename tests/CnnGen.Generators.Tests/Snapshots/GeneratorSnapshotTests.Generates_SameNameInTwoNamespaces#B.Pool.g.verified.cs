@@ -150,9 +150,11 @@ namespace B
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 16 + ow * 4;
                     int o = oh * 4 + ow * 2;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -165,6 +167,7 @@ namespace B
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s / global::System.Runtime.Intrinsics.Vector128.Create(count), ref y, (nuint)(o + c));
                         }
                     }
+                    // Scalar tail.
                     for (; c < 2; c++)
                     {
                         ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -192,9 +195,11 @@ namespace B
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 16 + ow * 4;
                     int o = oh * 4 + ow * 2;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -207,6 +212,7 @@ namespace B
                             global::CnnGen.Generated.KernelSupport.AddInto(share, ref dx, at + 10);
                         }
                     }
+                    // Scalar tail.
                     for (; c < 2; c++)
                     {
                         nuint at = (nuint)(i + c);

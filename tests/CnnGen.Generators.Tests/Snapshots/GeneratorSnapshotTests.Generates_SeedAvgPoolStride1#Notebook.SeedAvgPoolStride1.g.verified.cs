@@ -148,9 +148,11 @@ namespace Notebook
             T count = T.CreateTruncating(9);
             for (int oh = 0; oh < 3; oh++)
             {
+                // Stride 1: output row oh is one run of 9 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 15;
                 int o = oh * 9;
                 int c = 0;
+                // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -168,6 +170,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(s / global::System.Runtime.Intrinsics.Vector512.Create(count), ref y, (nuint)(o + c));
                     }
                 }
+                // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -185,6 +188,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(s / global::System.Runtime.Intrinsics.Vector256.Create(count), ref y, (nuint)(o + c));
                     }
                 }
+                // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -202,6 +206,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s / global::System.Runtime.Intrinsics.Vector128.Create(count), ref y, (nuint)(o + c));
                     }
                 }
+                // Scalar tail.
                 for (; c < 9; c++)
                 {
                     ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -231,9 +236,11 @@ namespace Notebook
             T count = T.CreateTruncating(9);
             for (int oh = 0; oh < 3; oh++)
             {
+                // Stride 1: output row oh is one run of 9 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 15;
                 int o = oh * 9;
                 int c = 0;
+                // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -251,6 +258,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.AddInto(share, ref dx, at + 36);
                     }
                 }
+                // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -268,6 +276,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.AddInto(share, ref dx, at + 36);
                     }
                 }
+                // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -285,6 +294,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.AddInto(share, ref dx, at + 36);
                     }
                 }
+                // Scalar tail.
                 for (; c < 9; c++)
                 {
                     nuint at = (nuint)(i + c);

@@ -150,9 +150,11 @@ namespace Notebook
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 30 + ow * 6;
                     int o = oh * 6 + ow * 3;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 3; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -170,6 +172,7 @@ namespace Notebook
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(s / global::System.Runtime.Intrinsics.Vector128.Create(count), ref y, (nuint)(o + c));
                         }
                     }
+                    // Scalar tail.
                     for (; c < 3; c++)
                     {
                         ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -202,9 +205,11 @@ namespace Notebook
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 30 + ow * 6;
                     int o = oh * 6 + ow * 3;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 3; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -222,6 +227,7 @@ namespace Notebook
                             global::CnnGen.Generated.KernelSupport.AddInto(share, ref dx, at + 36);
                         }
                     }
+                    // Scalar tail.
                     for (; c < 3; c++)
                     {
                         nuint at = (nuint)(i + c);

@@ -147,9 +147,11 @@ namespace Notebook
         {
             for (int oh = 0; oh < 3; oh++)
             {
+                // Stride 1: output row oh is one run of 9 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 15;
                 int o = oh * 9;
                 int c = 0;
+                // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -167,6 +169,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(m, ref y, (nuint)(o + c));
                     }
                 }
+                // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -184,6 +187,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(m, ref y, (nuint)(o + c));
                     }
                 }
+                // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -201,6 +205,7 @@ namespace Notebook
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                     }
                 }
+                // Scalar tail.
                 for (; c < 9; c++)
                 {
                     ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -228,9 +233,11 @@ namespace Notebook
         {
             for (int oh = 0; oh < 3; oh++)
             {
+                // Stride 1: output row oh is one run of 9 contiguous values (columns × channels); i: its first window's origin in x, o: its start in y.
                 int i = oh * 15;
                 int o = oh * 9;
                 int c = 0;
+                // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
@@ -267,6 +274,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t8, m, ref open, ref dx, at + 36);
                     }
                 }
+                // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
@@ -303,6 +311,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t8, m, ref open, ref dx, at + 36);
                     }
                 }
+                // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 9; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -339,6 +348,7 @@ namespace Notebook
                         global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t8, m, ref open, ref dx, at + 36);
                     }
                 }
+                // Scalar tail.
                 for (; c < 9; c++)
                 {
                     nuint at = (nuint)(i + c);

@@ -149,9 +149,11 @@ namespace Notebook
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 30 + ow * 6;
                     int o = oh * 6 + ow * 3;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 3; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -169,6 +171,7 @@ namespace Notebook
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
+                    // Scalar tail.
                     for (; c < 3; c++)
                     {
                         ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -199,9 +202,11 @@ namespace Notebook
             {
                 for (int ow = 0; ow < 2; ow++)
                 {
+                    // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                     int i = oh * 30 + ow * 6;
                     int o = oh * 6 + ow * 3;
                     int c = 0;
+                    // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
                         for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 3; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -238,6 +243,7 @@ namespace Notebook
                             global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t8, m, ref open, ref dx, at + 36);
                         }
                     }
+                    // Scalar tail.
                     for (; c < 3; c++)
                     {
                         nuint at = (nuint)(i + c);
