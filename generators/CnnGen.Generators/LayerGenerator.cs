@@ -31,6 +31,8 @@ namespace CnnGen.Generators
                     }
                 });
             }
+
+            InitializeNetworks(context);
         }
 
         private static IncrementalValuesProvider<LayerSpec?> Layers(

@@ -11,8 +11,10 @@ namespace CnnGen.Generators.Parsing
         {
             if (context.TargetSymbol is not INamedTypeSymbol type
                 || context.TargetNode is not TypeDeclarationSyntax declaration
-                || context.Attributes.Length == 0)
+                || context.Attributes.Length == 0
+                || Network.NetworkParser.IsNetwork(type))
             {
+                // A [Network] class's layer attributes belong to the network pipeline.
                 return null;
             }
 
