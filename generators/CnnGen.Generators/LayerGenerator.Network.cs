@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnGen.Generators.Emitting;
 using CnnGen.Generators.Model;
 using CnnGen.Generators.Network;
@@ -74,7 +75,7 @@ namespace CnnGen.Generators
                 production.ReportDiagnostic(Diagnostic.Create(
                     NetworkDiagnostics.Find(info.DescriptorId),
                     info.Location?.ToLocation(),
-                    info.MessageArguments.ToArray<object>()));
+                    info.MessageArguments.Cast<object>().ToArray()));
             }
         }
     }

@@ -37,23 +37,18 @@ namespace CnnGen.Generators.Network
             "Layer's stated input shape disagrees with the network",
             "{0} = {1} on [{2}] (layer {3} of network '{4}') disagrees with the input the layer receives, {5}; remove the argument or make it {6}");
 
-        public static readonly DiagnosticDescriptor ArgumentNotInNetwork = Error(
-            "CNN0105",
-            "Argument has no meaning inside a network",
-            "{0} on [{1}] has no meaning inside network '{2}': {3}");
-
         public static readonly DiagnosticDescriptor InvalidArgument = Error(
-            "CNN0106",
+            "CNN0105",
             "Layer argument out of range",
             "{0} of [{1}] is {2}, but it must be {3}");
 
         public static readonly DiagnosticDescriptor MissingArgument = Error(
-            "CNN0107",
+            "CNN0106",
             "Layer argument missing",
             "[{0}] needs {1}: {2}");
 
         public static readonly DiagnosticDescriptor StaticNetwork = Error(
-            "CNN0108",
+            "CNN0107",
             "Network class is static",
             "Network '{0}' must not be a static class: a network is an instance that owns its parameters and buffers");
 
@@ -64,7 +59,6 @@ namespace CnnGen.Generators.Network
             [MissingLoss.Id] = MissingLoss,
             [ShapeCollapses.Id] = ShapeCollapses,
             [ShapeDisagrees.Id] = ShapeDisagrees,
-            [ArgumentNotInNetwork.Id] = ArgumentNotInNetwork,
             [InvalidArgument.Id] = InvalidArgument,
             [MissingArgument.Id] = MissingArgument,
             [StaticNetwork.Id] = StaticNetwork,
