@@ -95,6 +95,10 @@ namespace CnnGen.Generators.Network
                 using (writer.Block($"private static class {plan.Layer.ClassName}"))
                 {
                     LayerSourceEmitter.EmitMembers(writer, plan.Layer.Spec);
+                    if (InterimKernelBridge.Enabled)
+                    {
+                        InterimKernelBridge.EmitMembers(writer, plan.Layer.Spec);
+                    }
                 }
 
                 writer.Line();

@@ -46,7 +46,7 @@ namespace CnnGen.Generators.Emitting
         public static string Store(int width, string value, string reference, string offset) =>
             width == 0
                 ? $"{Unsafe}.Add(ref {reference}, {offset}) = {value};"
-                : $"{value}.StoreUnsafe(ref {reference}, (nuint)({offset}));";
+                : $"{Vector(width)}.StoreUnsafe({value}, ref {reference}, (nuint)({offset}));";
 
         public static string Broadcast(int width, string value) => width == 0 ? value : $"{Vector(width)}.Create({value})";
 
