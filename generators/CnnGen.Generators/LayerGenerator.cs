@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+using CnnGen.Generators.Diagnostics;
 using CnnGen.Generators.Emitting;
 using CnnGen.Generators.Model;
 using CnnGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CnnGen.Generators
@@ -9,41 +12,63 @@ namespace CnnGen.Generators
     /// <summary>
     /// Emits shape-specialized forward and backward kernels for classes annotated with
     /// <c>[Conv2D]</c>, <c>[MaxPool2D]</c>, <c>[AvgPool2D]</c> or <c>[ZeroPad2D]</c>.
-    /// Data flows one way: attribute → spec (Parsing) → C# text (Emitting).
     /// </summary>
+    /// <remarks>
+    /// Per attribute kind the pipeline is:
+    /// <code>
+    /// ForAttributeWithMetadataName ─▶ LayerParseResult (spec? + diagnostics, plain data)   [{Kind}Layers]
+    ///     ├─▶ spec (non-null)        ─▶ one source file per class                        [Specs]
+    ///     └─▶ diagnostics (flattened) ─▶ ReportDiagnostic                                 [Diagnostics]
+    /// </code>
+    /// Only the first transform sees symbols and syntax; the split keeps a diagnostic's location (which moves with
+    /// every edit above it) from invalidating the emitted code.
+    /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed partial class LayerGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            IncrementalValuesProvider<LayerSpec?> conv = Layers(context, "CnnGen.Conv2DAttribute", LayerKind.Conv2D, TrackingNames.Conv2DLayers);
-            IncrementalValuesProvider<LayerSpec?> maxPool = Layers(context, "CnnGen.MaxPool2DAttribute", LayerKind.MaxPool2D, TrackingNames.MaxPool2DLayers);
-            IncrementalValuesProvider<LayerSpec?> avgPool = Layers(context, "CnnGen.AvgPool2DAttribute", LayerKind.AvgPool2D, TrackingNames.AvgPool2DLayers);
-            IncrementalValuesProvider<LayerSpec?> zeroPad = Layers(context, "CnnGen.ZeroPad2DAttribute", LayerKind.ZeroPad2D, TrackingNames.ZeroPad2DLayers);
-
-            foreach (IncrementalValuesProvider<LayerSpec?> layers in new[] { conv, maxPool, avgPool, zeroPad })
-            {
-                context.RegisterSourceOutput(layers, static (production, spec) =>
-                {
-                    if (spec is not null)
-                    {
-                        production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec));
-                    }
-                });
-            }
+            Register(context, LayerKinds.Conv2DAttribute, LayerKind.Conv2D, TrackingNames.Conv2DLayers);
+            Register(context, LayerKinds.MaxPool2DAttribute, LayerKind.MaxPool2D, TrackingNames.MaxPool2DLayers);
+            Register(context, LayerKinds.AvgPool2DAttribute, LayerKind.AvgPool2D, TrackingNames.AvgPool2DLayers);
+            Register(context, LayerKinds.ZeroPad2DAttribute, LayerKind.ZeroPad2D, TrackingNames.ZeroPad2DLayers);
 
             InitializeNetworks(context);
         }
 
-        private static IncrementalValuesProvider<LayerSpec?> Layers(
-            IncrementalGeneratorInitializationContext context, string attributeName, LayerKind kind, string trackingName)
+        private static void Register(IncrementalGeneratorInitializationContext context, string attributeName, LayerKind kind, string trackingName)
         {
-            return context.SyntaxProvider
+            IncrementalValuesProvider<LayerParseResult> results = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     attributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    (syntax, _) => LayerParser.Parse(syntax, kind))
+                    static (node, _) => node is ClassDeclarationSyntax
+                        || node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword),
+                    (syntax, cancellationToken) => LayerParser.Parse(syntax, kind, cancellationToken))
                 .WithTrackingName(trackingName);
+
+            IncrementalValuesProvider<LayerSpec> specs = results
+                .Select(static (result, _) => result.Spec)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.Specs);
+
+            IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
+                .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray())
+                .WithTrackingName(TrackingNames.Diagnostics);
+
+            context.RegisterSourceOutput(specs, static (production, spec) =>
+                production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
+
+            context.RegisterSourceOutput(diagnostics, static (production, info) =>
+            {
+                if (DiagnosticDescriptors.ById(info.DescriptorId) is { } descriptor)
+                {
+                    production.ReportDiagnostic(Diagnostic.Create(
+                        descriptor,
+                        info.Location?.ToLocation() ?? Location.None,
+                        info.MessageArguments.ToObjectArray()));
+                }
+            });
         }
     }
 }

@@ -11,6 +11,7 @@ namespace CnnGen.Generators
         public const string AvgPool2DLayers = nameof(AvgPool2DLayers);
         public const string ZeroPad2DLayers = nameof(ZeroPad2DLayers);
         public const string Networks = nameof(Networks);
+        public const string NetworkSpecs = nameof(NetworkSpecs);
         public const string ReLULayers = nameof(ReLULayers);
         public const string FlattenLayers = nameof(FlattenLayers);
         public const string DenseLayers = nameof(DenseLayers);

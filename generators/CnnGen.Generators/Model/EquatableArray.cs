@@ -68,6 +68,19 @@ namespace CnnGen.Generators.Model
             }
         }
 
+        public ImmutableArray<T> ToImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
+
+        public object?[] ToObjectArray()
+        {
+            var values = new object?[Count];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = _items![i];
+            }
+
+            return values;
+        }
+
         public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -5,7 +5,7 @@ namespace CnnGen.Generators.Network
 {
     /// <summary>
     /// TEMPORARY, until the conv, pool and zero-pad emitters write their own Forward/Backward: gives a network's nested
-    /// Conv2D, pooling and zero-pad layer classes kernels with the emitted contract that delegate to the generic
+    /// Conv2D layer classes kernels with the emitted contract that delegate to the generic
     /// runtime kernels. Switched off (and to be deleted) as soon as those emitters land, so that networks then run
     /// the specialized kernels without any change here.
     /// </summary>
@@ -25,27 +25,6 @@ namespace CnnGen.Generators.Network
                         string t = type.Name;
                         writer.Line($"public static void Forward(global::System.ReadOnlySpan<{t}> input, global::System.ReadOnlySpan<{t}> weights, global::System.ReadOnlySpan<{t}> bias, global::System.Span<{t}> output) => global::CnnGen.Conv2DKernels.Forward(Geometry, input, weights, bias, output);");
                         writer.Line($"public static void Backward(global::System.ReadOnlySpan<{t}> outputGradient, global::System.ReadOnlySpan<{t}> input, global::System.ReadOnlySpan<{t}> weights, global::System.Span<{t}> inputGradient, global::System.Span<{t}> weightsGradient, global::System.Span<{t}> biasGradient) => global::CnnGen.Conv2DKernels.Backward(Geometry, outputGradient, input, weights, inputGradient, weightsGradient, biasGradient);");
-                    }
-
-                    break;
-                case Pool2DSpec pool:
-                    string kernels = pool.Mode == PoolMode.Max ? "global::CnnGen.MaxPool2DKernels" : "global::CnnGen.AvgPool2DKernels";
-                    writer.Line("private static readonly global::CnnGen.Pool2DGeometry Geometry = new(InputHeight, InputWidth, InputChannels, FilterSize, Stride);");
-                    foreach (ElementType type in ElementTypes.All)
-                    {
-                        string t = type.Name;
-                        writer.Line($"public static void Forward(global::System.ReadOnlySpan<{t}> input, global::System.Span<{t}> output) => {kernels}.Forward(Geometry, input, output);");
-                        writer.Line($"public static void Backward(global::System.ReadOnlySpan<{t}> outputGradient, global::System.ReadOnlySpan<{t}> input, global::System.Span<{t}> inputGradient) => {kernels}.Backward(Geometry, outputGradient, input, inputGradient);");
-                    }
-
-                    break;
-                case ZeroPad2DSpec:
-                    writer.Line("private static readonly global::CnnGen.ZeroPad2DGeometry Geometry = new(InputHeight, InputWidth, InputChannels, Pad);");
-                    foreach (ElementType type in ElementTypes.All)
-                    {
-                        string t = type.Name;
-                        writer.Line($"public static void Forward(global::System.ReadOnlySpan<{t}> input, global::System.Span<{t}> output) => global::CnnGen.ZeroPad2DKernels.Forward(Geometry, input, output);");
-                        writer.Line($"public static void Backward(global::System.ReadOnlySpan<{t}> outputGradient, global::System.Span<{t}> inputGradient) => global::CnnGen.ZeroPad2DKernels.Backward(Geometry, outputGradient, inputGradient);");
                     }
 
                     break;

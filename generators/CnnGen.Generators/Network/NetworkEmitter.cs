@@ -20,7 +20,18 @@ namespace CnnGen.Generators.Network
         private const string Checks = SimdText.Checks;
 
         public static string Emit(NetworkSpec spec) =>
-            LayerSourceEmitter.EmitFile(spec.Target, writer => EmitMembers(writer, spec));
+            LayerSourceEmitter.EmitFile(spec.Target, "[Network] and layer", Describe(spec), writer => EmitMembers(writer, spec));
+
+        /// <summary>The header lines: the network's layers and the shapes between them.</summary>
+        private static IEnumerable<string> Describe(NetworkSpec spec)
+        {
+            yield return $"Network {spec.Target.Name} ({spec.ElementType}): input {spec.Input} (NHWC)";
+            foreach (NetworkLayer layer in spec.Layers)
+            {
+                string parameters = layer.HasParameters ? $", {layer.WeightsLength} weights + {layer.BiasLength} biases" : string.Empty;
+                yield return $"  {layer.Number,2}. {layer.Kind,-20} → {layer.Spec.Output}{parameters}";
+            }
+        }
 
         /// <summary>Everything the emitter decided about one layer: its parameter slices and the buffers it reads and writes.</summary>
         private sealed class Plan

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CnnGen.Generators.Diagnostics;
 using CnnGen.Generators.Model;
 using CnnGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -51,7 +52,7 @@ namespace CnnGen.Generators.Network
 
             if (type.IsStatic)
             {
-                diagnostics.Add(Diagnostic(NetworkDiagnostics.StaticNetwork, networkLocation, name));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.StaticNetwork, networkLocation, name));
             }
 
             // The network's input shape: every dimension at least 1.
@@ -64,11 +65,11 @@ namespace CnnGen.Generators.Network
             {
                 if (network.Int(argument) is null)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.MissingArgument, networkLocation, "Network", argument, "the height, width and channel count of one input example"));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingArgument, networkLocation, "Network", argument, "the height, width and channel count of one input example"));
                 }
                 else if (value < 1)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.InvalidArgument, network.Location(argument), argument, "Network", value.ToString(), "at least 1"));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidArgument, network.Location(argument), argument, "Network", value.ToString(), "at least 1"));
                 }
             }
 
@@ -85,7 +86,7 @@ namespace CnnGen.Generators.Network
 
             if (layerAttributes.Count == 0)
             {
-                diagnostics.Add(Diagnostic(NetworkDiagnostics.EmptyNetwork, networkLocation, name));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.EmptyNetwork, networkLocation, name));
                 return new NetworkParseResult(null, diagnostics.ToEquatableArray());
             }
 
@@ -103,7 +104,7 @@ namespace CnnGen.Generators.Network
                 int number = i + 1;
                 if (lossSeen)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.LayerAfterLoss, location, kind, name));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.LayerAfterLoss, location, kind, name));
                     continue;
                 }
 
@@ -124,7 +125,7 @@ namespace CnnGen.Generators.Network
                 FeatureMapShape output = spec.Output;
                 if (output.Height < 1 || output.Width < 1 || output.Channels < 1)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.ShapeCollapses, location, kind, number.ToString(), name, shape.ToString(), Describe(output)));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShapeCollapses, location, kind, number.ToString(), name, shape.ToString(), Describe(output)));
                     shapeKnown = false;
                     continue;
                 }
@@ -136,7 +137,7 @@ namespace CnnGen.Generators.Network
             string lastKind = layerAttributes[layerAttributes.Count - 1].Kind;
             if (!lossSeen)
             {
-                diagnostics.Add(Diagnostic(NetworkDiagnostics.MissingLoss, networkLocation, name, lastKind));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingLoss, networkLocation, name, lastKind));
             }
 
             NetworkSpec? result = diagnostics.Count == 0
@@ -171,7 +172,7 @@ namespace CnnGen.Generators.Network
                 if (arguments.Int(argument) is int stated && stated != value)
                 {
                     diagnostics.Add(Diagnostic(
-                        NetworkDiagnostics.ShapeDisagrees,
+                        DiagnosticDescriptors.ShapeDisagrees,
                         arguments.Location(argument),
                         argument, stated.ToString(), kind, number.ToString(), network, shape.ToString(), value.ToString()));
                 }
@@ -187,7 +188,7 @@ namespace CnnGen.Generators.Network
                 int? value = arguments.Int(argument);
                 if (value is null)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.MissingArgument, location, kind, argument, meaning));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingArgument, location, kind, argument, meaning));
                     return minimum;
                 }
 
@@ -200,7 +201,7 @@ namespace CnnGen.Generators.Network
             {
                 if (value < minimum)
                 {
-                    diagnostics.Add(Diagnostic(NetworkDiagnostics.InvalidArgument, arguments.Location(argument) ?? location, argument, kind, value.ToString(), "at least " + minimum));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidArgument, arguments.Location(argument) ?? location, argument, kind, value.ToString(), "at least " + minimum));
                 }
 
                 return value;

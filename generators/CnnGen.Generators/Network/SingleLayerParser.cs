@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using CnnGen.Generators.Diagnostics;
 using CnnGen.Generators.Model;
 using CnnGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -40,7 +41,7 @@ namespace CnnGen.Generators.Network
             if (length is null && arguments.Int("InputChannels") is null)
             {
                 diagnostics.Add(NetworkParser.Diagnostic(
-                    NetworkDiagnostics.MissingArgument, location, kind, "its input shape",
+                    DiagnosticDescriptors.MissingArgument, location, kind, "its input shape",
                     kind == "SoftmaxCrossEntropy" ? "give Classes, InputLength, or InputHeight, InputWidth and InputChannels" : "give InputLength, or InputHeight, InputWidth and InputChannels"));
             }
             else
@@ -51,7 +52,7 @@ namespace CnnGen.Generators.Network
                     {
                         string written = length is null ? name : arguments.Int("InputLength") is null ? "Classes" : "InputLength";
                         diagnostics.Add(NetworkParser.Diagnostic(
-                            NetworkDiagnostics.InvalidArgument, arguments.Location(written) ?? location, written, kind, value.ToString(), "at least 1"));
+                            DiagnosticDescriptors.InvalidArgument, arguments.Location(written) ?? location, written, kind, value.ToString(), "at least 1"));
                         break;
                     }
                 }
@@ -64,7 +65,7 @@ namespace CnnGen.Generators.Network
                 if (units < 1)
                 {
                     diagnostics.Add(NetworkParser.Diagnostic(
-                        NetworkDiagnostics.InvalidArgument, arguments.Location("units") ?? location, "units", kind, units.ToString(), "at least 1"));
+                        DiagnosticDescriptors.InvalidArgument, arguments.Location("units") ?? location, "units", kind, units.ToString(), "at least 1"));
                 }
             }
 

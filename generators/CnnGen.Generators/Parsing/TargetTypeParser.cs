@@ -27,46 +27,20 @@ namespace CnnGen.Generators.Parsing
             return new TargetTypeSpec(ns, parts.ToEquatableArray(), HintNameOf(type));
         }
 
-        /// <summary>Modifiers that must be repeated on every partial part (accessibility is not needed) plus the kind keyword.</summary>
+        /// <summary>
+        /// The keywords of a re-declaration: <c>partial</c> and the kind keyword only. Other parts of a partial type may
+        /// omit accessibility, <c>static</c>, <c>sealed</c> and the like, and repeating them risks a mismatch.
+        /// </summary>
         private static string KeywordsOf(TypeDeclarationSyntax declaration)
         {
-            var text = new StringBuilder();
-            foreach (SyntaxToken modifier in declaration.Modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.StaticKeyword) || modifier.IsKind(SyntaxKind.UnsafeKeyword)
-                    || modifier.IsKind(SyntaxKind.PartialKeyword))
-                {
-                    continue;
-                }
-
-                // Accessibility, sealed, abstract and the like may be stated once; restating them is allowed only when equal,
-                // so keep exactly what the user wrote.
-                text.Append(modifier.Text).Append(' ');
-            }
-
-            foreach (SyntaxToken modifier in declaration.Modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.StaticKeyword) || modifier.IsKind(SyntaxKind.UnsafeKeyword))
-                {
-                    text.Append(modifier.Text).Append(' ');
-                }
-            }
-
-            text.Append("partial ");
             if (declaration is RecordDeclarationSyntax record)
             {
-                text.Append("record");
-                if (!record.ClassOrStructKeyword.IsKind(SyntaxKind.None))
-                {
-                    text.Append(' ').Append(record.ClassOrStructKeyword.Text);
-                }
-            }
-            else
-            {
-                text.Append(declaration.Keyword.Text);
+                return record.ClassOrStructKeyword.IsKind(SyntaxKind.None)
+                    ? "partial record"
+                    : "partial record " + record.ClassOrStructKeyword.Text;
             }
 
-            return text.ToString();
+            return "partial " + declaration.Keyword.Text;
         }
 
         private static string NameOf(TypeDeclarationSyntax declaration)

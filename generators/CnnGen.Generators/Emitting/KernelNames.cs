@@ -1,0 +1,23 @@
+namespace CnnGen.Generators.Emitting
+{
+    /// <summary>Fully qualified names that emitted code uses (global:: so no user type can shadow them).</summary>
+    internal static class KernelNames
+    {
+        public const string Span = "global::System.Span";
+        public const string ReadOnlySpan = "global::System.ReadOnlySpan";
+        public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+        public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+        public const string Intrinsics = "global::System.Runtime.Intrinsics.";
+        public const string FloatingPoint = "global::System.Numerics.IFloatingPointIeee754";
+        public const string SpanArguments = "global::CnnGen.SpanArguments";
+        public const string KernelSupport = "global::CnnGen.Generated.KernelSupport";
+        public const string EditorBrowsableNever =
+            "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+        /// <summary>The explicit vector widths, widest first; each is used only when the JIT reports it accelerated.</summary>
+        public static readonly string[] VectorWidths = { "Vector512", "Vector256", "Vector128" };
+
+        /// <summary>The element types every layer gets public overloads for.</summary>
+        public static readonly string[] ElementTypes = { "double", "float" };
+    }
+}
