@@ -37,6 +37,15 @@ namespace CnnGen.Generators.Emitting
             writer.Line();
             writer.Line("#nullable enable");
             writer.Line();
+            if (spec is Conv2DSpec)
+            {
+                foreach (string name in Conv2DEmitter.Usings)
+                {
+                    writer.Line("using " + name + ";");
+                }
+
+                writer.Line();
+            }
 
             IndentedWriter.Scope? namespaceScope = target.Namespace is null ? null : writer.Block("namespace " + target.Namespace);
 
