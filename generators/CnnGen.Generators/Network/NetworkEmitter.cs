@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using CnnGen.Generators.Emitting;
 using CnnGen.Generators.Model;
@@ -20,7 +21,12 @@ namespace CnnGen.Generators.Network
         private const string Checks = SimdText.Checks;
 
         public static string Emit(NetworkSpec spec) =>
-            LayerSourceEmitter.EmitFile(spec.Target, "[Network] and layer", Describe(spec), writer => EmitMembers(writer, spec));
+            LayerSourceEmitter.EmitFile(
+                spec.Target,
+                "[Network] and layer",
+                Describe(spec),
+                spec.Layers.SelectMany(layer => LayerSourceEmitter.UsingsFor(layer.Spec)).Distinct(),
+                writer => EmitMembers(writer, spec));
 
         /// <summary>The header lines: the network's layers and the shapes between them.</summary>
         private static IEnumerable<string> Describe(NetworkSpec spec)
@@ -106,10 +112,6 @@ namespace CnnGen.Generators.Network
                 using (writer.Block($"private static class {plan.Layer.ClassName}"))
                 {
                     LayerSourceEmitter.EmitMembers(writer, plan.Layer.Spec);
-                    if (InterimKernelBridge.Enabled)
-                    {
-                        InterimKernelBridge.EmitMembers(writer, plan.Layer.Spec);
-                    }
                 }
 
                 writer.Line();

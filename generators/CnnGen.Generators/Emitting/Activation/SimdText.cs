@@ -67,9 +67,9 @@ namespace CnnGen.Generators.Emitting
         /// Covers <c>[start, end)</c> with registers no wider than <paramref name="maxWidth"/>, widest first:
         /// the tail that a loop over full registers leaves.
         /// </summary>
-        public static List<Segment> Tail(int start, int end, int maxWidth, ElementType type)
+        public static List<RegisterSegment> Tail(int start, int end, int maxWidth, ElementType type)
         {
-            var segments = new List<Segment>();
+            var segments = new List<RegisterSegment>();
             int at = start;
             foreach (int width in Widths)
             {
@@ -81,7 +81,7 @@ namespace CnnGen.Generators.Emitting
                 int lanes = Lanes(width, type);
                 while (end - at >= lanes)
                 {
-                    segments.Add(new Segment(width, at));
+                    segments.Add(new RegisterSegment(width, at));
                     at += lanes;
                 }
             }
@@ -123,5 +123,5 @@ namespace CnnGen.Generators.Emitting
     }
 
     /// <summary>A register's worth of consecutive values: its width (0 for one scalar) and its first index.</summary>
-    internal readonly record struct Segment(int Width, int Offset);
+    internal readonly record struct RegisterSegment(int Width, int Offset);
 }

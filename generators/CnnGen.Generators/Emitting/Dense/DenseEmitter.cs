@@ -150,7 +150,7 @@ namespace CnnGen.Generators.Emitting
                 terms.Add(Sum(width, "acc"));
             }
 
-            List<Segment> tail = width == 0 ? Tail(0, units, 0, type) : Tail(full, units, width / 2, type);
+            List<RegisterSegment> tail = width == 0 ? Tail(0, units, 0, type) : Tail(full, units, width / 2, type);
             if (width == 0 && units > 0)
             {
                 writer.Line($"{type.Name} acc = {type.Literal("0")};");
@@ -164,7 +164,7 @@ namespace CnnGen.Generators.Emitting
             }
 
             // Narrower registers of the tail, one product each; the scalars join in the final sum.
-            foreach (Segment segment in tail)
+            foreach (RegisterSegment segment in tail)
             {
                 string product = segment.Width == 0
                     ? $"{Load(0, "wi", segment.Offset.ToString())} * {Load(0, "gn", segment.Offset.ToString())}"
@@ -212,7 +212,7 @@ namespace CnnGen.Generators.Emitting
                 }
             }
 
-            List<Segment> tail = width == 0 ? new List<Segment>() : Tail(full, units, width / 2, type);
+            List<RegisterSegment> tail = width == 0 ? new List<RegisterSegment>() : Tail(full, units, width / 2, type);
             for (int start = 0; start < tail.Count; start += 4)
             {
                 using (writer.Block())
