@@ -179,13 +179,13 @@ namespace CnnGen.Generators.Network
             writer.Line($"public global::System.ReadOnlySpan<{t}> Gradients => _gradients;");
             writer.Line();
             writer.Summary("The gradient of the last mean loss with respect to the inputs of the last batch (written by Backward).");
-            writer.Line($"public global::System.ReadOnlySpan<{t}> InputGradient => {input.GradientField}.AsSpan(0, _batch * InputLength);");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> InputGradient => new global::System.Span<{t}>({input.GradientField}, 0, _batch * InputLength);");
             writer.Line();
             writer.Summary("The logits of the last forward batch, (batch, ClassCount).");
-            writer.Line($"public global::System.ReadOnlySpan<{t}> Logits => {loss.In.Field}.AsSpan(0, _batch * ClassCount);");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> Logits => new global::System.Span<{t}>({loss.In.Field}, 0, _batch * ClassCount);");
             writer.Line();
             writer.Summary("The probabilities of the last forward batch, (batch, ClassCount).");
-            writer.Line($"public global::System.ReadOnlySpan<{t}> Probabilities => {loss.Out.Field}.AsSpan(0, _batch * ClassCount);");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> Probabilities => new global::System.Span<{t}>({loss.Out.Field}, 0, _batch * ClassCount);");
             writer.Line();
 
             // ---- Initialization ------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ namespace CnnGen.Generators.Network
             {
                 writer.Line("int batch = RunLayers(inputs);");
                 writer.Line($"{loss.Layer.ClassName}.Softmax({Slice(loss.In)}, {Slice(loss.Out)});");
-                writer.Line($"return {loss.Out.Field}.AsSpan(0, batch * ClassCount);");
+                writer.Line($"return new global::System.Span<{t}>({loss.Out.Field}, 0, batch * ClassCount);");
             }
 
             writer.Line();
@@ -241,6 +241,7 @@ namespace CnnGen.Generators.Network
                 writer.Line("_haveForward = false;");
                 writer.Line("_batch = batch;");
                 writer.Line($"inputs.CopyTo({input.Field});");
+                writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
                 foreach (Plan plan in plans)
                 {
                     string? call = ForwardCall(plan);
@@ -253,6 +254,9 @@ namespace CnnGen.Generators.Network
                 writer.Line("return batch;");
             }
 
+            writer.Line();
+            writer.Summary("The first <paramref name=\"length\"/> values of a buffer.");
+            writer.Line($"private static global::System.Span<{t}> Batch({t}[] buffer, int length) => new global::System.Span<{t}>(buffer, 0, length);");
             writer.Line();
             using (writer.Block("private int BatchOf(int length, string paramName)"))
             {
@@ -325,7 +329,7 @@ namespace CnnGen.Generators.Network
                 {
                     writer.Line("int batch = global::System.Math.Min(MaxBatchSize, count - start);");
                     writer.Line("RunLayers(inputs.Slice(start * InputLength, batch * InputLength));");
-                    writer.Line($"global::System.ReadOnlySpan<{t}> logits = {loss.In.Field}.AsSpan(0, batch * ClassCount);");
+                    writer.Line($"global::System.ReadOnlySpan<{t}> logits = new global::System.Span<{t}>({loss.In.Field}, 0, batch * ClassCount);");
                     using (writer.Block("for (int n = 0; n < batch; n++)"))
                     {
                         writer.Line($"global::System.ReadOnlySpan<{t}> row = logits.Slice(n * ClassCount, ClassCount);");
@@ -409,9 +413,9 @@ namespace CnnGen.Generators.Network
             return plans;
         }
 
-        private static string Slice(Buffer buffer) => $"{buffer.Field}.AsSpan(0, batch * {buffer.Length})";
+        private static string Slice(Buffer buffer) => $"Batch({buffer.Field}, batch * {buffer.Length})";
 
-        private static string GradientSlice(Buffer buffer) => $"{buffer.GradientField}.AsSpan(0, batch * {buffer.Length})";
+        private static string GradientSlice(Buffer buffer) => $"Batch({buffer.GradientField}, batch * {buffer.Length})";
 
         private static string Weights(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}WeightsOffset, {plan.Layer.Prefix}WeightsLength)";
 
@@ -422,7 +426,7 @@ namespace CnnGen.Generators.Network
             string c = plan.Layer.ClassName;
             return plan.Layer.Spec switch
             {
-                Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In)}, {Weights(plan, "_parameters.AsSpan()")}, {Bias(plan, "_parameters.AsSpan()")}, {Slice(plan.Out)});",
+                Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out)});",
                 Pool2DSpec or ZeroPad2DSpec or ReLUSpec => $"{c}.Forward({Slice(plan.In)}, {Slice(plan.Out)});",
                 _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
             };
