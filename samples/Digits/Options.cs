@@ -18,8 +18,15 @@ public sealed class RunResult(int epochs)
 
     public double TestAccuracy { get; set; }
 
-    /// <summary>The mean training time per epoch, leaving out the first (which includes the JIT's warm-up).</summary>
-    public double MeanEpochSeconds => Seconds.Length > 1 ? Seconds.Skip(1).Average() : Seconds[0];
+    /// <summary>The median training time per epoch (robust to the odd epoch slowed by other work on the machine).</summary>
+    public double MedianEpochSeconds
+    {
+        get
+        {
+            double[] sorted = Seconds.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
 }
 
 /// <summary>The sample's command line.</summary>

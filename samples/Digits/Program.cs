@@ -64,8 +64,8 @@ if (!options.SkipGeneric)
 
     Console.WriteLine($"Largest loss difference: {maxDifference.ToString("0.00e+00", CultureInfo.InvariantCulture)} (float rounding: the kernels sum in different orders).");
     Console.WriteLine(
-        $"Time per epoch: specialized {specialized.MeanEpochSeconds * 1000:F0} ms, generic {generic.MeanEpochSeconds * 1000:F0} ms " +
-        $"(speed-up {generic.MeanEpochSeconds / specialized.MeanEpochSeconds:F2}×; epochs after the first, training steps only).");
+        $"Time per epoch (median, training steps only): specialized {specialized.MedianEpochSeconds * 1000:F0} ms, " +
+        $"generic {generic.MedianEpochSeconds * 1000:F0} ms: the specialized network is {generic.MedianEpochSeconds / specialized.MedianEpochSeconds:F2}× as fast.");
 }
 
 Console.WriteLine();
