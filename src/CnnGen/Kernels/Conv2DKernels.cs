@@ -75,8 +75,9 @@ public static class Conv2DKernels
     /// <summary>
     /// The backward pass. Given <c>dZ</c> (<paramref name="outputGradient"/>) and the forward pass's input and
     /// weights, computes <c>dA_prev</c>, <c>dW</c> and <c>db</c>, summing <c>dW</c> and <c>db</c> over the batch.
-    /// Overwrites all three gradients (never accumulates into what was there). An empty batch is a no-op:
-    /// nothing is written, not even zeros.
+    /// Overwrites all three gradients (never accumulates into what was there). An empty batch computes nothing;
+    /// <c>dW</c> and <c>db</c>, sums over no examples, are then zero, so a following optimizer step never applies
+    /// stale gradients.
     /// </summary>
     /// <remarks>Unlike the notebook's <c>da_prev_pad[pad:-pad, pad:-pad]</c> crop, works for <c>pad = 0</c>.</remarks>
     /// <exception cref="ArgumentException">A span's length disagrees with the geometry, or an output overlaps another span.</exception>
@@ -103,14 +104,14 @@ public static class Conv2DKernels
         SpanArguments.RequireNoOverlap<T>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
         SpanArguments.RequireNoOverlap<T>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
         SpanArguments.RequireNoOverlap<T>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+        weightsGradient.Clear();
+        biasGradient.Clear();
         if (batch == 0)
         {
             return;
         }
 
         inputGradient.Clear();
-        weightsGradient.Clear();
-        biasGradient.Clear();
 
         int height = geometry.InputHeight, width = geometry.InputWidth, channels = geometry.InputChannels;
         int filters = geometry.Filters, size = geometry.FilterSize, stride = geometry.Stride, pad = geometry.Pad;

@@ -19,8 +19,7 @@ public sealed class Adam<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T _learningRate;
-    private T[]? _firstMoment;
-    private T[]? _secondMoment;
+    private T[]? _moments; // the first-moment estimates, then the second-moment estimates
 
     /// <summary>Creates the optimizer with the paper's defaults β1 = 0.9, β2 = 0.999, ε = 1e−8.</summary>
     /// <param name="learningRate">The step size (finite, at least 0); 0.001 is the paper's default.</param>
@@ -67,7 +66,7 @@ public sealed class Adam<T> : IOptimizer<T>
     public T Epsilon { get; }
 
     /// <inheritdoc/>
-    public int? ParameterCount => _firstMoment?.Length;
+    public int? ParameterCount => _moments?.Length / 2;
 
     /// <inheritdoc/>
     public long StepCount { get; private set; }
@@ -75,7 +74,7 @@ public sealed class Adam<T> : IOptimizer<T>
     /// <inheritdoc/>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
-        OptimizerArguments.Bind(ref _firstMoment, ref _secondMoment, needsSecond: true, parameters.Length, gradients.Length);
+        Span<T> moments = OptimizerArguments.Bind(ref _moments, buffersPerParameter: 2, parameters.Length, gradients.Length);
         long t = StepCount + 1;
         double correction1 = 1.0 - Math.Pow(double.CreateChecked(Beta1), t);
         double correction2 = 1.0 - Math.Pow(double.CreateChecked(Beta2), t);
@@ -88,8 +87,8 @@ public sealed class Adam<T> : IOptimizer<T>
             NegativeStep: T.CreateChecked(-double.CreateChecked(_learningRate) / correction1),
             Epsilon: Epsilon);
 
-        Span<T> m = _firstMoment;
-        Span<T> v = _secondMoment;
+        Span<T> m = moments[..parameters.Length];
+        Span<T> v = moments[parameters.Length..];
         int i = 0;
         if (Simd512<T>.IsSupported)
         {
@@ -113,8 +112,7 @@ public sealed class Adam<T> : IOptimizer<T>
     /// <inheritdoc/>
     public void Reset()
     {
-        _firstMoment?.AsSpan().Clear();
-        _secondMoment?.AsSpan().Clear();
+        _moments?.AsSpan().Clear();
         StepCount = 0;
     }
 

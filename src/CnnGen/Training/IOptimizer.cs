@@ -33,28 +33,29 @@ public interface IOptimizer<T>
 /// <summary>The binding and argument checks the optimizers share.</summary>
 internal static class OptimizerArguments
 {
-    /// <summary>Checks the step's spans and returns the state buffers, allocating them on the first step.</summary>
-    public static void Bind<T>(ref T[]? first, ref T[]? second, bool needsSecond, int parameterLength, int gradientLength)
+    /// <summary>
+    /// Checks the step's spans and returns the optimizer's state, <paramref name="buffersPerParameter"/> values per
+    /// parameter, allocating it (zeroed) on the first step and refusing a parameter count other than the bound one later.
+    /// </summary>
+    public static T[] Bind<T>(ref T[]? state, int buffersPerParameter, int parameterLength, int gradientLength)
     {
         SpanArguments.RequireLength(gradientLength, parameterLength, "gradients");
-        if (first is null)
+        if (state is null)
         {
-            first = new T[parameterLength];
-            if (needsSecond)
-            {
-                second = new T[parameterLength];
-            }
-
-            return;
+            state = new T[(long)buffersPerParameter * parameterLength];
+            return state;
         }
 
-        if (first.Length != parameterLength)
+        int bound = state.Length / buffersPerParameter;
+        if (bound != parameterLength)
         {
             throw new ArgumentException(
-                $"This optimizer is bound to {first.Length} parameters by its first step, but the span has {parameterLength}. " +
+                $"This optimizer is bound to {bound} parameters by its first step, but the span has {parameterLength}. " +
                 "Use one optimizer per parameter buffer.",
                 "parameters");
         }
+
+        return state;
     }
 
     public static T RequireLearningRate<T>(T value, string paramName)

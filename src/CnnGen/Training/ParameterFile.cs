@@ -81,7 +81,7 @@ public static class ParameterFile
         stream.Write(header);
 
         var crc = new Crc32();
-        byte[] chunk = new byte[Math.Min(ChunkBytes, Math.Max(parameters.Length, 1) * ElementSize<T>())];
+        byte[] chunk = new byte[(int)Math.Min(ChunkBytes, (long)Math.Max(parameters.Length, 1) * ElementSize<T>())];
         int perChunk = chunk.Length / ElementSize<T>();
         for (int start = 0; start < parameters.Length; start += perChunk)
         {

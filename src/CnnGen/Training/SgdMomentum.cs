@@ -20,7 +20,6 @@ public sealed class SgdMomentum<T> : IOptimizer<T>
 {
     private T _learningRate;
     private T[]? _velocity;
-    private T[]? _unused;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">The step size (finite, at least 0).</param>
@@ -62,8 +61,7 @@ public sealed class SgdMomentum<T> : IOptimizer<T>
     /// <inheritdoc/>
     public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
     {
-        OptimizerArguments.Bind(ref _velocity, ref _unused, needsSecond: false, parameters.Length, gradients.Length);
-        Span<T> velocity = _velocity;
+        Span<T> velocity = OptimizerArguments.Bind(ref _velocity, buffersPerParameter: 1, parameters.Length, gradients.Length);
         int i = 0;
         if (Simd512<T>.IsSupported)
         {

@@ -94,7 +94,7 @@ public readonly record struct Conv2DGeometry
     {
         if (!IsValid)
         {
-            throw new ArgumentException($"The {nameof(Conv2DGeometry)} is uninitialized (default); create it with its constructor.", paramName);
+            throw new ArgumentException($"Expected a {nameof(Conv2DGeometry)} created with its constructor, but it is default (uninitialized).", paramName);
         }
     }
 }

@@ -73,7 +73,7 @@ public readonly record struct Pool2DGeometry
     {
         if (!IsValid)
         {
-            throw new ArgumentException($"The {nameof(Pool2DGeometry)} is uninitialized (default); create it with its constructor.", paramName);
+            throw new ArgumentException($"Expected a {nameof(Pool2DGeometry)} created with its constructor, but it is default (uninitialized).", paramName);
         }
     }
 }

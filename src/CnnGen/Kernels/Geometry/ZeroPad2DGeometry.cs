@@ -29,7 +29,7 @@ public readonly record struct ZeroPad2DGeometry
         long outputWidth = inputWidth + 2L * pad;
         if (outputHeight > Array.MaxLength || outputWidth > Array.MaxLength)
         {
-            throw new ArgumentException($"The padded extents {outputHeight}×{outputWidth} exceed what a span can hold.", nameof(pad));
+            throw new ArgumentException($"Expected padded extents of at most {Array.MaxLength}, but they are {outputHeight}×{outputWidth}.", nameof(pad));
         }
 
         OutputHeight = (int)outputHeight;
@@ -68,7 +68,7 @@ public readonly record struct ZeroPad2DGeometry
     {
         if (!IsValid)
         {
-            throw new ArgumentException($"The {nameof(ZeroPad2DGeometry)} is uninitialized (default); create it with its constructor.", paramName);
+            throw new ArgumentException($"Expected a {nameof(ZeroPad2DGeometry)} created with its constructor, but it is default (uninitialized).", paramName);
         }
     }
 }

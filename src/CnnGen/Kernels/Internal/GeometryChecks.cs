@@ -34,8 +34,7 @@ internal static class GeometryChecks
             long padded = (long)inputSize + 2L * pad;
             string what = pad == 0 ? $"the input {axis} {inputSize}" : $"the padded input {axis} {inputSize} + 2·{pad} = {padded}";
             throw new ArgumentException(
-                $"The {filterSize}×{filterSize} window does not fit {what}: expected a filter size ≤ {padded}, " +
-                $"but it is {filterSize} (the output {axis} would be {size}).",
+                $"Expected a filter size ≤ {padded} to fit {what}, but it is {filterSize} (the output {axis} would be {size}).",
                 paramName);
         }
 
@@ -52,7 +51,7 @@ internal static class GeometryChecks
             if (product > Array.MaxLength)
             {
                 throw new ArgumentException(
-                    $"The {what} would hold more than {Array.MaxLength} values, more than one span can address.",
+                    $"Expected the {what} to hold at most {Array.MaxLength} values (what one span can address), but it would hold more.",
                     paramName);
             }
         }
