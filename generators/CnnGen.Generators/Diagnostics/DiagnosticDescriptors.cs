@@ -99,7 +99,7 @@ namespace CnnGen.Generators.Diagnostics
         public static readonly DiagnosticDescriptor StrideDropsInput = new(
             id: "CNN0010",
             title: "Stride leaves the last rows or columns unused",
-            messageFormat: "The stride {0} of layer '{1}' does not divide {2} + 2·{3} − {4} = {5}, so the last {6} of the input are never read",
+            messageFormat: "The stride {0} of layer '{1}' does not divide {2} + 2·{3} − {4} = {5}, so it never reads the input's last {6}",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true);
@@ -113,6 +113,16 @@ namespace CnnGen.Generators.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Each layer class gets its own Forward, Backward and shape constants; two layers on one class would collide.");
+
+        /// <summary>CNN0012: the class's name equals a member the generator adds (a member may not share its type's name).</summary>
+        public static readonly DiagnosticDescriptor NameCollidesWithMember = new(
+            id: "CNN0012",
+            title: "Layer class named like a generated member",
+            messageFormat: "The layer class '{0}' has the name of a member the generator adds to it; rename the class",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants; C# forbids a member named like its class.");
 
         /// <summary>CNN0100: Network has no layers.</summary>
         public static readonly DiagnosticDescriptor EmptyNetwork = new(
@@ -214,6 +224,7 @@ namespace CnnGen.Generators.Diagnostics
             PadNotSmallerThanFilter,
             StrideDropsInput,
             SeveralLayers,
+            NameCollidesWithMember,
             EmptyNetwork,
             LayerAfterLoss,
             MissingLoss,

@@ -17,6 +17,14 @@ namespace CnnGen.Generators.Emitting
         /// <summary>The explicit vector widths, widest first; each is used only when the JIT reports it accelerated.</summary>
         public static readonly string[] VectorWidths = { "Vector512", "Vector256", "Vector128" };
 
+        /// <summary>How many doubles a vector of the given width holds.</summary>
+        public static int DoubleLanes(string width) => width switch
+        {
+            "Vector512" => 8,
+            "Vector256" => 4,
+            _ => 2,
+        };
+
         /// <summary>The element types every layer gets public overloads for.</summary>
         public static readonly string[] ElementTypes = { "double", "float" };
     }

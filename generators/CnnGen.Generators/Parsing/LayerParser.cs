@@ -71,6 +71,11 @@ namespace CnnGen.Generators.Parsing
                 Add(diagnostics, DiagnosticDescriptors.Generic, arguments.AttributeLocation, type.Name);
             }
 
+            if (System.Array.IndexOf(GeneratedMemberNames, type.Name) >= 0)
+            {
+                Add(diagnostics, DiagnosticDescriptors.NameCollidesWithMember, arguments.AttributeLocation, type.Name);
+            }
+
             if (diagnostics.Count > 0)
             {
                 return new LayerParseResult(null, diagnostics.ToEquatableArray());
@@ -90,6 +95,17 @@ namespace CnnGen.Generators.Parsing
 
             return new LayerParseResult(spec, diagnostics.ToEquatableArray());
         }
+
+        /// <summary>
+        /// Every name the layer emitters add to a class (constants, entry points, batch wrappers and kernel bodies, for all
+        /// layer kinds alike, so renaming a layer's kind never turns a valid class name invalid).
+        /// </summary>
+        internal static readonly string[] GeneratedMemberNames =
+        {
+            "InputHeight", "InputWidth", "InputChannels", "OutputHeight", "OutputWidth", "OutputChannels",
+            "InputLength", "OutputLength", "FilterSize", "Stride", "Pad", "WeightsLength", "BiasLength", "Filters",
+            "Forward", "Backward", "ForwardBatch", "BackwardBatch", "ForwardKernel", "BackwardKernel",
+        };
 
         /// <summary>Reads and checks one attribute's arguments, collecting diagnostics as it goes.</summary>
         private readonly struct Reader
@@ -127,10 +143,11 @@ namespace CnnGen.Generators.Parsing
                 int stride = AtLeastOne("stride", "stride");
                 int pad = Pad();
                 FeatureMapShape input = InputShape();
-                int filters = _arguments.Named("Filters") ?? 0;
+                int? given = _arguments.Named("Filters");
+                int filters = given ?? 0;
                 if (filters < 1)
                 {
-                    Report(DiagnosticDescriptors.Filters, _arguments.LocationOf("Filters"), _layer, Text(filters));
+                    Report(DiagnosticDescriptors.Filters, _arguments.LocationOf("Filters"), _layer, given is null ? "missing" : Text(filters));
                 }
 
                 if (HasErrors || !Fits(input, f, stride, pad))
@@ -225,10 +242,11 @@ namespace CnnGen.Generators.Parsing
 
             private int Dimension(string name)
             {
-                int value = _arguments.Named(name) ?? 0;
+                int? given = _arguments.Named(name);
+                int value = given ?? 0;
                 if (value < 1)
                 {
-                    Report(DiagnosticDescriptors.InputDimension, _arguments.LocationOf(name), name, _layer, Text(value));
+                    Report(DiagnosticDescriptors.InputDimension, _arguments.LocationOf(name), name, _layer, given is null ? "missing" : Text(value));
                 }
 
                 return value;

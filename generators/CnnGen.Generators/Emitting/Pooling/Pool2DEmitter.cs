@@ -74,8 +74,8 @@ namespace CnnGen.Generators.Emitting
             yield return plan.Flattened
                 ? $"  loops: example → output row (×{plan.OH}) → one contiguous run of {plan.Run} values (stride 1: the row's columns and channels)"
                 : $"  loops: example → output row (×{plan.OH}) → output column (×{plan.OW}) → the {plan.C} channels";
-            yield return plan.Run >= 2
-                ? "  runs: Vector512, Vector256, Vector128 while accelerated and a whole vector fits, then scalar"
+            yield return plan.Widths.Length > 0
+                ? $"  runs: {string.Join(", ", plan.Widths)} while accelerated and a whole vector fits, then scalar"
                 : "  runs: scalar (a run of one value)";
             yield return plan.Unrolled
                 ? $"  taps: all {plan.Taps} window taps unrolled with constant offsets"
@@ -151,13 +151,13 @@ namespace CnnGen.Generators.Emitting
                             if (spec.Mode == PoolMode.Max)
                             {
                                 writer.Line($"{v}<T> m = {v}.LoadUnsafe(ref x, at);");
-                                plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = {v}.Max(m, {v}.LoadUnsafe(ref x, at + {offset}));"));
+                                plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = {v}.Max(m, {v}.LoadUnsafe(ref x, {At(offset)}));"));
                                 writer.Line($"{v}.StoreUnsafe(m, ref y, (nuint)(o + c));");
                             }
                             else
                             {
                                 writer.Line($"{v}<T> s = {v}.LoadUnsafe(ref x, at);");
-                                plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"s += {v}.LoadUnsafe(ref x, at + {offset});"));
+                                plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"s += {v}.LoadUnsafe(ref x, {At(offset)});"));
                                 writer.Line($"{v}.StoreUnsafe(s / {v}.Create(count), ref y, (nuint)(o + c));");
                             }
                         });
@@ -169,13 +169,13 @@ namespace CnnGen.Generators.Emitting
                         if (spec.Mode == PoolMode.Max)
                         {
                             writer.Line("T m = window;");
-                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = T.Max(m, {KernelNames.Unsafe}.Add(ref window, {offset}));"));
+                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = T.Max(m, {Window(offset)});"));
                             writer.Line($"{KernelNames.Unsafe}.Add(ref y, o + c) = m;");
                         }
                         else
                         {
                             writer.Line("T s = window;");
-                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"s += {KernelNames.Unsafe}.Add(ref window, {offset});"));
+                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"s += {Window(offset)};"));
                             writer.Line($"{KernelNames.Unsafe}.Add(ref y, o + c) = s / count;");
                         }
                     });
@@ -215,7 +215,7 @@ namespace CnnGen.Generators.Emitting
                                 if (plan.Unrolled)
                                 {
                                     int k = 0;
-                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{v}<T> t{k++} = {v}.LoadUnsafe(ref x, at + {offset});"));
+                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{v}<T> t{k++} = {v}.LoadUnsafe(ref x, {At(offset)});"));
                                     writer.Line($"{v}<T> m = t0;");
                                     for (int t = 1; t < plan.Taps; t++)
                                     {
@@ -225,21 +225,21 @@ namespace CnnGen.Generators.Emitting
                                     writer.Line($"{v}<T> g = {v}.LoadUnsafe(ref dy, (nuint)(o + c));");
                                     writer.Line($"{v}<T> open = {v}<T>.AllBitsSet;");
                                     k = 0;
-                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, t{k++}, m, ref open, ref dx, at + {offset});"));
+                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, t{k++}, m, ref open, ref dx, {At(offset)});"));
                                 }
                                 else
                                 {
                                     writer.Line($"{v}<T> m = {v}.LoadUnsafe(ref x, at);");
-                                    plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = {v}.Max(m, {v}.LoadUnsafe(ref x, at + {offset}));"));
+                                    plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = {v}.Max(m, {v}.LoadUnsafe(ref x, {At(offset)}));"));
                                     writer.Line($"{v}<T> g = {v}.LoadUnsafe(ref dy, (nuint)(o + c));");
                                     writer.Line($"{v}<T> open = {v}<T>.AllBitsSet;");
-                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, {v}.LoadUnsafe(ref x, at + {offset}), m, ref open, ref dx, at + {offset});"));
+                                    plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, {v}.LoadUnsafe(ref x, {At(offset)}), m, ref open, ref dx, {At(offset)});"));
                                 }
                             }
                             else
                             {
                                 writer.Line($"{v}<T> share = {v}.LoadUnsafe(ref dy, (nuint)(o + c)) / {v}.Create(count);");
-                                plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.AddInto(share, ref dx, at + {offset});"));
+                                plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.AddInto(share, ref dx, {At(offset)});"));
                             }
                         });
                     }
@@ -251,20 +251,26 @@ namespace CnnGen.Generators.Emitting
                         {
                             writer.Line($"ref T window = ref {KernelNames.Unsafe}.Add(ref x, at);");
                             writer.Line("T m = window;");
-                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = T.Max(m, {KernelNames.Unsafe}.Add(ref window, {offset}));"));
+                            plan.ForEachTap(writer, skipFirst: true, offset => writer.Line($"m = T.Max(m, {Window(offset)});"));
                             writer.Line($"T g = {KernelNames.Unsafe}.Add(ref dy, o + c);");
                             writer.Line("bool open = true;");
-                            plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, {KernelNames.Unsafe}.Add(ref window, {offset}), m, ref open, ref dx, at + {offset});"));
+                            plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.KernelSupport}.RouteToFirstMax(g, {Window(offset)}, m, ref open, ref dx, {At(offset)});"));
                         }
                         else
                         {
                             writer.Line($"T share = {KernelNames.Unsafe}.Add(ref dy, o + c) / count;");
-                            plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.Unsafe}.Add(ref dx, at + {offset}) += share;"));
+                            plan.ForEachTap(writer, skipFirst: false, offset => writer.Line($"{KernelNames.Unsafe}.Add(ref dx, {At(offset)}) += share;"));
                         }
                     });
                 });
             }
         }
+
+        /// <summary>The scalar read of one tap: <c>window</c> itself for the origin.</summary>
+        private static string Window(string offset) => offset == "0" ? "window" : $"{KernelNames.Unsafe}.Add(ref window, {offset})";
+
+        /// <summary><c>at + offset</c>, or just <c>at</c> for the window origin.</summary>
+        private static string At(string offset) => offset == "0" ? "at" : "at + " + offset;
 
         /// <summary>
         /// The loop structure of one pooling layer. With stride 1 the windows of one output row start at consecutive
@@ -300,8 +306,11 @@ namespace CnnGen.Generators.Emitting
             /// <summary>The number of contiguous values one run covers.</summary>
             public int Run => Flattened ? OW * C : C;
 
-            /// <summary>The vector widths worth emitting: none when a run is a single value.</summary>
-            public string[] Widths => Run >= 2 ? KernelNames.VectorWidths : new string[0];
+            /// <summary>
+            /// The vector widths worth emitting: those whose double vector (the widest element) fits in a run, since no
+            /// vector of either element type would fit otherwise. The JIT drops the rest per element type and machine.
+            /// </summary>
+            public string[] Widths => System.Array.FindAll(KernelNames.VectorWidths, w => Run >= KernelNames.DoubleLanes(w));
 
             /// <summary>Writes the loops over output positions; inside, <c>i</c> is the window origin in x and <c>o</c> the output index in y.</summary>
             public void Positions(IndentedWriter writer, System.Action body)
@@ -367,7 +376,8 @@ namespace CnnGen.Generators.Emitting
                                 continue;
                             }
 
-                            tap($"{kh * W * C + kw * C}");
+                            int offset = kh * W * C + kw * C;
+                            tap(offset == 0 ? "0" : offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         }
                     }
 

@@ -1,0 +1,220 @@
+namespace CnnGen.Generators.Tests;
+
+/// <summary>The declarations the snapshot and compile tests run the generator on, by name.</summary>
+public static class SnapshotCases
+{
+    /// <summary>Layers that are valid: they generate code (and at most a warning or info).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Valid = new Dictionary<string, string>
+    {
+        ["SeedConv"] = """
+            namespace Notebook;
+
+            [CnnGen.Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 5, InputWidth = 7, InputChannels = 4, Filters = 8)]
+            public partial class SeedConv { }
+            """,
+        ["SeedMaxPoolStride2"] = """
+            namespace Notebook;
+
+            [CnnGen.MaxPool2D(f: 3, stride: 2, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
+            public partial class SeedMaxPool { }
+            """,
+        ["SeedMaxPoolStride1"] = """
+            namespace Notebook;
+
+            [CnnGen.MaxPool2D(3, 1, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
+            public partial class SeedMaxPoolStride1 { }
+            """,
+        ["SeedAvgPoolStride2"] = """
+            namespace Notebook;
+
+            [CnnGen.AvgPool2D(f: 3, stride: 2, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
+            public partial class SeedAvgPool { }
+            """,
+        ["SeedAvgPoolStride1"] = """
+            namespace Notebook;
+
+            [CnnGen.AvgPool2D(3, InputHeight = 5, InputWidth = 5, InputChannels = 3)]
+            public partial class SeedAvgPoolStride1 { }
+            """,
+        ["ZeroPad"] = """
+            namespace Notebook;
+
+            [CnnGen.ZeroPad2D(2, InputHeight = 5, InputWidth = 7, InputChannels = 4)]
+            public partial class SeedZeroPad { }
+            """,
+        ["ZeroPadNone"] = """
+            using CnnGen;
+
+            namespace Layers
+            {
+                [ZeroPad2D(pad: 0, InputHeight = 4, InputWidth = 4, InputChannels = 8)]
+                internal sealed partial class Identity { }
+            }
+            """,
+        ["ZeroPadTall"] = """
+            using CnnGen;
+
+            [ZeroPad2D(1, InputHeight = 32, InputWidth = 32, InputChannels = 1)]
+            public partial class TallPadInGlobalNamespace { }
+            """,
+        ["MaxPoolLargeWindowLoops"] = """
+            using CnnGen;
+
+            namespace Layers;
+
+            [MaxPool2D(5, 5, InputHeight = 20, InputWidth = 20, InputChannels = 64)]
+            public static partial class BigMaxPool { }
+            """,
+        ["AvgPoolOneChannel"] = """
+            using CnnGen;
+
+            namespace Layers;
+
+            [AvgPool2D(2, 2, InputHeight = 6, InputWidth = 6, InputChannels = 1)]
+            public partial class OneChannel { }
+            """,
+        ["NestedAndRecord"] = """
+            using CnnGen;
+
+            namespace Outer.Inner
+            {
+                public partial class Network
+                {
+                    internal partial record Stage
+                    {
+                        [MaxPool2D(2, 2, InputHeight = 4, InputWidth = 4, InputChannels = 2)]
+                        private sealed partial class Pool { }
+                    }
+                }
+            }
+            """,
+        ["SameNameInTwoNamespaces"] = """
+            using CnnGen;
+
+            namespace A { [MaxPool2D(2, 2, InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Pool { } }
+            namespace B { [AvgPool2D(2, 2, InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Pool { } }
+            """,
+    };
+
+    /// <summary>Declarations that draw a diagnostic, keyed by what they show.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Diagnostics = new Dictionary<string, string>
+    {
+        ["CNN0001_NotPartial"] = """
+            using CnnGen;
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public class NotPartial { }
+            """,
+        ["CNN0001_ContainingTypeNotPartial"] = """
+            using CnnGen;
+            public class Outer
+            {
+                [AvgPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+                public partial class Inner { }
+            }
+            """,
+        ["CNN0002_Generic"] = """
+            using CnnGen;
+            [ZeroPad2D(1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class Generic<T> { }
+            """,
+        ["CNN0003_FilterAndStrideBelowOne"] = """
+            using CnnGen;
+            [Conv2D(0, stride: -2, InputHeight = 4, InputWidth = 4, InputChannels = 1, Filters = 2)]
+            public partial class BadWindow { }
+            """,
+        ["CNN0004_NegativePad"] = """
+            using CnnGen;
+            [ZeroPad2D(-1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class NegativePad { }
+            [Conv2D(3, 1, -2, InputHeight = 4, InputWidth = 4, InputChannels = 1, Filters = 2)]
+            public partial class NegativeConvPad { }
+            """,
+        ["CNN0005_InputDimensions"] = """
+            using CnnGen;
+            [MaxPool2D(2, InputHeight = 0, InputChannels = -3)]
+            public partial class NoInput { }
+            """,
+        ["CNN0006_Filters"] = """
+            using CnnGen;
+            [Conv2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class NoFilters { }
+            [Conv2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1, Filters = -1)]
+            public partial class NegativeFilters { }
+            """,
+        ["CNN0007_WindowLargerThanInput"] = """
+            using CnnGen;
+            [AvgPool2D(f: 6, InputHeight = 5, InputWidth = 9, InputChannels = 1)]
+            public partial class TooBig { }
+            [Conv2D(f: 8, pad: 1, InputHeight = 5, InputWidth = 5, InputChannels = 1, Filters = 1)]
+            public partial class TooBigEvenPadded { }
+            """,
+        ["CNN0008_LengthOverflow"] = """
+            using CnnGen;
+            [MaxPool2D(2, InputHeight = 65536, InputWidth = 65536, InputChannels = 2)]
+            public partial class Huge { }
+            [Conv2D(3, InputHeight = 8, InputWidth = 8, InputChannels = 50000, Filters = 50000)]
+            public partial class HugeWeights { }
+            [ZeroPad2D(int.MaxValue, InputHeight = 1, InputWidth = 1, InputChannels = 1)]
+            public partial class HugePad { }
+            """,
+        ["CNN0009_PadNotSmallerThanFilter"] = """
+            using CnnGen;
+            [Conv2D(2, 1, 2, InputHeight = 4, InputWidth = 4, InputChannels = 1, Filters = 1)]
+            public partial class MostlyPadding { }
+            """,
+        ["CNN0010_StrideDropsInput"] = """
+            using CnnGen;
+            [MaxPool2D(3, stride: 2, InputHeight = 6, InputWidth = 6, InputChannels = 1)]
+            public partial class DropsRowAndColumn { }
+            [AvgPool2D(2, stride: 3, InputHeight = 7, InputWidth = 9, InputChannels = 1)]
+            public partial class DropsDifferently { }
+            """,
+        ["CNN0011_SeveralLayers"] = """
+            using CnnGen;
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [AvgPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [MaxPool2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class TwoLayers { }
+            """,
+        ["CNN0012_NameCollidesWithMember"] = """
+            using CnnGen;
+            [ZeroPad2D(1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class Pad { }
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class Forward { }
+            """,
+        ["MalformedAttributeLeftToTheCompiler"] = """
+            using CnnGen;
+            [MaxPool2D("three", InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            public partial class WrongType { }
+            """,
+    };
+
+    public static TheoryData<string> ValidNames() => Names(Valid);
+
+    public static TheoryData<string> DiagnosticNames() => Names(Diagnostics);
+
+    public static TheoryData<string> AllNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in Valid.Keys.Concat(Diagnostics.Keys))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    public static string Source(string name) => Valid.TryGetValue(name, out string? source) ? source : Diagnostics[name];
+
+    private static TheoryData<string> Names(IReadOnlyDictionary<string, string> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in cases.Keys)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+}
