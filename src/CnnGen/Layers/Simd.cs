@@ -1,0 +1,250 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace CnnGen;
+
+/// <summary>
+/// One SIMD width as a set of static operations, so that a loop body is written once and instantiated for
+/// <see cref="Vector512{T}"/>, <see cref="Vector256{T}"/>, <see cref="Vector128{T}"/> and a one-lane scalar
+/// "vector" (which handles the tails). The JIT specializes each instantiation, so the calls inline away.
+/// </summary>
+/// <typeparam name="TVec">The register type (a vector of <typeparamref name="T"/>, or <typeparamref name="T"/> itself).</typeparam>
+/// <typeparam name="T">The element type.</typeparam>
+internal interface ISimd<TVec, T>
+    where TVec : struct
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The number of lanes.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>True when this width is hardware accelerated for <typeparamref name="T"/>.</summary>
+    static abstract bool IsSupported { get; }
+
+    static abstract TVec Zero { get; }
+
+    static abstract TVec Load(ref readonly T source, nuint offset);
+
+    static abstract void Store(TVec value, ref T destination, nuint offset);
+
+    static abstract TVec Broadcast(T value);
+
+    static abstract TVec Add(TVec left, TVec right);
+
+    static abstract TVec Multiply(TVec left, TVec right);
+
+    static abstract TVec Divide(TVec left, TVec right);
+
+    /// <summary><c>left·right + addend</c>, fused where the hardware has a fused multiply-add.</summary>
+    static abstract TVec MultiplyAdd(TVec left, TVec right, TVec addend);
+
+    static abstract TVec Sqrt(TVec value);
+
+    /// <summary>Per lane: <paramref name="value"/> where <paramref name="condition"/> is above zero, else zero (NaN counts as not above).</summary>
+    static abstract TVec WherePositive(TVec condition, TVec value);
+
+    static abstract T Sum(TVec value);
+}
+
+internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector512<T>.Count;
+
+    public static bool IsSupported => Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported;
+
+    public static Vector512<T> Zero => Vector512<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref readonly T source, nuint offset) => Vector512.LoadUnsafe(in source, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> left, Vector512<T> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Divide(Vector512<T> left, Vector512<T> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> left, Vector512<T> right, Vector512<T> addend)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector512.MultiplyAddEstimate(left.As<T, float>(), right.As<T, float>(), addend.As<T, float>()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector512.MultiplyAddEstimate(left.As<T, double>(), right.As<T, double>(), addend.As<T, double>()).As<double, T>();
+        }
+
+        return left * right + addend;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Sqrt(Vector512<T> value) => Vector512.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> WherePositive(Vector512<T> condition, Vector512<T> value) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(condition, Vector512<T>.Zero), value, Vector512<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+}
+
+internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector256<T>.Count;
+
+    public static bool IsSupported => Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported;
+
+    public static Vector256<T> Zero => Vector256<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Load(ref readonly T source, nuint offset) => Vector256.LoadUnsafe(in source, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Add(Vector256<T> left, Vector256<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> left, Vector256<T> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Divide(Vector256<T> left, Vector256<T> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MultiplyAdd(Vector256<T> left, Vector256<T> right, Vector256<T> addend)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector256.MultiplyAddEstimate(left.As<T, float>(), right.As<T, float>(), addend.As<T, float>()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector256.MultiplyAddEstimate(left.As<T, double>(), right.As<T, double>(), addend.As<T, double>()).As<double, T>();
+        }
+
+        return left * right + addend;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Sqrt(Vector256<T> value) => Vector256.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> WherePositive(Vector256<T> condition, Vector256<T> value) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(condition, Vector256<T>.Zero), value, Vector256<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+}
+
+internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => Vector128<T>.Count;
+
+    public static bool IsSupported => Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported;
+
+    public static Vector128<T> Zero => Vector128<T>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Load(ref readonly T source, nuint offset) => Vector128.LoadUnsafe(in source, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<T> value, ref T destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Add(Vector128<T> left, Vector128<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Multiply(Vector128<T> left, Vector128<T> right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Divide(Vector128<T> left, Vector128<T> right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MultiplyAdd(Vector128<T> left, Vector128<T> right, Vector128<T> addend)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return Vector128.MultiplyAddEstimate(left.As<T, float>(), right.As<T, float>(), addend.As<T, float>()).As<float, T>();
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return Vector128.MultiplyAddEstimate(left.As<T, double>(), right.As<T, double>(), addend.As<T, double>()).As<double, T>();
+        }
+
+        return left * right + addend;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Sqrt(Vector128<T> value) => Vector128.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> WherePositive(Vector128<T> condition, Vector128<T> value) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(condition, Vector128<T>.Zero), value, Vector128<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+}
+
+/// <summary>The one-lane width: plain scalar arithmetic, used for tails and for element types without SIMD support.</summary>
+internal readonly struct SimdScalar<T> : ISimd<T, T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int Count => 1;
+
+    public static bool IsSupported => true;
+
+    public static T Zero => T.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Load(ref readonly T source, nuint offset) => Unsafe.Add(ref Unsafe.AsRef(in source), offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(T value, ref T destination, nuint offset) => Unsafe.Add(ref destination, offset) = value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Broadcast(T value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Add(T left, T right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Multiply(T left, T right) => left * right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Divide(T left, T right) => left / right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MultiplyAdd(T left, T right, T addend) => T.MultiplyAddEstimate(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sqrt(T value) => T.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T WherePositive(T condition, T value) => condition > T.Zero ? value : T.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(T value) => value;
+}
