@@ -185,8 +185,13 @@ namespace CnnGen.Generators.Emitting
             return result;
         }
 
-        private string ChannelSignature(int channels, ElementKind el, VectorTier tier) =>
-            ChannelPlan.For(channels, el, tier).Signature + "/" + tier.Accumulators;
+        private static string ChannelSignature(int channels, ElementKind el, VectorTier tier) =>
+            ChannelPlan.For(channels, el, tier).Signature;
+
+        /// <summary>Everything that shapes a gather kernel's code: when two tiers agree, one method serves both.</summary>
+        private static string GatherSignature(GatherPlan plan) =>
+            plan.Channels.Signature + "/" + string.Join(",", plan.Channels.Groups().Select(g => plan.PixelsFor(g.Group))) + "/" +
+            string.Join(",", KernelBudget.Split(plan, plan.RowClasses).Select(s => s.Rows.Count + ":" + s.Level));
 
         private static void EmitDispatch<TPlan>(IndentedWriter w, List<TierCode<TPlan>> tiers, string arguments)
         {
@@ -219,7 +224,8 @@ namespace CnnGen.Generators.Emitting
         public void EmitForwardKernels(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
-            var tiers = Tiers("Forward", el, tier => new GatherPlan(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier), tier => ChannelSignature(Cout, el, tier));
+            GatherPlan Plan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+            var tiers = Tiers("Forward", el, Plan, tier => GatherSignature(Plan(tier)));
 
             w.Summary($"The forward kernel body on refs, reusable wherever the lengths are already known to fit: {Shapes}; {t}.\n" +
                       "Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.");
@@ -289,8 +295,9 @@ namespace CnnGen.Generators.Emitting
         {
             string t = el.Keyword;
             var biasTiers = Tiers("BiasGradient", el, tier => ChannelPlan.For(Cout, el, tier), tier => ChannelSignature(Cout, el, tier));
-            var weightTiers = Tiers("WeightGradient", el, tier => new WeightGradientPlan(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier), tier => ChannelSignature(Cout, el, tier));
-            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => ChannelSignature(Cin, el, tier));
+            WeightGradientPlan WeightPlan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+            var weightTiers = Tiers("WeightGradient", el, WeightPlan, tier => WeightPlan(tier) is var p ? ChannelSignature(Cout, el, tier) + "/" + string.Join(",", p.Channels.Groups().Select(g => p.TapsFor(g.Group))) : "");
+            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
 
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");
@@ -359,7 +366,7 @@ namespace CnnGen.Generators.Emitting
             {
                 foreach ((ChannelGroup group, int start, int count) in plan.Groups())
                 {
-                    using (count > 1 ? w.Block($"for (int ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : w.Block())
+                    using (count > 1 ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : w.Block())
                     {
                         var ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
                         for (int k = 0; k < group.Chunks.Count; k++)
@@ -371,7 +378,7 @@ namespace CnnGen.Generators.Emitting
                         using (w.Block("for (int n = 0; n < batch; n++)"))
                         {
                             w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + {new Affine().Add(1, ch)});");
-                            using (w.Block($"for (int p = 0; p < {Ho * Wo}; p++)"))
+                            using (w.Block($"for (nint p = 0; p < {Ho * Wo}; p++)"))
                             {
                                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                                     ? $"sum{k} += Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset});"
@@ -445,7 +452,7 @@ namespace CnnGen.Generators.Emitting
                 w.Line($"// Filter row {dy}: output rows {lo}..{hi - 1} read input rows {S * lo - P + dy}..{S * (hi - 1) - P + dy}.");
                 foreach ((ChannelGroup group, int start, int count) in plan.Channels.Groups())
                 {
-                    using (count > 1 ? w.Block($"for (int ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : w.Block())
+                    using (count > 1 ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : w.Block())
                     {
                         var ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
                         foreach (TapBlock block in plan.BlocksFor(group))
@@ -454,7 +461,7 @@ namespace CnnGen.Generators.Emitting
                             {
                                 int end = block.Start + block.Repeat * block.Taps;
                                 w.Line($"// Weight rows j = dx·{Cin} + c in {block.Start}..{end - 1}, {block.Taps} at a time.");
-                                using (w.Block($"for (int j0 = {block.Start}; j0 < {end}; j0 += {block.Taps})"))
+                                using (w.Block($"for (nint j0 = {block.Start}; j0 < {end}; j0 += {block.Taps})"))
                                 {
                                     EmitTapBlock(w, el, plan, group, ch, block, dy, lo, hi, Val.Var("j0"), rowLength);
                                 }
@@ -480,7 +487,7 @@ namespace CnnGen.Generators.Emitting
             string t = el.Keyword;
             int chunks = group.Chunks.Count;
             w.Line($"ref {t} grad = ref Unsafe.Add(ref weightsGradient, {new Affine().Add(dy * rowLength * Cout).Add(Cout, j0).Add(1, ch)});");
-            for (int j = 0; j < block.Taps; j++)
+            for (nint j = 0; j < block.Taps; j++)
             {
                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"{t} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
@@ -488,7 +495,7 @@ namespace CnnGen.Generators.Emitting
             }
 
             bool broadcastOnce = group.SingleWidth;
-            using (w.Block($"for (int oy = {lo}; oy < {hi}; oy++)"))
+            using (w.Block($"for (nint oy = {lo}; oy < {hi}; oy++)"))
             {
                 w.Line($"ref {t} src = ref Unsafe.Add(ref x, {new Affine().Add((dy - P) * W * Cin).Add(S * W * Cin, Val.Var("oy"))});");
                 w.Line($"ref {t} dzRow = ref Unsafe.Add(ref dz, {new Affine().Add(Wo * Cout, Val.Var("oy")).Add(1, ch)});");
@@ -496,7 +503,7 @@ namespace CnnGen.Generators.Emitting
                 {
                     string which = span.Taps.Count == block.Taps ? "all weight rows" : "weight rows " + string.Join(",", span.Taps);
                     w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input.");
-                    using (w.Block($"for (int ox = {span.Start}; ox < {span.End}; ox++)"))
+                    using (w.Block($"for (nint ox = {span.Start}; ox < {span.End}; ox++)"))
                     {
                         for (int k = 0; k < chunks; k++)
                         {
@@ -522,7 +529,7 @@ namespace CnnGen.Generators.Emitting
                 }
             }
 
-            for (int j = 0; j < block.Taps; j++)
+            for (nint j = 0; j < block.Taps; j++)
             {
                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"

@@ -78,7 +78,7 @@ namespace CnnGen.Generators.Emitting
                 }
                 else
                 {
-                    using (_w.Block($"for (int oy = {rows.Start}; oy < {rows.End}; oy++)"))
+                    using (_w.Block($"for (nint oy = {rows.Start}; oy < {rows.End}; oy++)"))
                     {
                         EmitRow(rows, Val.Var("oy"));
                     }
@@ -96,7 +96,7 @@ namespace CnnGen.Generators.Emitting
                 if (count > 1 && _level != UnrollLevel.Everything)
                 {
                     _w.Line($"// {channels}, {group.Width} at a time ({group.Describe()}).");
-                    using (_w.Block($"for (int ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})"))
+                    using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})"))
                     {
                         EmitGroup(rows, oy, group, Val.Var("ch"));
                     }
@@ -144,7 +144,7 @@ namespace CnnGen.Generators.Emitting
                 {
                     int end = block.Start + block.Repeat * block.Pixels;
                     _w.Line($"// Columns {block.Start}..{end - 1}, {block.Pixels} at a time: {what}.");
-                    using (_w.Block($"for (int ox = {block.Start}; ox < {end}; ox += {block.Pixels})"))
+                    using (_w.Block($"for (nint ox = {block.Start}; ox < {end}; ox += {block.Pixels})"))
                     {
                         EmitBlock(rows, oy, group, ch, block, Val.Var("ox"));
                     }
@@ -204,7 +204,7 @@ namespace CnnGen.Generators.Emitting
                 }
                 else
                 {
-                    using (_w.Block($"for (int ky = {rows.TapLo}; ky < {rows.TapHi}; ky++)"))
+                    using (_w.Block($"for (nint ky = {rows.TapLo}; ky < {rows.TapHi}; ky++)"))
                     {
                         EmitFilterRow(oy, group, ch, block, ox, Val.Var("ky"));
                     }
@@ -250,7 +250,7 @@ namespace CnnGen.Generators.Emitting
                 }
                 else
                 {
-                    using (_w.Block($"for (int j = 0; j < {steps}; j++)"))
+                    using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
                     {
                         EmitStep(group, block, segment, ox, Val.Var("j"));
                     }

@@ -12,11 +12,11 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal static class KernelBudget
     {
-        /// <summary>Most statements in one method: about 20 KB of IL, a third of the JIT's limit.</summary>
-        public const int MethodStatements = 1200;
+        /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
+        public const int MethodStatements = 500;
 
         /// <summary>Most statements in one straight-line register block (the hot loop body).</summary>
-        public const int HotStatements = 400;
+        public const int HotStatements = 250;
 
         /// <summary>How the rows of a gather kernel are split into methods and how deeply each is unrolled.</summary>
         public static IReadOnlyList<(IReadOnlyList<RowClass> Rows, UnrollLevel Level)> Split(GatherPlan plan, IReadOnlyList<RowClass> classes)
