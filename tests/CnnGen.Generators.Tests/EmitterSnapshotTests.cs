@@ -16,7 +16,7 @@ public class EmitterSnapshotTests
     [Fact]
     public void Max_pool_forward_kernel_alone()
     {
-        var spec = new Pool2DSpec(Target("P"), PoolMode.Max, new FeatureMapShape(4, 4, 16), 2, 2);
+        var spec = new Pool2DSpec(Target("P"), Model.PoolMode.Max, new FeatureMapShape(4, 4, 16), 2, 2);
         var writer = new IndentedWriter();
         Pool2DEmitter.EmitForwardKernel(writer, spec, "MaxPool1Forward");
         Snapshot.VerifyText(writer.ToString(), "MaxPool1Forward");
@@ -25,7 +25,7 @@ public class EmitterSnapshotTests
     [Fact]
     public void Average_pool_backward_kernel_with_looped_taps()
     {
-        var spec = new Pool2DSpec(Target("P"), PoolMode.Average, new FeatureMapShape(9, 9, 2), 5, 1);
+        var spec = new Pool2DSpec(Target("P"), Model.PoolMode.Average, new FeatureMapShape(9, 9, 2), 5, 1);
         var writer = new IndentedWriter();
         Pool2DEmitter.EmitBackwardKernel(writer, spec, "AvgPool1Backward");
         Snapshot.VerifyText(writer.ToString(), "AvgPool1Backward");
@@ -45,15 +45,15 @@ public class EmitterSnapshotTests
     [Fact]
     public void Whole_file_for_a_max_pool_of_one_channel_four_taps()
     {
-        var spec = new Pool2DSpec(Target("Tiny"), PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
+        var spec = new Pool2DSpec(Target("Tiny"), Model.PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
         Snapshot.VerifyText(LayerSourceEmitter.Emit(spec), "Models.Tiny.g");
     }
 
     [Fact]
     public void Models_are_equal_by_value()
     {
-        var a = new Pool2DSpec(Target("Tiny"), PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
-        var b = new Pool2DSpec(Target("Tiny"), PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
+        var a = new Pool2DSpec(Target("Tiny"), Model.PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
+        var b = new Pool2DSpec(Target("Tiny"), Model.PoolMode.Max, new FeatureMapShape(2, 2, 1), 2, 1);
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.NotEqual(a, b with { Stride = 2 });
