@@ -172,7 +172,7 @@ namespace CnnGen.Generators.Network
             writer.Summary("The largest batch this instance accepts.");
             writer.Line("public int MaxBatchSize { get; }");
             writer.Line();
-            writer.Summary("All trainable parameters in one flat buffer; each layer's slice is given by its Layer<i>WeightsOffset/BiasOffset constants.\nWritable: an optimizer updates it in place.");
+            writer.Summary("All trainable parameters in one flat buffer; each layer's slice is given by its Layer{i}WeightsOffset and Layer{i}BiasOffset constants.\nWritable: an optimizer updates it in place.");
             writer.Line($"public global::System.Span<{t}> Parameters => _parameters;");
             writer.Line();
             writer.Summary("The gradient of the last mean loss with respect to each parameter, laid out as Parameters (written by Backward).");
