@@ -1,0 +1,204 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CnnGen.Benchmarks.Infrastructure;
+
+namespace CnnGen.Benchmarks.Suites;
+
+/// <summary>
+/// One convolution layer, forward and backward, side by side: the generic kernel (the baseline of each
+/// category), the kernel the generator emitted for <typeparamref name="TLayer"/>, and, for float forward,
+/// ONNX Runtime on the same problem in NCHW. A Peak row measures the single-core FMA peak in the same run.
+/// Every setup checks the kernel it prepares against the baseline (and the baseline against plain loops)
+/// and throws on disagreement, so a wrong kernel cannot be timed.
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _input = [];
+    private T[] _weights = [];
+    private T[] _bias = [];
+    private T[] _output = [];
+    private T[] _outputGradient = [];
+    private T[] _inputGradient = [];
+    private T[] _weightsGradient = [];
+    private T[] _biasGradient = [];
+    private ConvForward<T>? _generatedForward;
+    private ConvBackward<T>? _generatedBackward;
+    private OnnxLayer? _onnx;
+    private ConvShape _shape;
+
+    /// <summary>The batch size the suite runs the layer at.</summary>
+    protected abstract int Batch { get; }
+
+    /// <summary>The layer's geometry at <see cref="Batch"/> (read from its attribute; cached by the setup for the timed calls).</summary>
+    protected ConvShape Shape => ConvShape.Of(typeof(TLayer), Batch);
+
+    [GlobalSetup(Target = nameof(ForwardGeneric))]
+    public void SetupForwardGeneric()
+    {
+        Allocate();
+
+        // The baseline is checked against plain loops on the batch's first example only: the loops are slow,
+        // and the kernels treat every example alike.
+        ConvShape one = _shape with { Batch = 1 };
+        T[] expected = Agreement.NaNs<T>(one.OutputLength);
+        T[] actual = Agreement.NaNs<T>(one.OutputLength);
+        ReferenceKernels.ConvForward(one, _input.AsSpan(0, one.InputLength), _weights, _bias, expected);
+        GenericKernels.ConvForward(one, _input.AsSpan(0, one.InputLength), _weights, _bias, actual);
+        Agreement.Require<T>(actual, expected, $"{typeof(TLayer).Name} generic forward (checked against plain loops, first example)");
+    }
+
+    [GlobalSetup(Target = nameof(ForwardGenerated))]
+    public void SetupForwardGenerated()
+    {
+        Allocate();
+        _generatedForward = GeneratedKernels.Require<ConvForward<T>>(typeof(TLayer), "Forward");
+        T[] expected = BaselineForward();
+        ForwardGenerated();
+        Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward");
+    }
+
+    [GlobalSetup(Target = nameof(ForwardOnnxRuntimeNchw))]
+    public void SetupForwardOnnxRuntime()
+    {
+        Allocate();
+        if (typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException("The ONNX Runtime comparison is float only.");
+        }
+
+        ConvShape s = _shape;
+        _onnx = OnnxLayer.Conv(s, AsFloat(_input), AsFloat(_weights), AsFloat(_bias));
+        T[] expected = BaselineForward();
+        _onnx.OutputNchw.AsSpan().Fill(float.NaN);
+        ForwardOnnxRuntimeNchw();
+        float[] actual = Layouts.NchwToNhwc(_onnx.OutputNchw, s.Batch, s.OutputHeight, s.OutputWidth, s.Filters);
+        Agreement.Require<float>(actual, AsFloat(expected), $"{typeof(TLayer).Name} ONNX Runtime forward");
+    }
+
+    [GlobalSetup(Target = nameof(BackwardGeneric))]
+    public void SetupBackwardGeneric()
+    {
+        Allocate();
+
+        // Checked against plain loops on the first example only, as the forward pass is.
+        ConvShape one = _shape with { Batch = 1 };
+        ReadOnlySpan<T> dy = _outputGradient.AsSpan(0, one.OutputLength);
+        ReadOnlySpan<T> x = _input.AsSpan(0, one.InputLength);
+        (T[] dx, T[] dw, T[] db) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
+        ReferenceKernels.ConvBackward(one, dy, x, _weights, dx, dw, db);
+        (T[] dx1, T[] dw1, T[] db1) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
+        GenericKernels.ConvBackward(one, dy, x, _weights, dx1, dw1, db1);
+        string layer = typeof(TLayer).Name;
+        const string What = "generic backward (checked against plain loops, first example)";
+        Agreement.Require<T>(dx1, dx, $"{layer} {What}, input gradient");
+        Agreement.Require<T>(dw1, dw, $"{layer} {What}, weights gradient");
+        Agreement.Require<T>(db1, db, $"{layer} {What}, bias gradient");
+    }
+
+    [GlobalSetup(Target = nameof(BackwardGenerated))]
+    public void SetupBackwardGenerated()
+    {
+        Allocate();
+        _generatedBackward = GeneratedKernels.Require<ConvBackward<T>>(typeof(TLayer), "Backward");
+        BackwardGeneric();
+        (T[] dx, T[] dw, T[] db) = ((T[])_inputGradient.Clone(), (T[])_weightsGradient.Clone(), (T[])_biasGradient.Clone());
+        FillNaN();
+        BackwardGenerated();
+        RequireGradients(dx, dw, db, "generated backward");
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardGeneric() => GenericKernels.ConvForward(_shape, _input, _weights, _bias, _output);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardGenerated() => _generatedForward!(_input, _weights, _bias, _output);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardOnnxRuntimeNchw() => _onnx!.Run();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardGeneric() =>
+        GenericKernels.ConvBackward(_shape, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardGenerated() =>
+        _generatedBackward!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Peak)]
+    public T PeakFma512() => PeakFma.Run<T>();
+
+    public double? FlopsPerInvocation(string category) => category switch
+    {
+        Categories.Forward => Shape.ForwardFlops,
+        Categories.Backward => Shape.BackwardFlops,
+        Categories.Peak => PeakFma.FlopsPerInvocation<T>(),
+        _ => null,
+    };
+
+    public string? WhyUnavailable(string method) => method switch
+    {
+        nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
+        nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
+            $"{typeof(TLayer).Name} has no generated Forward in this build (the conv emitter has not landed)",
+        nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
+            $"{typeof(TLayer).Name} has no generated Backward in this build (the conv emitter has not landed)",
+        _ => null,
+    };
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _onnx?.Dispose();
+        _onnx = null;
+        GC.SuppressFinalize(this);
+    }
+
+    private void Allocate()
+    {
+        ConvShape s = _shape = Shape;
+        _input = Agreement.Random<T>(s.InputLength, seed: 1);
+        _weights = Agreement.Random<T>(s.WeightsLength, seed: 2);
+        _bias = Agreement.Random<T>(s.BiasLength, seed: 3);
+        _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
+        _output = Agreement.NaNs<T>(s.OutputLength);
+        _inputGradient = Agreement.NaNs<T>(s.InputLength);
+        _weightsGradient = Agreement.NaNs<T>(s.WeightsLength);
+        _biasGradient = Agreement.NaNs<T>(s.BiasLength);
+    }
+
+    private T[] BaselineForward()
+    {
+        ForwardGeneric();
+        T[] expected = (T[])_output.Clone();
+        _output.AsSpan().Fill(T.NaN);
+        return expected;
+    }
+
+    private void FillNaN()
+    {
+        _inputGradient.AsSpan().Fill(T.NaN);
+        _weightsGradient.AsSpan().Fill(T.NaN);
+        _biasGradient.AsSpan().Fill(T.NaN);
+    }
+
+    private void RequireGradients(T[] dx, T[] dw, T[] db, string what)
+    {
+        string layer = typeof(TLayer).Name;
+        Agreement.Require<T>(_inputGradient, dx, $"{layer} {what}, input gradient");
+        Agreement.Require<T>(_weightsGradient, dw, $"{layer} {what}, weights gradient");
+        Agreement.Require<T>(_biasGradient, db, $"{layer} {what}, bias gradient");
+    }
+
+    private static float[] AsFloat(T[] values) => (float[])(object)values;
+}

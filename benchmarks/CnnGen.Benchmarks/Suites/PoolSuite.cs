@@ -1,0 +1,144 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CnnGen.Benchmarks.Infrastructure;
+
+namespace CnnGen.Benchmarks.Suites;
+
+/// <summary>
+/// One pooling layer, forward and backward: the generic kernel (baseline), the generated kernel of
+/// <typeparamref name="TLayer"/>, and, for float forward, ONNX Runtime's MaxPool/AveragePool in NCHW.
+/// Pooling counts no FLOPs, so the GFLOP/s and % peak columns read '-'. Setups check results as in <see cref="ConvSuite{TLayer, T}"/>.
+/// </summary>
+[MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _input = [];
+    private T[] _output = [];
+    private T[] _outputGradient = [];
+    private T[] _inputGradient = [];
+    private PoolForward<T>? _generatedForward;
+    private PoolBackward<T>? _generatedBackward;
+    private OnnxLayer? _onnx;
+    private PoolShape _shape;
+
+    /// <summary>The batch size the suite runs the layer at.</summary>
+    protected abstract int Batch { get; }
+
+    /// <summary>The layer's geometry at <see cref="Batch"/>, read from its attribute.</summary>
+    protected PoolShape Shape => PoolShape.Of(typeof(TLayer), Batch);
+
+    [GlobalSetup(Target = nameof(ForwardGeneric))]
+    public void SetupForwardGeneric()
+    {
+        Allocate();
+        T[] expected = Agreement.NaNs<T>(_output.Length);
+        ReferenceKernels.PoolForward(_shape, _input, expected);
+        ForwardGeneric();
+        Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generic forward (checked against plain loops)");
+    }
+
+    [GlobalSetup(Target = nameof(ForwardGenerated))]
+    public void SetupForwardGenerated()
+    {
+        Allocate();
+        _generatedForward = GeneratedKernels.Require<PoolForward<T>>(typeof(TLayer), "Forward");
+        ForwardGeneric();
+        T[] expected = (T[])_output.Clone();
+        _output.AsSpan().Fill(T.NaN);
+        ForwardGenerated();
+        Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward");
+    }
+
+    [GlobalSetup(Target = nameof(ForwardOnnxRuntimeNchw))]
+    public void SetupForwardOnnxRuntime()
+    {
+        Allocate();
+        if (typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException("The ONNX Runtime comparison is float only.");
+        }
+
+        PoolShape s = _shape;
+        _onnx = OnnxLayer.Pool(s, (float[])(object)_input);
+        ForwardGeneric();
+        _onnx.OutputNchw.AsSpan().Fill(float.NaN);
+        ForwardOnnxRuntimeNchw();
+        float[] actual = Layouts.NchwToNhwc(_onnx.OutputNchw, s.Batch, s.OutputHeight, s.OutputWidth, s.Channels);
+        Agreement.Require<float>(actual, (float[])(object)_output, $"{typeof(TLayer).Name} ONNX Runtime forward");
+    }
+
+    [GlobalSetup(Target = nameof(BackwardGeneric))]
+    public void SetupBackwardGeneric()
+    {
+        Allocate();
+        T[] expected = Agreement.NaNs<T>(_input.Length);
+        ReferenceKernels.PoolBackward(_shape, _outputGradient, _input, expected);
+        BackwardGeneric();
+        Agreement.Require<T>(_inputGradient, expected, $"{typeof(TLayer).Name} generic backward (checked against plain loops)");
+    }
+
+    [GlobalSetup(Target = nameof(BackwardGenerated))]
+    public void SetupBackwardGenerated()
+    {
+        Allocate();
+        _generatedBackward = GeneratedKernels.Require<PoolBackward<T>>(typeof(TLayer), "Backward");
+        BackwardGeneric();
+        T[] expected = (T[])_inputGradient.Clone();
+        _inputGradient.AsSpan().Fill(T.NaN);
+        BackwardGenerated();
+        Agreement.Require<T>(_inputGradient, expected, $"{typeof(TLayer).Name} generated backward");
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardGeneric() => GenericKernels.PoolForward(_shape, _input, _output);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardGenerated() => _generatedForward!(_input, _output);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardOnnxRuntimeNchw() => _onnx!.Run();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardGeneric() => GenericKernels.PoolBackward(_shape, _outputGradient, _input, _inputGradient);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardGenerated() => _generatedBackward!(_outputGradient, _input, _inputGradient);
+
+    public double? FlopsPerInvocation(string category) => null;
+
+    public string? WhyUnavailable(string method) => method switch
+    {
+        nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
+        nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
+            $"{typeof(TLayer).Name} has no generated Forward in this build (the pool emitter has not landed)",
+        nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
+            $"{typeof(TLayer).Name} has no generated Backward in this build (the pool emitter has not landed)",
+        _ => null,
+    };
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _onnx?.Dispose();
+        _onnx = null;
+        GC.SuppressFinalize(this);
+    }
+
+    private void Allocate()
+    {
+        PoolShape s = _shape = Shape;
+        _input = Agreement.Random<T>(s.InputLength, seed: 1);
+        _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
+        _output = Agreement.NaNs<T>(s.OutputLength);
+        _inputGradient = Agreement.NaNs<T>(s.InputLength);
+    }
+}
