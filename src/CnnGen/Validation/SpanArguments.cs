@@ -56,4 +56,19 @@ public static class SpanArguments
                 paramName);
         }
     }
+
+    /// <summary>
+    /// Checks that a destination span does not overlap a source span: the kernels write their outputs while
+    /// still reading their inputs, so an overlap would give silently wrong numbers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans share memory.</exception>
+    public static void RequireNoOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> source, string destinationName, string sourceName)
+    {
+        if (destination.Overlaps(source))
+        {
+            throw new ArgumentException(
+                $"Expected {destinationName} and {sourceName} to be separate memory, but they overlap; the kernels do not work in place.",
+                destinationName);
+        }
+    }
 }
