@@ -18,7 +18,7 @@ public partial class BigConv { }
 
 internal static class BenchmarkLayers
 {
-    public static readonly ConvCase[] All =
+    public static readonly ConvLayerCase[] All =
     [
         new("MidConv", new ConvShape(32, 32, 16, 32, 3, 1, 1), MidConv.Forward, MidConv.Forward, MidConv.Backward, MidConv.Backward),
         new("FirstConv", new ConvShape(28, 28, 1, 8, 5, 1, 2), FirstConv.Forward, FirstConv.Forward, FirstConv.Backward, FirstConv.Backward),

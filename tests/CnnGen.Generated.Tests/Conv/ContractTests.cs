@@ -74,7 +74,7 @@ public class ContractTests
     [Fact]
     public void Forward_and_backward_overwrite_rather_than_accumulate()
     {
-        foreach (ConvCase layer in DeclaredLayers.All.Where((_, i) => i % 5 == 0).Append(DeclaredLayers.All.Single(c => c.Name == "Pad3_f3_s3")))
+        foreach (ConvLayerCase layer in DeclaredLayers.All.Where((_, i) => i % 5 == 0).Append(DeclaredLayers.All.Single(c => c.Name == "Pad3_f3_s3")))
         {
             ConvShape s = layer.Shape;
             const int batch = 2;

@@ -24,7 +24,7 @@ public sealed record ConvShape(int Height, int Width, int InputChannels, int Fil
 }
 
 /// <summary>One generated layer: its shape and its four emitted entry points.</summary>
-public sealed record ConvCase(
+public sealed record ConvLayerCase(
     string Name,
     ConvShape Shape,
     ForwardDelegate<double> ForwardDouble,

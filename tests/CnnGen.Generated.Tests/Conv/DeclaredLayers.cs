@@ -130,7 +130,7 @@ public partial class TallColumn_f3_s2 { }
 /// <summary>Every declared matrix layer with its shape and its emitted entry points.</summary>
 internal static class DeclaredLayers
 {
-    public static readonly ConvCase[] All =
+    public static readonly ConvLayerCase[] All =
     [
         new("Conv_f1_s1_p0_8x8x1_to1", new ConvShape(8, 8, 1, 1, 1, 1, 0), Conv_f1_s1_p0_8x8x1_to1.Forward, Conv_f1_s1_p0_8x8x1_to1.Forward, Conv_f1_s1_p0_8x8x1_to1.Backward, Conv_f1_s1_p0_8x8x1_to1.Backward),
         new("Conv_f1_s1_p2_8x8x3_to7", new ConvShape(8, 8, 3, 7, 1, 1, 2), Conv_f1_s1_p2_8x8x3_to7.Forward, Conv_f1_s1_p2_8x8x3_to7.Forward, Conv_f1_s1_p2_8x8x3_to7.Backward, Conv_f1_s1_p2_8x8x3_to7.Backward),

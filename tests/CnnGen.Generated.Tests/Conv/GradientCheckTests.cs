@@ -12,7 +12,7 @@ public class GradientCheckTests
     [MemberData(nameof(Layers))]
     public void Backward_matches_central_differences(string name)
     {
-        ConvCase layer = DeclaredLayers.All.Single(c => c.Name == name);
+        ConvLayerCase layer = DeclaredLayers.All.Single(c => c.Name == name);
         ConvShape s = layer.Shape;
         const int batch = 2;
         var rng = new Random(42);

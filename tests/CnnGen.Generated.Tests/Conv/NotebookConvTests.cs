@@ -1,4 +1,5 @@
 using CnnGen.Generated.Tests.Layers;
+using CnnGen.TestSupport;
 
 namespace CnnGen.Generated.Tests.Conv;
 
@@ -8,56 +9,43 @@ public class NotebookConvTests
     [Fact]
     public void SeedConv_forward_matches_the_notebook()
     {
-        var rng = new LegacyNumpyRandom(1);
-        double[] aPrev = rng.Randn(2 * 5 * 7 * 4);
-        double[] w = rng.Randn(3 * 3 * 4 * 8);
-        double[] b = rng.Randn(8);
+        var c = SeedInputs.ConvForward(); // seed 1: A_prev (2,5,7,4), W (3,3,4,8), b (1,1,1,8); stride 2, pad 1
         var z = new double[2 * SeedConv.OutputLength];
 
-        SeedConv.Forward(aPrev, w, b, z);
+        SeedConv.Forward(c.APrev.Values, c.W.Values, c.B.Values, z);
 
-        Assert.Equal(0.5511276474566768, z.Average(), 0.5511276474566768 * 1e-12);
-        double[] expected = [-2.17796037, 8.07171329, -0.5772704, 3.36286738, 4.48113645, -2.89198428, 10.99288867, 3.03171932];
-        int at = (2 * SeedConv.OutputWidth + 1) * 8; // Z[0, 2, 1, :]
-        for (int k = 0; k < 8; k++)
-        {
-            Assert.Equal(expected[k], z[at + k], 1e-8);
-        }
+        NotebookAssert.RelativelyClose(NotebookValues.ConvForward.ZMean, z.Average(), 1e-12, "mean(Z)");
+        int at = (2 * SeedConv.OutputWidth + 1) * SeedConv.OutputChannels; // Z[0, 2, 1, :]
+        NotebookAssert.Close(NotebookValues.ConvForward.Z021, z.AsSpan(at, 8), 1e-8);
     }
 
     [Fact]
     public void SeedConv_float_forward_matches_the_notebook_to_float_precision()
     {
-        var rng = new LegacyNumpyRandom(1);
-        float[] aPrev = rng.Randn(2 * 5 * 7 * 4).Select(v => (float)v).ToArray();
-        float[] w = rng.Randn(3 * 3 * 4 * 8).Select(v => (float)v).ToArray();
-        float[] b = rng.Randn(8).Select(v => (float)v).ToArray();
+        var c = SeedInputs.ConvForward();
+        float[] Single(double[] values) => values.Select(v => (float)v).ToArray();
         var z = new float[2 * SeedConv.OutputLength];
 
-        SeedConv.Forward(aPrev, w, b, z);
+        SeedConv.Forward(Single(c.APrev.Values), Single(c.W.Values), Single(c.B.Values), z);
 
-        Assert.Equal(0.5511276474566768, z.Average(v => (double)v), 1e-5);
+        NotebookAssert.RelativelyClose(NotebookValues.ConvForward.ZMean, z.Average(v => (double)v), 1e-5, "mean(Z) in float");
     }
 
     [Fact]
     public void Backward_matches_the_notebook_conv_backward_case()
     {
-        // conv_backward case: A_prev (10,4,4,3), W (2,2,3,8), b (1,1,1,8); Z = conv_forward(pad 2, stride 2); dZ = Z.
-        var rng = new LegacyNumpyRandom(1);
-        double[] aPrev = rng.Randn(10 * 4 * 4 * 3);
-        double[] w = rng.Randn(2 * 2 * 3 * 8);
-        double[] b = rng.Randn(8);
+        var c = SeedInputs.ConvBackward(); // seed 1: A_prev (10,4,4,3), W (2,2,3,8), b (1,1,1,8); stride 2, pad 2
         var z = new double[10 * NotebookBackwardConv.OutputLength];
-        NotebookBackwardConv.Forward(aPrev, w, b, z);
+        NotebookBackwardConv.Forward(c.APrev.Values, c.W.Values, c.B.Values, z);
 
-        var dA = new double[aPrev.Length];
-        var dW = new double[w.Length];
-        var db = new double[b.Length];
-        NotebookBackwardConv.Backward(z, aPrev, w, dA, dW, db);
+        var dA = new double[c.APrev.Values.Length];
+        var dW = new double[c.W.Values.Length];
+        var db = new double[c.B.Values.Length];
+        NotebookBackwardConv.Backward(z, c.APrev.Values, c.W.Values, dA, dW, db); // dZ = Z
 
-        Assert.Equal(1.4524377775388075, dA.Average(), 1.4524377775388075 * 1e-12);
-        Assert.Equal(1.7269914583139097, dW.Average(), 1.7269914583139097 * 1e-12);
-        Assert.Equal(7.839232564616838, db.Average(), 7.839232564616838 * 1e-12);
+        NotebookAssert.RelativelyClose(NotebookValues.ConvBackward.DAMean, dA.Average(), 1e-12, "mean(dA)");
+        NotebookAssert.RelativelyClose(NotebookValues.ConvBackward.DWMean, dW.Average(), 1e-12, "mean(dW)");
+        NotebookAssert.RelativelyClose(NotebookValues.ConvBackward.DbMean, db.Average(), 1e-12, "mean(db)");
     }
 }
 

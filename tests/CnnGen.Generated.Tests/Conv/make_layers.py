@@ -52,7 +52,7 @@ for (name, h, w, ci, co, f, s, p) in cases:
 lines.append("/// <summary>Every declared matrix layer with its shape and its emitted entry points.</summary>")
 lines.append("internal static class DeclaredLayers")
 lines.append("{")
-lines.append("    public static readonly ConvCase[] All =")
+lines.append("    public static readonly ConvLayerCase[] All =")
 lines.append("    [")
 for (name, h, w, ci, co, f, s, p) in cases:
     lines.append(f"        new(\"{name}\", new ConvShape({h}, {w}, {ci}, {co}, {f}, {s}, {p}), {name}.Forward, {name}.Forward, {name}.Backward, {name}.Backward),")
