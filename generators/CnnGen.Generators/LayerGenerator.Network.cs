@@ -66,19 +66,5 @@ namespace CnnGen.Generators
                 ReportAll(context, layers.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
             }
         }
-
-        private static void ReportAll(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticInfo> diagnostics)
-        {
-            context.RegisterSourceOutput(diagnostics.WithTrackingName(TrackingNames.Diagnostics), static (production, info) =>
-            {
-                if (DiagnosticDescriptors.ById(info.DescriptorId) is { } descriptor)
-                {
-                    production.ReportDiagnostic(Diagnostic.Create(
-                        descriptor,
-                        info.Location?.ToLocation() ?? Location.None,
-                        info.MessageArguments.ToObjectArray()));
-                }
-            });
-        }
     }
 }

@@ -53,22 +53,12 @@ namespace CnnGen.Generators
                 .WithTrackingName(TrackingNames.Specs);
 
             IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
-                .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray())
-                .WithTrackingName(TrackingNames.Diagnostics);
+                .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray());
 
             context.RegisterSourceOutput(specs, static (production, spec) =>
                 production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
 
-            context.RegisterSourceOutput(diagnostics, static (production, info) =>
-            {
-                if (DiagnosticDescriptors.ById(info.DescriptorId) is { } descriptor)
-                {
-                    production.ReportDiagnostic(Diagnostic.Create(
-                        descriptor,
-                        info.Location?.ToLocation() ?? Location.None,
-                        info.MessageArguments.ToObjectArray()));
-                }
-            });
+            ReportAll(context, diagnostics);
         }
     }
 }
