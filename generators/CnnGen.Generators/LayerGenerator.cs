@@ -24,7 +24,7 @@ namespace CnnGen.Generators
     /// every edit above it) from invalidating the emitted code.
     /// </remarks>
     [Generator(LanguageNames.CSharp)]
-    public sealed class LayerGenerator : IIncrementalGenerator
+    public sealed partial class LayerGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -32,6 +32,8 @@ namespace CnnGen.Generators
             Register(context, LayerKinds.MaxPool2DAttribute, LayerKind.MaxPool2D, TrackingNames.MaxPool2DLayers);
             Register(context, LayerKinds.AvgPool2DAttribute, LayerKind.AvgPool2D, TrackingNames.AvgPool2DLayers);
             Register(context, LayerKinds.ZeroPad2DAttribute, LayerKind.ZeroPad2D, TrackingNames.ZeroPad2DLayers);
+
+            InitializeNetworks(context);
         }
 
         private static void Register(IncrementalGeneratorInitializationContext context, string attributeName, LayerKind kind, string trackingName)
@@ -51,22 +53,12 @@ namespace CnnGen.Generators
                 .WithTrackingName(TrackingNames.Specs);
 
             IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
-                .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray())
-                .WithTrackingName(TrackingNames.Diagnostics);
+                .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray());
 
             context.RegisterSourceOutput(specs, static (production, spec) =>
                 production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
 
-            context.RegisterSourceOutput(diagnostics, static (production, info) =>
-            {
-                if (DiagnosticDescriptors.ById(info.DescriptorId) is { } descriptor)
-                {
-                    production.ReportDiagnostic(Diagnostic.Create(
-                        descriptor,
-                        info.Location?.ToLocation() ?? Location.None,
-                        info.MessageArguments.ToObjectArray()));
-                }
-            });
+            ReportAll(context, diagnostics);
         }
     }
 }

@@ -10,6 +10,12 @@ namespace CnnGen.Generators
         public const string MaxPool2DLayers = nameof(MaxPool2DLayers);
         public const string AvgPool2DLayers = nameof(AvgPool2DLayers);
         public const string ZeroPad2DLayers = nameof(ZeroPad2DLayers);
+        public const string Networks = nameof(Networks);
+        public const string NetworkSpecs = nameof(NetworkSpecs);
+        public const string ReLULayers = nameof(ReLULayers);
+        public const string FlattenLayers = nameof(FlattenLayers);
+        public const string DenseLayers = nameof(DenseLayers);
+        public const string SoftmaxCrossEntropyLayers = nameof(SoftmaxCrossEntropyLayers);
         public const string Specs = nameof(Specs);
         public const string Diagnostics = nameof(Diagnostics);
     }

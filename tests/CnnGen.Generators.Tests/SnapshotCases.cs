@@ -12,6 +12,23 @@ public static class SnapshotCases
             [CnnGen.Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 5, InputWidth = 7, InputChannels = 4, Filters = 8)]
             public partial class SeedConv { }
             """,
+        // A whole network without convolutions (whose kernels have snapshots of their own): every network member,
+        // the nested ReLU, Flatten, Dense and loss kernels, and a pool. DigitsNet itself is compiled and run by
+        // CnnGen.Generated.Tests and the Digits sample.
+        ["PoolDenseNet"] = """
+            using CnnGen;
+
+            namespace Digits;
+
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 2, Precision = NetworkPrecision.Double)]
+            [MaxPool2D(f: 2, stride: 2)]
+            [Flatten]
+            [Dense(20)]
+            [ReLU]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class PoolDenseNet { }
+            """,
         ["SeedMaxPoolStride2"] = """
             namespace Notebook;
 
@@ -182,6 +199,69 @@ public static class SnapshotCases
             public partial class Pad { }
             [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             public partial class Forward { }
+            """,
+        ["CNN0100_EmptyNetwork"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            public partial class Empty { }
+            """,
+        ["CNN0101_LayerAfterLoss"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            [Dense(10)]
+            public partial class AfterLoss { }
+            """,
+        ["CNN0102_MissingLoss"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Flatten]
+            [Dense(10)]
+            public partial class NoLoss { }
+            """,
+        ["CNN0103_ShapeCollapses"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Conv2D(f: 5, Filters = 4)]
+            [Conv2D(f: 5, Filters = 4)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class Collapses { }
+            """,
+        ["CNN0104_ShapeDisagrees"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Conv2D(f: 3, pad: 1, Filters = 16)]
+            [ReLU(InputChannels = 3)]
+            [Dense(10, InputLength = 1024)]
+            [SoftmaxCrossEntropy(Classes = 10)]
+            public partial class Disagrees { }
+            """,
+        ["CNN0105_InvalidArgument"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [MaxPool2D(f: 2, stride: 0)]
+            [Dense(0)]
+            [SoftmaxCrossEntropy]
+            public partial class OutOfRange { }
+            """,
+        ["CNN0106_MissingArgument"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Conv2D(f: 3)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class NoFilters { }
+            [Dense(10)]
+            public partial class DenseWithoutInput { }
+            """,
+        ["CNN0107_StaticNetwork"] = """
+            using CnnGen;
+            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public static partial class StaticNet { }
             """,
         ["MalformedAttributeLeftToTheCompiler"] = """
             using CnnGen;

@@ -124,6 +124,78 @@ namespace CnnGen.Generators.Diagnostics
             isEnabledByDefault: true,
             description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants; C# forbids a member named like its class.");
 
+        /// <summary>CNN0100: Network has no layers.</summary>
+        public static readonly DiagnosticDescriptor EmptyNetwork = new(
+            id: "CNN0100",
+            title: "Network has no layers",
+            messageFormat: "Network '{0}' declares no layers: add layer attributes such as [Conv2D], [Dense] and [SoftmaxCrossEntropy] after [Network]",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0101: Layer after the loss.</summary>
+        public static readonly DiagnosticDescriptor LayerAfterLoss = new(
+            id: "CNN0101",
+            title: "Layer after the loss",
+            messageFormat: "[{0}] comes after the loss [SoftmaxCrossEntropy] of network '{1}': the loss must be the last layer",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0102: Network does not end with a loss.</summary>
+        public static readonly DiagnosticDescriptor MissingLoss = new(
+            id: "CNN0102",
+            title: "Network does not end with a loss",
+            messageFormat: "Network '{0}' must end with [SoftmaxCrossEntropy] to be trained, but its last layer is [{1}]",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0103: Layer's output shape is empty.</summary>
+        public static readonly DiagnosticDescriptor ShapeCollapses = new(
+            id: "CNN0103",
+            title: "Layer's output shape is empty",
+            messageFormat: "[{0}] (layer {1} of network '{2}') turns its input {3} into an output of {4}: every dimension must be at least 1",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0104: Layer's stated input shape disagrees with the network.</summary>
+        public static readonly DiagnosticDescriptor ShapeDisagrees = new(
+            id: "CNN0104",
+            title: "Layer's stated input shape disagrees with the network",
+            messageFormat: "{0} = {1} on [{2}] (layer {3} of network '{4}') disagrees with the input the layer receives, {5}; remove the argument or make it {6}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0105: Layer argument out of range.</summary>
+        public static readonly DiagnosticDescriptor InvalidArgument = new(
+            id: "CNN0105",
+            title: "Layer argument out of range",
+            messageFormat: "{0} of [{1}] is {2}, but it must be {3}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0106: Layer argument missing.</summary>
+        public static readonly DiagnosticDescriptor MissingArgument = new(
+            id: "CNN0106",
+            title: "Layer argument missing",
+            messageFormat: "[{0}] needs {1}: {2}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0107: Network class is static.</summary>
+        public static readonly DiagnosticDescriptor StaticNetwork = new(
+            id: "CNN0107",
+            title: "Network class is static",
+            messageFormat: "Network '{0}' must not be a static class: a network is an instance that owns its parameters and buffers",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
         /// <summary>Looks a descriptor up by id (diagnostics travel through the pipeline as plain data holding only the id).</summary>
         public static DiagnosticDescriptor? ById(string id)
         {
@@ -153,6 +225,14 @@ namespace CnnGen.Generators.Diagnostics
             StrideDropsInput,
             SeveralLayers,
             NameCollidesWithMember,
+            EmptyNetwork,
+            LayerAfterLoss,
+            MissingLoss,
+            ShapeCollapses,
+            ShapeDisagrees,
+            InvalidArgument,
+            MissingArgument,
+            StaticNetwork,
         };
     }
 }

@@ -29,6 +29,12 @@ namespace CnnGen.Generators.Parsing
                 return LayerParseResult.Nothing;
             }
 
+            if (Network.NetworkParser.IsNetwork(type))
+            {
+                // A [Network] class's layer attributes belong to the network pipeline.
+                return LayerParseResult.Nothing;
+            }
+
             AttributeData attribute = context.Attributes[0];
             var arguments = new AttributeArguments(attribute, SyntaxOf(attribute, cancellationToken));
             var diagnostics = new List<DiagnosticInfo>();

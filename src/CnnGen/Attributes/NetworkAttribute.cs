@@ -22,4 +22,20 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>The channel count of one input example.</summary>
     public int InputChannels { get; set; }
+
+    /// <summary>
+    /// The element type of the network's parameters, activations and gradients: <see cref="NetworkPrecision.Single"/>
+    /// (float, the default) or <see cref="NetworkPrecision.Double"/>.
+    /// </summary>
+    public NetworkPrecision Precision { get; set; }
+}
+
+/// <summary>The element type a generated network computes in.</summary>
+public enum NetworkPrecision
+{
+    /// <summary>32-bit <see cref="float"/>: the default, twice the SIMD lanes of double.</summary>
+    Single = 0,
+
+    /// <summary>64-bit <see cref="double"/>: for gradient checks and numerically demanding uses.</summary>
+    Double = 1,
 }

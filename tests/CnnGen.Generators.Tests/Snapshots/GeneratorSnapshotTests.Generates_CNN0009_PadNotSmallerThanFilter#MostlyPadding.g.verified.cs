@@ -9,6 +9,12 @@
 
 #nullable enable
 
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 partial class MostlyPadding
 {
     /// <summary>
@@ -75,5 +81,1888 @@ partial class MostlyPadding
     /// The number of biases, one per filter.
     /// </summary>
     public const int BiasLength = 1;
+
+    // ------------------------------------------------------------------------------------------------
+    // Convolution 4×4×1 → 7×7×1: 2×2 filters, stride 1, zero padding 2.
+    //   Output size per axis: floor((n + 2·2 − 2) / 1) + 1.
+    //   Z[n, oy, ox, k] = b[k] + Σ_dy Σ_dx Σ_c A[n, 1·oy − 2 + dy, 1·ox − 2 + dx, c] · W[dy, dx, c, k],
+    //   summing only over taps inside the input: the padding is never materialised, its taps are simply not emitted.
+    // Regions: 3 of 7 output rows and 3 of 7 output columns see every tap (interior);
+    //   the rows fall into 5 classes by their valid filter rows, each with its own code.
+    // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
+    //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
+    //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
+    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to Everything.
+    // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
+    //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
+    //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+    // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
+    // ------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Runs the convolution forward on a batch of float values: output = conv(input, weights) + bias.
+    /// input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; m = input.Length / 16.
+    /// </summary>
+    /// <param name="input">The input activations, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weights">The filters, (2, 2, 1, 1) row-major.</param>
+    /// <param name="bias">The biases, (1).</param>
+    /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
+    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
+    {
+        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+        if (batch == 0)
+        {
+            return;
+        }
+
+        // Lengths are checked above; the kernels below index through refs without further bounds checks.
+        ForwardCore(
+            ref MemoryMarshal.GetReference(input),
+            ref MemoryMarshal.GetReference(weights),
+            ref MemoryMarshal.GetReference(bias),
+            ref MemoryMarshal.GetReference(output),
+            batch);
+    }
+
+    /// <summary>
+    /// Runs the convolution backward on a batch of float values, given the gradient of the loss with respect to the output.
+    /// Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.
+    /// input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC.
+    /// </summary>
+    /// <param name="outputGradient">dZ, (m, 7, 7, 1) NHWC.</param>
+    /// <param name="input">The forward input, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weights">The filters, (2, 2, 1, 1).</param>
+    /// <param name="inputGradient">Receives dA, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
+    /// <param name="biasGradient">Receives db, (1).</param>
+    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+    public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
+    {
+        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+
+        // The flipped, transposed filter copy the input gradient reads (16 bytes) lives on the stack.
+        Span<float> flipped = stackalloc float[WeightsLength];
+        BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+    }
+
+    /// <summary>
+    /// Runs the convolution forward on a batch of double values: output = conv(input, weights) + bias.
+    /// input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; m = input.Length / 16.
+    /// </summary>
+    /// <param name="input">The input activations, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weights">The filters, (2, 2, 1, 1) row-major.</param>
+    /// <param name="bias">The biases, (1).</param>
+    /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
+    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+    public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+    {
+        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+        if (batch == 0)
+        {
+            return;
+        }
+
+        // Lengths are checked above; the kernels below index through refs without further bounds checks.
+        ForwardCore(
+            ref MemoryMarshal.GetReference(input),
+            ref MemoryMarshal.GetReference(weights),
+            ref MemoryMarshal.GetReference(bias),
+            ref MemoryMarshal.GetReference(output),
+            batch);
+    }
+
+    /// <summary>
+    /// Runs the convolution backward on a batch of double values, given the gradient of the loss with respect to the output.
+    /// Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.
+    /// input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC.
+    /// </summary>
+    /// <param name="outputGradient">dZ, (m, 7, 7, 1) NHWC.</param>
+    /// <param name="input">The forward input, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weights">The filters, (2, 2, 1, 1).</param>
+    /// <param name="inputGradient">Receives dA, (m, 4, 4, 1) NHWC.</param>
+    /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
+    /// <param name="biasGradient">Receives db, (1).</param>
+    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+    public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+    {
+        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+
+        // The flipped, transposed filter copy the input gradient reads (32 bytes) lives on the stack.
+        Span<double> flipped = stackalloc double[WeightsLength];
+        BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+    }
+
+    /// <summary>
+    /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; float.
+    /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
+    {
+        ForwardSingleV128(ref input, ref weights, ref bias, ref output, batch);
+    }
+
+    /// <summary>
+    /// Forward pass with Vector128 registers (float): channel groups 1× [scalar] with 7-pixel blocks.
+    /// Rows in 1 method(s); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 7);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 0);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 14);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 0);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 4);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 21);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 4);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 8);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 28);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 8);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 12);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 35);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 12);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 42);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The backward kernel body on refs: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; float.
+    /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
+    {
+        // db = Σ dZ over the batch and the output pixels.
+        BiasGradientSingleV128(ref outputGradient, ref biasGradient, batch);
+
+        // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+        WeightGradientSingleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+
+        // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+        FlipSingle(ref weights, ref flipped);
+        InputGradientSingleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+    }
+
+    /// <summary>
+    /// Writes flipped[ky, kx, k, c] = weights[1 − ky, 1 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+    /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+    /// </summary>
+    private static void FlipSingle(ref float weights, ref float flipped)
+    {
+        for (int tap = 0; tap < 4; tap++)
+        {
+            ref float from = ref Unsafe.Add(ref weights, tap * 1);
+            ref float to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
+            for (int c = 0; c < 1; c++)
+            {
+                for (int k = 0; k < 1; k++)
+                {
+                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector128, float).
+    /// </summary>
+    private static void BiasGradientSingleV128(ref float outputGradient, ref float biasGradient, int batch)
+    {
+        {
+            float sum0 = 0f;
+            for (int n = 0; n < batch; n++)
+            {
+                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                for (nint p = 0; p < 49; p++)
+                {
+                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
+                }
+            }
+            Unsafe.Add(ref biasGradient, 0) = sum0;
+        }
+    }
+
+    /// <summary>
+    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
+    /// Register block: 2 weight rows × [scalar]; the pixel loop is split where a tap's input enters or leaves the padding.
+    /// </summary>
+    private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            // Filter row 0: output rows 2..5 read input rows 0..3.
+            {
+                // Weight rows j = dx·1 + c in 0..1.
+                {
+                    ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
+                    float a0_0 = Unsafe.Add(ref grad, 0);
+                    float a1_0 = Unsafe.Add(ref grad, 1);
+                    for (nint oy = 2; oy < 6; oy++)
+                    {
+                        ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
+                        ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                        // Output columns 1..1: weight rows 1 read real input.
+                        for (nint ox = 1; ox < 2; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 2..4: all weight rows read real input.
+                        for (nint ox = 2; ox < 5; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 5..5: weight rows 0 read real input.
+                        for (nint ox = 5; ox < 6; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                        }
+                    }
+                    Unsafe.Add(ref grad, 0) = a0_0;
+                    Unsafe.Add(ref grad, 1) = a1_0;
+                }
+            }
+            // Filter row 1: output rows 1..4 read input rows 0..3.
+            {
+                // Weight rows j = dx·1 + c in 0..1.
+                {
+                    ref float grad = ref Unsafe.Add(ref weightsGradient, 2);
+                    float a0_0 = Unsafe.Add(ref grad, 0);
+                    float a1_0 = Unsafe.Add(ref grad, 1);
+                    for (nint oy = 1; oy < 5; oy++)
+                    {
+                        ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
+                        ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                        // Output columns 1..1: weight rows 1 read real input.
+                        for (nint ox = 1; ox < 2; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 2..4: all weight rows read real input.
+                        for (nint ox = 2; ox < 5; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 5..5: weight rows 0 read real input.
+                        for (nint ox = 5; ox < 6; ox++)
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, ox);
+                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                        }
+                    }
+                    Unsafe.Add(ref grad, 0) = a0_0;
+                    Unsafe.Add(ref grad, 1) = a1_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+    /// (Vector128, float). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// </summary>
+    private static void InputGradientSingleV128(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: Everything.
+            {
+                // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
+                {
+                    ref float dstRow = ref Unsafe.Add(ref da, 0);
+                    // channels 0..0 (scalar).
+                    {
+                        float init0 = 0f;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            float a0_0 = init0;
+                            float a1_0 = init0;
+                            float a2_0 = init0;
+                            float a3_0 = init0;
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 7);
+                                ref float filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 14);
+                                ref float filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref float dstRow = ref Unsafe.Add(ref da, 4);
+                    // channels 0..0 (scalar).
+                    {
+                        float init0 = 0f;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            float a0_0 = init0;
+                            float a1_0 = init0;
+                            float a2_0 = init0;
+                            float a3_0 = init0;
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 14);
+                                ref float filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 21);
+                                ref float filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref float dstRow = ref Unsafe.Add(ref da, 8);
+                    // channels 0..0 (scalar).
+                    {
+                        float init0 = 0f;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            float a0_0 = init0;
+                            float a1_0 = init0;
+                            float a2_0 = init0;
+                            float a3_0 = init0;
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 21);
+                                ref float filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 28);
+                                ref float filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref float dstRow = ref Unsafe.Add(ref da, 12);
+                    // channels 0..0 (scalar).
+                    {
+                        float init0 = 0f;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            float a0_0 = init0;
+                            float a1_0 = init0;
+                            float a2_0 = init0;
+                            float a3_0 = init0;
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 28);
+                                ref float filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, 35);
+                                ref float filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
+    /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
+    {
+        ForwardDoubleV128(ref input, ref weights, ref bias, ref output, batch);
+    }
+
+    /// <summary>
+    /// Forward pass with Vector128 registers (double): channel groups 1× [scalar] with 7-pixel blocks.
+    /// Rows in 1 method(s); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 7);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 0);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 14);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 0);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 4);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 21);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 4);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 8);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 28);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 8);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 12);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 35);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 12);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+
+            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 42);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The backward kernel body on refs: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
+    /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
+    {
+        // db = Σ dZ over the batch and the output pixels.
+        BiasGradientDoubleV128(ref outputGradient, ref biasGradient, batch);
+
+        // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+        WeightGradientDoubleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+
+        // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+        FlipDouble(ref weights, ref flipped);
+        InputGradientDoubleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+    }
+
+    /// <summary>
+    /// Writes flipped[ky, kx, k, c] = weights[1 − ky, 1 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+    /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+    /// </summary>
+    private static void FlipDouble(ref double weights, ref double flipped)
+    {
+        for (int tap = 0; tap < 4; tap++)
+        {
+            ref double from = ref Unsafe.Add(ref weights, tap * 1);
+            ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
+            for (int c = 0; c < 1; c++)
+            {
+                for (int k = 0; k < 1; k++)
+                {
+                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector128, double).
+    /// </summary>
+    private static void BiasGradientDoubleV128(ref double outputGradient, ref double biasGradient, int batch)
+    {
+        {
+            double sum0 = 0d;
+            for (int n = 0; n < batch; n++)
+            {
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                for (nint p = 0; p < 49; p++)
+                {
+                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
+                }
+            }
+            Unsafe.Add(ref biasGradient, 0) = sum0;
+        }
+    }
+
+    /// <summary>
+    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
+    /// Register block: 2 weight rows × [scalar]; the pixel loop is split where a tap's input enters or leaves the padding.
+    /// </summary>
+    private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            // Filter row 0: output rows 2..5 read input rows 0..3.
+            {
+                // Weight rows j = dx·1 + c in 0..1.
+                {
+                    ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
+                    double a0_0 = Unsafe.Add(ref grad, 0);
+                    double a1_0 = Unsafe.Add(ref grad, 1);
+                    for (nint oy = 2; oy < 6; oy++)
+                    {
+                        ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
+                        ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                        // Output columns 1..1: weight rows 1 read real input.
+                        for (nint ox = 1; ox < 2; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 2..4: all weight rows read real input.
+                        for (nint ox = 2; ox < 5; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 5..5: weight rows 0 read real input.
+                        for (nint ox = 5; ox < 6; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                        }
+                    }
+                    Unsafe.Add(ref grad, 0) = a0_0;
+                    Unsafe.Add(ref grad, 1) = a1_0;
+                }
+            }
+            // Filter row 1: output rows 1..4 read input rows 0..3.
+            {
+                // Weight rows j = dx·1 + c in 0..1.
+                {
+                    ref double grad = ref Unsafe.Add(ref weightsGradient, 2);
+                    double a0_0 = Unsafe.Add(ref grad, 0);
+                    double a1_0 = Unsafe.Add(ref grad, 1);
+                    for (nint oy = 1; oy < 5; oy++)
+                    {
+                        ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
+                        ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                        // Output columns 1..1: weight rows 1 read real input.
+                        for (nint ox = 1; ox < 2; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 2..4: all weight rows read real input.
+                        for (nint ox = 2; ox < 5; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                        }
+                        // Output columns 5..5: weight rows 0 read real input.
+                        for (nint ox = 5; ox < 6; ox++)
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, ox);
+                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                        }
+                    }
+                    Unsafe.Add(ref grad, 0) = a0_0;
+                    Unsafe.Add(ref grad, 1) = a1_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+    /// (Vector128, double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// </summary>
+    private static void InputGradientDoubleV128(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: Everything.
+            {
+                // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
+                {
+                    ref double dstRow = ref Unsafe.Add(ref da, 0);
+                    // channels 0..0 (scalar).
+                    {
+                        double init0 = 0d;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            double a0_0 = init0;
+                            double a1_0 = init0;
+                            double a2_0 = init0;
+                            double a3_0 = init0;
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 7);
+                                ref double filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 14);
+                                ref double filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref double dstRow = ref Unsafe.Add(ref da, 4);
+                    // channels 0..0 (scalar).
+                    {
+                        double init0 = 0d;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            double a0_0 = init0;
+                            double a1_0 = init0;
+                            double a2_0 = init0;
+                            double a3_0 = init0;
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 14);
+                                ref double filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 21);
+                                ref double filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref double dstRow = ref Unsafe.Add(ref da, 8);
+                    // channels 0..0 (scalar).
+                    {
+                        double init0 = 0d;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            double a0_0 = init0;
+                            double a1_0 = init0;
+                            double a2_0 = init0;
+                            double a3_0 = init0;
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 21);
+                                ref double filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 28);
+                                ref double filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+                {
+                    ref double dstRow = ref Unsafe.Add(ref da, 12);
+                    // channels 0..0 (scalar).
+                    {
+                        double init0 = 0d;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            double a0_0 = init0;
+                            double a1_0 = init0;
+                            double a2_0 = init0;
+                            double a3_0 = init0;
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 28);
+                                ref double filter = ref Unsafe.Add(ref flipped, 0);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            {
+                                ref double src = ref Unsafe.Add(ref dz, 35);
+                                ref double filter = ref Unsafe.Add(ref flipped, 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 0);
+                                    double x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    double w0 = Unsafe.Add(ref filter, 1);
+                                    double x0 = Unsafe.Add(ref src, 2);
+                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, 3);
+                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    double x2 = Unsafe.Add(ref src, 4);
+                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    double x3 = Unsafe.Add(ref src, 5);
+                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                            }
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+            }
+        }
+    }
 
 }

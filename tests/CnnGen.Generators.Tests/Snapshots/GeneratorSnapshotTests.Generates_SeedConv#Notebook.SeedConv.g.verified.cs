@@ -9,6 +9,12 @@
 
 #nullable enable
 
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Notebook
 {
     partial class SeedConv
@@ -77,6 +83,9541 @@ namespace Notebook
         /// The number of biases, one per filter.
         /// </summary>
         public const int BiasLength = 8;
+
+        // ------------------------------------------------------------------------------------------------
+        // Convolution 5×7×4 → 3×4×8: 3×3 filters, stride 2, zero padding 1.
+        //   Output size per axis: floor((n + 2·1 − 3) / 2) + 1.
+        //   Z[n, oy, ox, k] = b[k] + Σ_dy Σ_dx Σ_c A[n, 2·oy − 1 + dy, 2·ox − 1 + dx, c] · W[dy, dx, c, k],
+        //   summing only over taps inside the input: the padding is never materialised, its taps are simply not emitted.
+        // Regions: 1 of 3 output rows and 2 of 4 output columns see every tap (interior);
+        //   the rows fall into 3 classes by their valid filter rows, each with its own code.
+        // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
+        //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
+        //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
+        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to ColumnTaps.
+        // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
+        //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
+        //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+        // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
+        // ------------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Runs the convolution forward on a batch of float values: output = conv(input, weights) + bias.
+        /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; m = input.Length / 140.
+        /// </summary>
+        /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
+        /// <param name="bias">The biases, (8).</param>
+        /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
+        {
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            if (batch == 0)
+            {
+                return;
+            }
+
+            // Lengths are checked above; the kernels below index through refs without further bounds checks.
+            ForwardCore(
+                ref MemoryMarshal.GetReference(input),
+                ref MemoryMarshal.GetReference(weights),
+                ref MemoryMarshal.GetReference(bias),
+                ref MemoryMarshal.GetReference(output),
+                batch);
+        }
+
+        /// <summary>
+        /// Runs the convolution backward on a batch of float values, given the gradient of the loss with respect to the output.
+        /// Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.
+        /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC.
+        /// </summary>
+        /// <param name="outputGradient">dZ, (m, 3, 4, 8) NHWC.</param>
+        /// <param name="input">The forward input, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8).</param>
+        /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
+        /// <param name="biasGradient">Receives db, (8).</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
+        {
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+
+            // The flipped, transposed filter copy the input gradient reads (1152 bytes) lives on the stack.
+            Span<float> flipped = stackalloc float[WeightsLength];
+            BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+        }
+
+        /// <summary>
+        /// Runs the convolution forward on a batch of double values: output = conv(input, weights) + bias.
+        /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; m = input.Length / 140.
+        /// </summary>
+        /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
+        /// <param name="bias">The biases, (8).</param>
+        /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+        {
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            if (batch == 0)
+            {
+                return;
+            }
+
+            // Lengths are checked above; the kernels below index through refs without further bounds checks.
+            ForwardCore(
+                ref MemoryMarshal.GetReference(input),
+                ref MemoryMarshal.GetReference(weights),
+                ref MemoryMarshal.GetReference(bias),
+                ref MemoryMarshal.GetReference(output),
+                batch);
+        }
+
+        /// <summary>
+        /// Runs the convolution backward on a batch of double values, given the gradient of the loss with respect to the output.
+        /// Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.
+        /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC.
+        /// </summary>
+        /// <param name="outputGradient">dZ, (m, 3, 4, 8) NHWC.</param>
+        /// <param name="input">The forward input, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8).</param>
+        /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
+        /// <param name="biasGradient">Receives db, (8).</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+        {
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+
+            // The flipped, transposed filter copy the input gradient reads (2304 bytes) lives on the stack.
+            Span<double> flipped = stackalloc double[WeightsLength];
+            BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+        }
+
+        /// <summary>
+        /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; float.
+        /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
+        {
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ForwardSingleV256(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else
+            {
+                ForwardSingleV128(ref input, ref weights, ref bias, ref output, batch);
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector256 registers (float): channel groups 1× [Vector256] with 4-pixel blocks.
+        /// Rows in 1 method(s); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV256(ref float input, ref float weights, ref float bias, ref float output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+                {
+                    ref float dstRow = ref Unsafe.Add(ref y, 0);
+                    // channels 0..7 (Vector256).
+                    {
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 1; ky < 3; ky++)
+                            {
+                                ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+
+                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+                {
+                    ref float dstRow = ref Unsafe.Add(ref y, 32);
+                    // channels 0..7 (Vector256).
+                    {
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 0; ky < 3; ky++)
+                            {
+                                ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+
+                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+                {
+                    ref float dstRow = ref Unsafe.Add(ref y, 64);
+                    // channels 0..7 (Vector256).
+                    {
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 0; ky < 2; ky++)
+                            {
+                                ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector128 registers (float): channel groups 1× [Vector128 + Vector128] with 4-pixel blocks.
+        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ForwardSingleV128Rows0To0(ref x, ref weights, ref bias, ref y);
+                ForwardSingleV128Rows1To1(ref x, ref weights, ref bias, ref y);
+                ForwardSingleV128Rows2To2(ref x, ref weights, ref bias, ref y);
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 0..0 of one example (Vector128, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV128Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..7 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 1; ky < 3; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 1..1 of one example (Vector128, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV128Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 32);
+                // channels 0..7 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 3; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 2..2 of one example (Vector128, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV128Rows2To2(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 64);
+                // channels 0..7 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The backward kernel body on refs: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; float.
+        /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
+        {
+            // db = Σ dZ over the batch and the output pixels.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                BiasGradientSingleV256(ref outputGradient, ref biasGradient, batch);
+            }
+            else
+            {
+                BiasGradientSingleV128(ref outputGradient, ref biasGradient, batch);
+            }
+
+            // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+            if (Vector256.IsHardwareAccelerated)
+            {
+                WeightGradientSingleV256(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else
+            {
+                WeightGradientSingleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+
+            // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+            FlipSingle(ref weights, ref flipped);
+            InputGradientSingleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
+
+        /// <summary>
+        /// Writes flipped[ky, kx, k, c] = weights[2 − ky, 2 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+        /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+        /// </summary>
+        private static void FlipSingle(ref float weights, ref float flipped)
+        {
+            for (int tap = 0; tap < 9; tap++)
+            {
+                ref float from = ref Unsafe.Add(ref weights, tap * 32);
+                ref float to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
+                for (int c = 0; c < 4; c++)
+                {
+                    for (int k = 0; k < 8; k++)
+                    {
+                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256, float).
+        /// </summary>
+        private static void BiasGradientSingleV256(ref float outputGradient, ref float biasGradient, int batch)
+        {
+            {
+                var sum0 = Vector256<float>.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0));
+                    }
+                }
+                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128, float).
+        /// </summary>
+        private static void BiasGradientSingleV128(ref float outputGradient, ref float biasGradient, int batch)
+        {
+            {
+                var sum0 = Vector128<float>.Zero;
+                var sum1 = Vector128<float>.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 4));
+                    }
+                }
+                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
+                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 4));
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, float).
+        /// Register block: 12 weight rows × [Vector256]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// </summary>
+        private static void WeightGradientSingleV256(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row 0: output rows 1..2 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+                // Filter row 1: output rows 0..2 read input rows 0..4.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 96);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+                // Filter row 2: output rows 0..1 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 192);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
+        /// Register block: 6 weight rows × [Vector128 + Vector128]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// </summary>
+        private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row 0: output rows 1..2 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 48);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+                // Filter row 1: output rows 0..2 read input rows 0..4.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 96);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 144);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+                // Filter row 2: output rows 0..1 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 192);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, 240);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+        /// (Vector128, float). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// </summary>
+        private static void InputGradientSingleV128(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                InputGradientSingleV128Phase00Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientSingleV128Phase01Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientSingleV128Phase10Rows0To1(ref dz, ref flipped, ref da);
+                InputGradientSingleV128Phase11Rows0To1(ref dz, ref flipped, ref da);
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientSingleV128Phase00Rows0To2(ref float dz, ref float flipped, ref float da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 0);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 0);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 56);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 112);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 64);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientSingleV128Phase01Rows0To2(ref float dz, ref float flipped, ref float da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 0);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 0);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 56);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 112);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 64);
+                            ref float filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientSingleV128Phase10Rows0To1(ref float dz, ref float flipped, ref float da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 28);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 0);
+                            ref float filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 84);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 64);
+                            ref float filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientSingleV128Phase11Rows0To1(ref float dz, ref float flipped, ref float da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 28);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 0);
+                            ref float filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref float dstRow = ref Unsafe.Add(ref da, 84);
+                // channels 0..3 (Vector128).
+                {
+                    var init0 = Vector128<float>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 32);
+                            ref float filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        {
+                            ref float src = ref Unsafe.Add(ref dz, 64);
+                            ref float filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
+        /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                ForwardDoubleV512(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                ForwardDoubleV256(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else
+            {
+                ForwardDoubleV128(ref input, ref weights, ref bias, ref output, batch);
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector512 registers (double): channel groups 1× [Vector512] with 4-pixel blocks.
+        /// Rows in 1 method(s); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+                {
+                    ref double dstRow = ref Unsafe.Add(ref y, 0);
+                    // channels 0..7 (Vector512).
+                    {
+                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 1; ky < 3; ky++)
+                            {
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+
+                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+                {
+                    ref double dstRow = ref Unsafe.Add(ref y, 32);
+                    // channels 0..7 (Vector512).
+                    {
+                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 0; ky < 3; ky++)
+                            {
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+
+                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+                {
+                    ref double dstRow = ref Unsafe.Add(ref y, 64);
+                    // channels 0..7 (Vector512).
+                    {
+                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            for (nint ky = 0; ky < 2; ky++)
+                            {
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                }
+                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector256 registers (double): channel groups 1× [Vector256 + Vector256] with 4-pixel blocks.
+        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV256(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ForwardDoubleV256Rows0To0(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV256Rows1To1(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV256Rows2To2(ref x, ref weights, ref bias, ref y);
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 0..0 of one example (Vector256, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV256Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..7 (Vector256 + Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 1; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 1..1 of one example (Vector256, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV256Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 32);
+                // channels 0..7 (Vector256 + Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 2..2 of one example (Vector256, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV256Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 64);
+                // channels 0..7 (Vector256 + Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector128 registers (double): channel groups 2× [Vector128 + Vector128] with 4-pixel blocks.
+        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ForwardDoubleV128Rows0To0(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV128Rows1To1(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV128Rows2To2(ref x, ref weights, ref bias, ref y);
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 0..0 of one example (Vector128, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV128Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..7, 4 at a time (Vector128 + Vector128).
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 1; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 1..1 of one example (Vector128, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV128Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 32);
+                // channels 0..7, 4 at a time (Vector128 + Vector128).
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 2..2 of one example (Vector128, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV128Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 64);
+                // channels 0..7, 4 at a time (Vector128 + Vector128).
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The backward kernel body on refs: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
+        /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
+        {
+            // db = Σ dZ over the batch and the output pixels.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                BiasGradientDoubleV512(ref outputGradient, ref biasGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                BiasGradientDoubleV256(ref outputGradient, ref biasGradient, batch);
+            }
+            else
+            {
+                BiasGradientDoubleV128(ref outputGradient, ref biasGradient, batch);
+            }
+
+            // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+            if (Vector512.IsHardwareAccelerated)
+            {
+                WeightGradientDoubleV512(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                WeightGradientDoubleV256(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else
+            {
+                WeightGradientDoubleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+
+            // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+            FlipDouble(ref weights, ref flipped);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                InputGradientDoubleV256(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+            else
+            {
+                InputGradientDoubleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+        }
+
+        /// <summary>
+        /// Writes flipped[ky, kx, k, c] = weights[2 − ky, 2 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+        /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+        /// </summary>
+        private static void FlipDouble(ref double weights, ref double flipped)
+        {
+            for (int tap = 0; tap < 9; tap++)
+            {
+                ref double from = ref Unsafe.Add(ref weights, tap * 32);
+                ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
+                for (int c = 0; c < 4; c++)
+                {
+                    for (int k = 0; k < 8; k++)
+                    {
+                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512, double).
+        /// </summary>
+        private static void BiasGradientDoubleV512(ref double outputGradient, ref double biasGradient, int batch)
+        {
+            {
+                var sum0 = Vector512<double>.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 += Vector512.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0));
+                    }
+                }
+                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256, double).
+        /// </summary>
+        private static void BiasGradientDoubleV256(ref double outputGradient, ref double biasGradient, int batch)
+        {
+            {
+                var sum0 = Vector256<double>.Zero;
+                var sum1 = Vector256<double>.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 4));
+                    }
+                }
+                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
+                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 4));
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128, double).
+        /// </summary>
+        private static void BiasGradientDoubleV128(ref double outputGradient, ref double biasGradient, int batch)
+        {
+            for (nint ch = 0; ch < 8; ch += 4)
+            {
+                var sum0 = Vector128<double>.Zero;
+                var sum1 = Vector128<double>.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 2));
+                    }
+                }
+                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, ch));
+                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, ch + 2));
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512, double).
+        /// Register block: 12 weight rows × [Vector512]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// </summary>
+        private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row 0: output rows 1..2 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
+                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+                // Filter row 1: output rows 0..2 read input rows 0..4.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 96);
+                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+                // Filter row 2: output rows 0..1 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 192);
+                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 1..2: all weight rows read real input.
+                            for (nint ox = 1; ox < 3; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                            }
+                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, double).
+        /// Register block: 6 weight rows × [Vector256 + Vector256]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// </summary>
+        private static void WeightGradientDoubleV256(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row 0: output rows 1..2 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 48);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+                // Filter row 1: output rows 0..2 read input rows 0..4.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 96);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 144);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+                // Filter row 2: output rows 0..1 read input rows 1..3.
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 192);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, 240);
+                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
+        /// Register block: 6 weight rows × [Vector128 + Vector128]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// </summary>
+        private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row 0: output rows 1..2 read input rows 1..3.
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 48);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 1; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                }
+                // Filter row 1: output rows 0..2 read input rows 0..4.
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 96);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 144);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 0; oy < 3; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                }
+                // Filter row 2: output rows 0..1 read input rows 1..3.
+                for (nint ch = 0; ch < 8; ch += 4)
+                {
+                    // Weight rows j = dx·4 + c in 0..5.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 192);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..0: weight rows 4,5 read real input.
+                            for (nint ox = 0; ox < 1; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 1..3: all weight rows read real input.
+                            for (nint ox = 1; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                    // Weight rows j = dx·4 + c in 6..11.
+                    {
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 240);
+                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                        for (nint oy = 0; oy < 2; oy++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                            // Output columns 0..2: all weight rows read real input.
+                            for (nint ox = 0; ox < 3; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                            }
+                            // Output columns 3..3: weight rows 0,1 read real input.
+                            for (nint ox = 3; ox < 4; ox++)
+                            {
+                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+        /// (Vector256, double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// </summary>
+        private static void InputGradientDoubleV256(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                InputGradientDoubleV256Phase00Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientDoubleV256Phase01Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientDoubleV256Phase10Rows0To1(ref dz, ref flipped, ref da);
+                InputGradientDoubleV256Phase11Rows0To1(ref dz, ref flipped, ref da);
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV256Phase00Rows0To2(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 0);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 56);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 112);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV256Phase01Rows0To2(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 0);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 56);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 112);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV256Phase10Rows0To1(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 28);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 84);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV256Phase11Rows0To1(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 28);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 84);
+                // channels 0..3 (Vector256).
+                {
+                    var init0 = Vector256<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+        /// (Vector128, double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// </summary>
+        private static void InputGradientDoubleV128(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                InputGradientDoubleV128Phase00Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientDoubleV128Phase01Rows0To2(ref dz, ref flipped, ref da);
+                InputGradientDoubleV128Phase10Rows0To1(ref dz, ref flipped, ref da);
+                InputGradientDoubleV128Phase11Rows0To1(ref dz, ref flipped, ref da);
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV128Phase00Rows0To2(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 0);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 56);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 112);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: AllTaps.
+        /// </summary>
+        private static void InputGradientDoubleV128Phase01Rows0To2(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+            for (nint oy = 0; oy < 3; oy++)
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, oy * 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 6));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 14));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 22));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 30));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 70));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 78));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 86));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 94));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
+        /// </summary>
+        private static void InputGradientDoubleV128Phase10Rows0To1(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 28);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 0);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
+                    }
+                }
+            }
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, 84);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..3: interior, every column tap.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, 0);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, 64);
+                            ref double filter = ref Unsafe.Add(ref flipped, 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: ColumnTaps.
+        /// </summary>
+        private static void InputGradientDoubleV128Phase11Rows0To1(ref double dz, ref double flipped, ref double da)
+        {
+            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+            for (nint oy = 0; oy < 2; oy++)
+            {
+                ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                // channels 0..3 (Vector128 + Vector128).
+                {
+                    var init0 = Vector128<double>.Zero;
+                    var init1 = Vector128<double>.Zero;
+                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    {
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                            ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 6));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 14));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 22));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 30));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            // Column taps 1..1 × 8 channels, all pixels.
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 70));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 78));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 86));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                            {
+                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 94));
+                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
+                    }
+                }
+            }
+        }
 
     }
 }

@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Linq;
+using CnnGen.Generators.Emitting.Planning;
+
+namespace CnnGen.Generators.Emitting
+{
+    /// <summary>The names of the per-example refs a gather kernel body reads and writes.</summary>
+    internal sealed record GatherNames(string Source, string Weights, string? Init, string Destination);
+
+    /// <summary>
+    /// Writes the body of a gather kernel (the forward pass, or one stride phase of the input gradient) for a set of
+    /// row classes: every output pixel starts from the bias (or zero) and adds, for each tap that lies inside the
+    /// source, source value × weight row. Channels are the vector axis: one source value is broadcast and
+    /// multiplied into the accumulators of a register block of pixels × channel chunks.
+    /// </summary>
+    internal sealed class GatherKernelEmitter
+    {
+        private readonly IndentedWriter _w;
+        private readonly GatherPlan _plan;
+        private readonly ElementKind _el;
+        private readonly GatherNames _names;
+        private readonly int _filterSize;
+        private readonly int _destinationWidth;
+        private readonly UnrollLevel _level;
+
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level)
+        {
+            _w = writer;
+            _plan = plan;
+            _el = element;
+            _names = names;
+            _filterSize = filterSize;
+            _destinationWidth = destinationWidth;
+            _level = level;
+        }
+
+        private AxisMap Rows => _plan.Rows;
+
+        private AxisMap Cols => _plan.Columns;
+
+        private int R => _plan.Reduction;
+
+        private int V => _plan.Channels.Channels;
+
+        private int SourceRowLength => Cols.SrcCount * R;
+
+        private int DestinationRowLength => _destinationWidth * V;
+
+        private int FilterRowLength => _filterSize * R * V;
+
+        private string T => _el.Keyword;
+
+        public void EmitRowClasses(IEnumerable<RowClass> classes)
+        {
+            bool first = true;
+            foreach (RowClass rows in classes)
+            {
+                if (!first)
+                {
+                    _w.Line();
+                }
+
+                first = false;
+                string which = rows.Rows == 1 ? $"Output row {rows.Start}" : $"Output rows {rows.Start}..{rows.End - 1}";
+                string taps = rows.TapHi <= rows.TapLo
+                    ? "no filter row reaches the source, so these rows hold the initial value only"
+                    : $"filter-row taps {rows.TapLo}..{rows.TapHi - 1} of {Rows.TapCount} lie inside the source";
+                _w.Line($"// {which}: {taps}.");
+                if (rows.Rows == 1 || _level == UnrollLevel.Everything)
+                {
+                    for (int oy = rows.Start; oy < rows.End; oy++)
+                    {
+                        using (_w.Block())
+                        {
+                            EmitRow(rows, Val.Lit(oy));
+                        }
+                    }
+                }
+                else
+                {
+                    using (_w.Block($"for (nint oy = {rows.Start}; oy < {rows.End}; oy++)"))
+                    {
+                        EmitRow(rows, Val.Var("oy"));
+                    }
+                }
+            }
+        }
+
+        private void EmitRow(RowClass rows, Val oy)
+        {
+            var dstRow = new Affine().Add(Rows.OutFirst * DestinationRowLength).Add(Rows.OutStep * DestinationRowLength, oy);
+            _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
+            foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
+            {
+                string channels = $"channels {start}..{start + count * group.Width - 1}";
+                if (count > 1 && _level != UnrollLevel.Everything)
+                {
+                    _w.Line($"// {channels}, {group.Width} at a time ({group.Describe()}).");
+                    using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})"))
+                    {
+                        EmitGroup(rows, oy, group, Val.Var("ch"));
+                    }
+                }
+                else
+                {
+                    for (int g = 0; g < count; g++)
+                    {
+                        int ch = start + g * group.Width;
+                        _w.Line($"// channels {ch}..{ch + group.Width - 1} ({group.Describe()}).");
+                        using (_w.Block())
+                        {
+                            EmitGroup(rows, oy, group, Val.Lit(ch));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void EmitGroup(RowClass rows, Val oy, ChannelGroup group, Val ch)
+        {
+            for (int k = 0; k < group.Chunks.Count; k++)
+            {
+                Chunk chunk = group.Chunks[k];
+                string init;
+                if (_names.Init is null)
+                {
+                    init = chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
+                }
+                else
+                {
+                    var at = new Affine().Add(1, ch).Add(chunk.Offset);
+                    init = chunk.IsScalar
+                        ? $"Unsafe.Add(ref {_names.Init}, {at})"
+                        : $"{chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref {_names.Init}, {at}))";
+                }
+
+                _w.Line($"{(chunk.IsScalar ? T : "var")} init{k} = {init};");
+            }
+
+            foreach (ColumnBlock block in _plan.BlocksFor(group))
+            {
+                string what = DescribeBlock(block);
+                if (block.Repeat > 1 && _level != UnrollLevel.Everything)
+                {
+                    int end = block.Start + block.Repeat * block.Pixels;
+                    _w.Line($"// Columns {block.Start}..{end - 1}, {block.Pixels} at a time: {what}.");
+                    using (_w.Block($"for (nint ox = {block.Start}; ox < {end}; ox += {block.Pixels})"))
+                    {
+                        EmitBlock(rows, oy, group, ch, block, Val.Var("ox"));
+                    }
+                }
+                else
+                {
+                    for (int r = 0; r < block.Repeat; r++)
+                    {
+                        int ox = block.Start + r * block.Pixels;
+                        _w.Line($"// Columns {ox}..{ox + block.Pixels - 1}: {what}.");
+                        using (_w.Block())
+                        {
+                            EmitBlock(rows, oy, group, ch, block, Val.Lit(ox));
+                        }
+                    }
+                }
+            }
+        }
+
+        private string DescribeBlock(ColumnBlock block)
+        {
+            if (block.Segments.Count == 0)
+            {
+                return "every tap falls in the padding";
+            }
+
+            if (block.IsFull(Cols.TapCount))
+            {
+                return "interior, every column tap";
+            }
+
+            return "border, " + string.Join("; ", block.Segments.Select(s =>
+                $"taps {s.FirstTap}..{s.FirstTap + s.TapCount - 1} for " +
+                (s.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", s.Pixels))));
+        }
+
+        private void EmitBlock(RowClass rows, Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox)
+        {
+            int chunks = group.Chunks.Count;
+            for (int p = 0; p < block.Pixels; p++)
+            {
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar ? T : "var")} a{p}_{k} = init{k};")));
+            }
+
+            bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
+            if (anyTaps)
+            {
+                if (rows.TapHi - rows.TapLo == 1 || _level >= UnrollLevel.AllTaps)
+                {
+                    for (int ky = rows.TapLo; ky < rows.TapHi; ky++)
+                    {
+                        using (_w.Block())
+                        {
+                            EmitFilterRow(oy, group, ch, block, ox, Val.Lit(ky));
+                        }
+                    }
+                }
+                else
+                {
+                    using (_w.Block($"for (nint ky = {rows.TapLo}; ky < {rows.TapHi}; ky++)"))
+                    {
+                        EmitFilterRow(oy, group, ch, block, ox, Val.Var("ky"));
+                    }
+                }
+            }
+
+            for (int p = 0; p < block.Pixels; p++)
+            {
+                for (int k = 0; k < chunks; k++)
+                {
+                    Chunk chunk = group.Chunks[k];
+                    var at = new Affine()
+                        .Add(Cols.OutStep * V, ox)
+                        .Add(1, ch)
+                        .Add((Cols.OutFirst + Cols.OutStep * p) * V + chunk.Offset);
+                    _w.Line(chunk.IsScalar
+                        ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
+                        : $"a{p}_{k}.StoreUnsafe(ref Unsafe.Add(ref dstRow, {at}));");
+                }
+            }
+        }
+
+        private void EmitFilterRow(Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox, Val ky)
+        {
+            var srcRow = new Affine().Add(Rows.SrcOffset * SourceRowLength).Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky);
+            var filterRow = new Affine().Add(Rows.FilterFirst * FilterRowLength).Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch);
+            _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
+            _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
+            foreach (Segment segment in block.Segments)
+            {
+                int steps = segment.TapCount * R;
+                string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
+                _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels, {pixels}.");
+                if (steps == 1 || _level >= UnrollLevel.ColumnTaps)
+                {
+                    for (int j = 0; j < steps; j++)
+                    {
+                        using (_w.Block())
+                        {
+                            EmitStep(group, block, segment, ox, Val.Lit(j));
+                        }
+                    }
+                }
+                else
+                {
+                    using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
+                    {
+                        EmitStep(group, block, segment, ox, Val.Var("j"));
+                    }
+                }
+            }
+        }
+
+        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j)
+        {
+            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
+            for (int k = 0; k < group.Chunks.Count; k++)
+            {
+                Chunk chunk = group.Chunks[k];
+                var at = new Affine().Add(V, j).Add(filterColumn + chunk.Offset);
+                _w.Line(chunk.IsScalar
+                    ? $"{T} w{k} = Unsafe.Add(ref filter, {at});"
+                    : $"var w{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
+            }
+
+            bool broadcastOnce = group.SingleWidth;
+            foreach (int p in segment.Pixels)
+            {
+                var at = new Affine()
+                    .Add(Cols.SrcStep * R, ox)
+                    .Add(1, j)
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R);
+                string value = $"Unsafe.Add(ref src, {at})";
+                _w.Line(broadcastOnce ? $"var x{p} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{p} = {value};");
+                var fmas = new List<string>();
+                for (int k = 0; k < group.Chunks.Count; k++)
+                {
+                    Chunk chunk = group.Chunks[k];
+                    string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : $"{chunk.VectorClass}.Create(x{p})";
+                    string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
+                    fmas.Add($"a{p}_{k} = {cls}.FusedMultiplyAdd({x}, w{k}, a{p}_{k});");
+                }
+
+                _w.Line(string.Join(" ", fmas));
+            }
+        }
+    }
+}

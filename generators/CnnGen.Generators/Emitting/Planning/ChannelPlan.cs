@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CnnGen.Generators.Emitting.Planning
+{
+    /// <summary>
+    /// A contiguous run of channels handled by one register: a vector of <see cref="Lanes"/> lanes
+    /// (<see cref="Bits"/> 512, 256 or 128) or a scalar (<see cref="Bits"/> 0, one lane).
+    /// </summary>
+    internal readonly record struct Chunk(int Offset, int Lanes, int Bits)
+    {
+        public bool IsScalar => Bits == 0;
+
+        /// <summary>The static vector class, e.g. <c>Vector256</c>; null for a scalar.</summary>
+        public string? VectorClass => IsScalar ? null : "Vector" + Bits;
+    }
+
+    /// <summary>
+    /// The chunks one register block covers, with offsets relative to the group's first channel,
+    /// and how many pixels (or taps) the block spans so that pixels × chunks fits the tier's accumulators.
+    /// </summary>
+    internal sealed record ChannelGroup(IReadOnlyList<Chunk> Chunks, int Width)
+    {
+        public string Signature => string.Join(",", Chunks.Select(c => c.Lanes + "@" + c.Offset + "/" + c.Bits));
+
+        /// <summary>True when every chunk is a vector of the same width (broadcast once per value).</summary>
+        public bool SingleWidth => Chunks.All(c => !c.IsScalar && c.Bits == Chunks[0].Bits);
+
+        public string Describe() => string.Join(" + ", Chunks.Select(c => c.IsScalar ? "scalar" : "Vector" + c.Bits));
+    }
+
+    /// <summary>
+    /// How a channel axis of a given length is cut into register chunks on one tier: as many groups of two
+    /// full-width vectors as fit (identical, so the emitted code loops over them), then one tail group holding
+    /// what is left in decreasing vector widths down to 128 bits and then scalars. No masks, no overlap:
+    /// every channel belongs to exactly one chunk, so accumulating into memory is safe.
+    /// </summary>
+    internal sealed class ChannelPlan
+    {
+        private ChannelPlan(int channels, ChannelGroup? full, int fullCount, ChannelGroup? tail)
+        {
+            Channels = channels;
+            Full = full;
+            FullCount = fullCount;
+            Tail = tail;
+        }
+
+        public int Channels { get; }
+
+        /// <summary>The group repeated <see cref="FullCount"/> times from channel 0 (two full-width vectors); null if none.</summary>
+        public ChannelGroup? Full { get; }
+
+        public int FullCount { get; }
+
+        /// <summary>The remaining channels, starting at <c>FullCount · Full.Width</c>; null if none.</summary>
+        public ChannelGroup? Tail { get; }
+
+        public int TailStart => Full is null ? 0 : FullCount * Full.Width;
+
+        public string Signature => (Full?.Signature ?? "-") + "x" + FullCount + "|" + (Tail?.Signature ?? "-");
+
+        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier)
+        {
+            int lanes = element.Lanes(tier.Bits);
+            int fullWidth = 2 * lanes;
+            int fullCount = channels / fullWidth;
+            ChannelGroup? full = fullCount == 0
+                ? null
+                : new ChannelGroup(new[] { new Chunk(0, lanes, tier.Bits), new Chunk(lanes, lanes, tier.Bits) }, fullWidth);
+
+            int rest = channels - fullCount * fullWidth;
+            var chunks = new List<Chunk>();
+            int offset = 0;
+            for (int bits = tier.Bits; bits >= 128 && rest > 0; bits /= 2)
+            {
+                int width = element.Lanes(bits);
+                while (rest >= width)
+                {
+                    chunks.Add(new Chunk(offset, width, bits));
+                    offset += width;
+                    rest -= width;
+                }
+            }
+
+            while (rest > 0)
+            {
+                chunks.Add(new Chunk(offset, 1, 0));
+                offset++;
+                rest--;
+            }
+
+            ChannelGroup? tail = chunks.Count == 0 ? null : new ChannelGroup(chunks, offset);
+            return new ChannelPlan(channels, full, fullCount, tail);
+        }
+
+        /// <summary>The groups in order with their first channel.</summary>
+        public IEnumerable<(ChannelGroup Group, int Start, int Count)> Groups()
+        {
+            if (Full is not null)
+            {
+                yield return (Full, 0, FullCount);
+            }
+
+            if (Tail is not null)
+            {
+                yield return (Tail, TailStart, 1);
+            }
+        }
+    }
+}

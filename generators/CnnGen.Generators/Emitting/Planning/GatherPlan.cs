@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CnnGen.Generators.Emitting.Planning
+{
+    /// <summary>How much of a gather kernel's loop nest is written out instead of looped.</summary>
+    internal enum UnrollLevel
+    {
+        /// <summary>Only the register block (pixels × channel chunks) is unrolled; tap, row and column loops stay loops.</summary>
+        RegisterBlock = 0,
+
+        /// <summary>Also the loop over the column taps × reduction channels of one filter row.</summary>
+        ColumnTaps = 1,
+
+        /// <summary>Also the loop over the filter rows.</summary>
+        AllTaps = 2,
+
+        /// <summary>Everything but the batch loop: every output row, column block and channel group is written out.</summary>
+        Everything = 3,
+    }
+
+    /// <summary>
+    /// A run of taps along the column axis whose set of contributing pixels in a register block is the same.
+    /// When the filter index steps by one, the taps are contiguous in both the source row and the weights,
+    /// so the run is a single loop of <c>TapCount · R</c> steps (taps × reduction channels).
+    /// </summary>
+    internal sealed record Segment(int FirstTap, int TapCount, IReadOnlyList<int> Pixels);
+
+    /// <summary>
+    /// <see cref="Repeat"/> identical register blocks of <see cref="Pixels"/> output columns, the first starting at
+    /// column <see cref="Start"/>, the next ones <see cref="Pixels"/> further each (a loop when Repeat &gt; 1).
+    /// </summary>
+    internal sealed record ColumnBlock(int Start, int Repeat, int Pixels, IReadOnlyList<Segment> Segments)
+    {
+        public bool IsFull(int tapCount) =>
+            Segments.Count == 1 && Segments[0].FirstTap == 0 && Segments[0].TapCount == tapCount && Segments[0].Pixels.Count == Pixels;
+    }
+
+    /// <summary>Output rows [Start, End) that share the valid filter-row taps [TapLo, TapHi).</summary>
+    internal sealed record RowClass(int Start, int End, int TapLo, int TapHi)
+    {
+        public int Rows => End - Start;
+    }
+
+    /// <summary>
+    /// One gather kernel (the forward pass, or one stride phase of the input gradient): each output pixel is the
+    /// sum over its valid taps of source pixel · weight row. Decides register blocks per channel group, the
+    /// border/interior split of rows and columns, and the padding-free tap segments of every block.
+    /// </summary>
+    internal sealed class GatherPlan
+    {
+        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier)
+        {
+            Rows = rows;
+            Columns = columns;
+            Reduction = reduction;
+            Channels = channels;
+            Tier = tier;
+            RowClasses = rows.Runs().Select(r => new RowClass(r.Start, r.End, r.Lo, r.Hi)).ToList();
+            foreach ((ChannelGroup group, _, _) in channels.Groups())
+            {
+                int pixels = PixelsFor(group);
+                if (!_blocks.ContainsKey(pixels))
+                {
+                    _blocks[pixels] = BuildColumnBlocks(pixels);
+                }
+            }
+        }
+
+        private readonly Dictionary<int, List<ColumnBlock>> _blocks = new();
+
+        public AxisMap Rows { get; }
+
+        public AxisMap Columns { get; }
+
+        /// <summary>The channels summed over inside each tap (C_in forward, C_out for the input gradient).</summary>
+        public int Reduction { get; }
+
+        public ChannelPlan Channels { get; }
+
+        public VectorTier Tier { get; }
+
+        public IReadOnlyList<RowClass> RowClasses { get; }
+
+        /// <summary>Taps along the column axis can share one loop when the filter index steps by one.</summary>
+        public bool MergeColumnTaps => Columns.FilterStep == 1;
+
+        /// <summary>Register-block width in pixels: as many as the tier's accumulators allow for this group's chunks.</summary>
+        public int PixelsFor(ChannelGroup group) =>
+            Math.Max(1, Math.Min(Columns.OutCount, Tier.Accumulators / group.Chunks.Count));
+
+        public IReadOnlyList<ColumnBlock> BlocksFor(ChannelGroup group) => _blocks[PixelsFor(group)];
+
+        private List<ColumnBlock> BuildColumnBlocks(int pixels)
+        {
+            var blocks = new List<ColumnBlock>();
+            string? previous = null;
+            for (int start = 0; start < Columns.OutCount; start += pixels)
+            {
+                int width = Math.Min(pixels, Columns.OutCount - start);
+                var ranges = Enumerable.Range(start, width).Select(o => Columns.ValidTaps(o)).ToList();
+                string signature = width + ":" + string.Join(";", ranges.Select(r => r.Lo + "-" + r.Hi));
+                if (signature == previous)
+                {
+                    ColumnBlock last = blocks[blocks.Count - 1];
+                    blocks[blocks.Count - 1] = last with { Repeat = last.Repeat + 1 };
+                    continue;
+                }
+
+                previous = signature;
+                blocks.Add(new ColumnBlock(start, 1, width, BuildSegments(ranges)));
+            }
+
+            return blocks;
+        }
+
+        private List<Segment> BuildSegments(List<(int Lo, int Hi)> ranges)
+        {
+            var segments = new List<Segment>();
+            List<int>? current = null;
+            int first = 0;
+            for (int t = 0; t <= Columns.TapCount; t++)
+            {
+                List<int>? pixels = null;
+                if (t < Columns.TapCount)
+                {
+                    pixels = Enumerable.Range(0, ranges.Count).Where(p => ranges[p].Lo <= t && t < ranges[p].Hi).ToList();
+                }
+
+                bool same = current is not null && pixels is not null && MergeColumnTaps && current.SequenceEqual(pixels);
+                if (same)
+                {
+                    continue;
+                }
+
+                if (current is not null && current.Count > 0)
+                {
+                    segments.Add(new Segment(first, t - first, current));
+                }
+
+                current = pixels;
+                first = t;
+            }
+
+            return segments;
+        }
+
+        // ---- cost model (statements of emitted code; about 16 IL bytes each) ----
+
+        /// <summary>Statements of one register block's body at <paramref name="level"/>, for one filter row.</summary>
+        private int SegmentCost(ChannelGroup group, ColumnBlock block, UnrollLevel level)
+        {
+            int chunks = group.Chunks.Count;
+            int cost = 0;
+            foreach (Segment segment in block.Segments)
+            {
+                int perStep = chunks + segment.Pixels.Count + segment.Pixels.Count * chunks;
+                int steps = segment.TapCount * Reduction;
+                cost += level >= UnrollLevel.ColumnTaps ? steps * perStep : perStep + 2;
+            }
+
+            return cost;
+        }
+
+        /// <summary>The statements of the largest straight-line register block (the hot loop body).</summary>
+        public int HotCost(UnrollLevel level, IEnumerable<RowClass> classes)
+        {
+            int worst = 0;
+            foreach (RowClass rows in classes)
+            {
+                int rowTaps = rows.TapHi - rows.TapLo;
+                foreach ((ChannelGroup group, _, _) in Channels.Groups())
+                {
+                    foreach (ColumnBlock block in BlocksFor(group))
+                    {
+                        int cost = SegmentCost(group, block, level);
+                        cost = level >= UnrollLevel.AllTaps ? cost * rowTaps : cost;
+                        worst = Math.Max(worst, cost);
+                    }
+                }
+            }
+
+            return worst;
+        }
+
+        /// <summary>The statements emitted for one class of rows.</summary>
+        public int Cost(RowClass rows, UnrollLevel level)
+        {
+            int rowTaps = rows.TapHi - rows.TapLo;
+            int total = 4;
+            foreach ((ChannelGroup group, _, int count) in Channels.Groups())
+            {
+                int groupCost = 2 * group.Chunks.Count;
+                foreach (ColumnBlock block in BlocksFor(group))
+                {
+                    int body = SegmentCost(group, block, level);
+                    body = level >= UnrollLevel.AllTaps ? body * rowTaps : body + 3;
+                    body += 2 * block.Pixels * group.Chunks.Count;
+                    groupCost += level == UnrollLevel.Everything ? body * block.Repeat : body + 2;
+                }
+
+                total += level == UnrollLevel.Everything ? groupCost * count : groupCost + 2;
+            }
+
+            return level == UnrollLevel.Everything ? total * rows.Rows : total + 2;
+        }
+    }
+}

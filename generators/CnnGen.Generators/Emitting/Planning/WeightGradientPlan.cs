@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CnnGen.Generators.Emitting.Planning
+{
+    /// <summary>Output columns [Start, End) over which the taps <see cref="Taps"/> of a block all read real input.</summary>
+    internal sealed record ColumnSpan(int Start, int End, IReadOnlyList<int> Taps);
+
+    /// <summary>
+    /// <see cref="Repeat"/> identical blocks of <see cref="Taps"/> consecutive weight rows (index j = dx·C_in + c within
+    /// one filter row), starting at j = <see cref="Start"/>, each accumulating over the output columns in <see cref="Spans"/>.
+    /// </summary>
+    internal sealed record TapBlock(int Start, int Repeat, int Taps, IReadOnlyList<ColumnSpan> Spans);
+
+    /// <summary>
+    /// The weight gradient dW[dy, dx, c, :] = Σ over examples and output pixels of x[pixel's input at (dy, dx), c] · dZ[pixel, :].
+    /// A register block holds several weight rows (taps) × channel chunks; the loop over output pixels streams
+    /// through dZ once per block, loading one dZ row and broadcasting one input value per tap. Pixels whose input
+    /// for a tap falls in the padding are excluded by splitting the column loop where validity changes.
+    /// </summary>
+    internal sealed class WeightGradientPlan
+    {
+        private readonly Dictionary<int, List<TapBlock>> _blocks = new();
+
+        public WeightGradientPlan(AxisMap rows, AxisMap columns, int inputChannels, ChannelPlan channels, VectorTier tier)
+        {
+            Rows = rows;
+            Columns = columns;
+            InputChannels = inputChannels;
+            Channels = channels;
+            Tier = tier;
+            foreach ((ChannelGroup group, _, _) in channels.Groups())
+            {
+                int taps = TapsFor(group);
+                if (!_blocks.ContainsKey(taps))
+                {
+                    _blocks[taps] = BuildBlocks(taps);
+                }
+            }
+        }
+
+        public AxisMap Rows { get; }
+
+        public AxisMap Columns { get; }
+
+        public int InputChannels { get; }
+
+        public ChannelPlan Channels { get; }
+
+        public VectorTier Tier { get; }
+
+        /// <summary>The weight rows in one filter row: f · C_in.</summary>
+        public int RowLength => Columns.TapCount * InputChannels;
+
+        public int TapsFor(ChannelGroup group) => Math.Max(1, Math.Min(RowLength, Tier.Accumulators / group.Chunks.Count));
+
+        public IReadOnlyList<TapBlock> BlocksFor(ChannelGroup group) => _blocks[TapsFor(group)];
+
+        /// <summary>The output rows [Lo, Hi) whose input row for filter row <paramref name="dy"/> is real.</summary>
+        public (int Lo, int Hi) OutputRows(int dy)
+        {
+            int lo = -1, hi = -1;
+            for (int o = 0; o < Rows.OutCount; o++)
+            {
+                (int tLo, int tHi) = Rows.ValidTaps(o);
+                if (tLo <= dy && dy < tHi)
+                {
+                    lo = lo < 0 ? o : lo;
+                    hi = o + 1;
+                }
+            }
+
+            return lo < 0 ? (0, 0) : (lo, hi);
+        }
+
+        private (int Lo, int Hi) OutputColumns(int dx)
+        {
+            int lo = -1, hi = -1;
+            for (int o = 0; o < Columns.OutCount; o++)
+            {
+                (int tLo, int tHi) = Columns.ValidTaps(o);
+                if (tLo <= dx && dx < tHi)
+                {
+                    lo = lo < 0 ? o : lo;
+                    hi = o + 1;
+                }
+            }
+
+            return lo < 0 ? (0, 0) : (lo, hi);
+        }
+
+        private List<TapBlock> BuildBlocks(int taps)
+        {
+            var blocks = new List<TapBlock>();
+            string? previous = null;
+            for (int start = 0; start < RowLength; start += taps)
+            {
+                int count = Math.Min(taps, RowLength - start);
+                var ranges = Enumerable.Range(start, count).Select(j => OutputColumns(j / InputChannels)).ToList();
+                var cuts = new SortedSet<int> { 0, Columns.OutCount };
+                foreach ((int lo, int hi) in ranges)
+                {
+                    cuts.Add(lo);
+                    cuts.Add(hi);
+                }
+
+                var points = cuts.ToList();
+                var spans = new List<ColumnSpan>();
+                for (int i = 0; i + 1 < points.Count; i++)
+                {
+                    int a = points[i], b = points[i + 1];
+                    var valid = Enumerable.Range(0, count).Where(t => ranges[t].Lo <= a && b <= ranges[t].Hi).ToList();
+                    if (b > a && valid.Count > 0)
+                    {
+                        spans.Add(new ColumnSpan(a, b, valid));
+                    }
+                }
+
+                string signature = count + ":" + string.Join(";", spans.Select(s => s.Start + "-" + s.End + "=" + string.Join(",", s.Taps)));
+                if (signature == previous)
+                {
+                    TapBlock last = blocks[blocks.Count - 1];
+                    blocks[blocks.Count - 1] = last with { Repeat = last.Repeat + 1 };
+                    continue;
+                }
+
+                previous = signature;
+                blocks.Add(new TapBlock(start, 1, count, spans));
+            }
+
+            return blocks;
+        }
+
+        /// <summary>Statements emitted for filter row <paramref name="dy"/>.</summary>
+        public int Cost(int dy)
+        {
+            int total = 2;
+            foreach ((ChannelGroup group, _, _) in Channels.Groups())
+            {
+                int chunks = group.Chunks.Count;
+                foreach (TapBlock block in BlocksFor(group))
+                {
+                    total += 4 + 2 * block.Taps * chunks;
+                    foreach (ColumnSpan span in block.Spans)
+                    {
+                        total += 2 + chunks + span.Taps.Count * (1 + chunks);
+                    }
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>Filter rows grouped into methods so that each stays inside <see cref="KernelBudget.MethodStatements"/>.</summary>
+        public IReadOnlyList<IReadOnlyList<int>> Split()
+        {
+            var rows = Enumerable.Range(0, Rows.TapCount).Where(dy => OutputRows(dy).Hi > OutputRows(dy).Lo).ToList();
+            if (rows.Sum(Cost) <= KernelBudget.MethodStatements)
+            {
+                return new[] { (IReadOnlyList<int>)rows };
+            }
+
+            return rows.Select(dy => (IReadOnlyList<int>)new[] { dy }).ToList();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using CnnGen.Generators.Diagnostics;
+using CnnGen.Generators.Emitting;
+using CnnGen.Generators.Model;
+using CnnGen.Generators.Network;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CnnGen.Generators
+{
+    /// <summary>
+    /// The network half of the generator: one pipeline for <c>[Network]</c> classes (a whole network per class) and one
+    /// per layer attribute that networks brought (<c>[ReLU]</c>, <c>[Flatten]</c>, <c>[Dense]</c>,
+    /// <c>[SoftmaxCrossEntropy]</c>) for classes that hold just that layer. Like the layer pipelines, each parse result
+    /// is split at once into the spec to emit and the diagnostics to report, so a diagnostic's moving location never
+    /// forces the code to be emitted again.
+    /// </summary>
+    public sealed partial class LayerGenerator
+    {
+        private static void InitializeNetworks(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<NetworkParseResult> networks = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    NetworkParser.NetworkAttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (syntax, cancellationToken) => NetworkParser.Parse(syntax, cancellationToken))
+                .Where(static result => result is not null)
+                .Select(static (result, _) => result!)
+                .WithTrackingName(TrackingNames.Networks);
+
+            IncrementalValuesProvider<NetworkSpec> networkSpecs = networks
+                .Select(static (result, _) => result.Spec)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.NetworkSpecs);
+
+            context.RegisterSourceOutput(networkSpecs, static (production, spec) =>
+                production.AddSource(spec.Target.HintName + ".Network.g.cs", NetworkEmitter.Emit(spec)));
+            ReportAll(context, networks.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
+
+            foreach ((string attribute, string kind, string tracking) in new[]
+            {
+                ("CnnGen.ReLUAttribute", "ReLU", TrackingNames.ReLULayers),
+                ("CnnGen.FlattenAttribute", "Flatten", TrackingNames.FlattenLayers),
+                ("CnnGen.DenseAttribute", "Dense", TrackingNames.DenseLayers),
+                ("CnnGen.SoftmaxCrossEntropyAttribute", "SoftmaxCrossEntropy", TrackingNames.SoftmaxCrossEntropyLayers),
+            })
+            {
+                IncrementalValuesProvider<SingleLayerResult> layers = context.SyntaxProvider
+                    .ForAttributeWithMetadataName(
+                        attribute,
+                        static (node, _) => node is ClassDeclarationSyntax,
+                        (syntax, cancellationToken) => SingleLayerParser.Parse(syntax, kind, cancellationToken))
+                    .Where(static result => result is not null)
+                    .Select(static (result, _) => result!)
+                    .WithTrackingName(tracking);
+
+                IncrementalValuesProvider<LayerSpec> specs = layers
+                    .Select(static (result, _) => result.Spec)
+                    .Where(static spec => spec is not null)
+                    .Select(static (spec, _) => spec!)
+                    .WithTrackingName(TrackingNames.Specs);
+
+                context.RegisterSourceOutput(specs, static (production, spec) =>
+                    production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
+                ReportAll(context, layers.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
+            }
+        }
+    }
+}

@@ -1,0 +1,496 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CnnGen.Generators.Emitting;
+using CnnGen.Generators.Model;
+
+namespace CnnGen.Generators.Network
+{
+    /// <summary>
+    /// Writes a whole network into its partial class: constants for every shape and for the layout of the one flat
+    /// parameter buffer, one nested static class per layer whose members the layer's own emitter writes (the very
+    /// text a single-layer class gets), and the instance members that own the parameters and every activation and
+    /// gradient buffer and chain the nested kernels into forward, backward, predict and training passes.
+    /// </summary>
+    internal static class NetworkEmitter
+    {
+        private const string Random = "global::CnnGen.DeterministicRandom";
+        private const string Init = "global::CnnGen.ParameterInitialization";
+        private const string File = "global::CnnGen.ParameterFile";
+        private const string Checks = SimdText.Checks;
+
+        public static string Emit(NetworkSpec spec) =>
+            LayerSourceEmitter.EmitFile(
+                spec.Target,
+                "[Network] and layer",
+                Describe(spec),
+                spec.Layers.SelectMany(layer => LayerSourceEmitter.UsingsFor(layer.Spec)).Distinct(),
+                writer => EmitMembers(writer, spec));
+
+        /// <summary>The header lines: the network's layers and the shapes between them.</summary>
+        private static IEnumerable<string> Describe(NetworkSpec spec)
+        {
+            yield return $"Network {spec.Target.Name} ({spec.ElementType}): input {spec.Input} (NHWC)";
+            foreach (NetworkLayer layer in spec.Layers)
+            {
+                string parameters = layer.HasParameters ? $", {layer.WeightsLength} weights + {layer.BiasLength} biases" : string.Empty;
+                yield return $"  {layer.Number,2}. {layer.Kind,-20} → {layer.Spec.Output}{parameters}";
+            }
+        }
+
+        /// <summary>Everything the emitter decided about one layer: its parameter slices and the buffers it reads and writes.</summary>
+        private sealed class Plan
+        {
+            public Plan(NetworkLayer layer)
+            {
+                Layer = layer;
+            }
+
+            public NetworkLayer Layer { get; }
+
+            public int WeightsOffset { get; set; }
+
+            public int BiasOffset { get; set; }
+
+            public Buffer In { get; set; } = null!;
+
+            public Buffer Out { get; set; } = null!;
+        }
+
+        /// <summary>An activation buffer (and its gradient twin) of <see cref="Length"/> values per example.</summary>
+        private sealed record Buffer(string Field, string? GradientField, int Length);
+
+        public static void EmitMembers(IndentedWriter writer, NetworkSpec spec)
+        {
+            string t = spec.ElementType;
+            string name = spec.Target.Name;
+            List<Plan> plans = PlanLayers(spec, out List<Buffer> buffers, out int parameterCount);
+            Buffer input = buffers[0];
+            Plan loss = plans[plans.Count - 1];
+
+            // ---- Constants -------------------------------------------------------------------------------------
+            writer.Line("// ---- Shapes and parameter layout ----");
+            writer.Line();
+            ShapeConstantsEmitter.Constant(writer, "InputHeight", spec.Input.Height, "The height of one input example.");
+            ShapeConstantsEmitter.Constant(writer, "InputWidth", spec.Input.Width, "The width of one input example.");
+            ShapeConstantsEmitter.Constant(writer, "InputChannels", spec.Input.Channels, "The channel count of one input example.");
+            ShapeConstantsEmitter.Constant(writer, "InputLength", spec.Input.Length, $"The number of values in one input example ({spec.Input.Height}·{spec.Input.Width}·{spec.Input.Channels}, NHWC).");
+            ShapeConstantsEmitter.Constant(writer, "ClassCount", spec.Classes, "The number of classes: the probabilities (and logits) per example.");
+            ShapeConstantsEmitter.Constant(writer, "LayerCount", plans.Count, "The number of layers, the loss included.");
+            ShapeConstantsEmitter.Constant(writer, "ParameterCount", parameterCount, "The number of trainable parameters: the length of Parameters and Gradients.");
+            writer.Summary("The architecture signature: the layers and the shapes between them, in a canonical form.\nParameter files record it, and Load refuses a file saved from another architecture.");
+            writer.Line($"public const string Architecture = {Literal(Signature(spec))};");
+            writer.Line();
+            foreach (Plan plan in plans)
+            {
+                NetworkLayer layer = plan.Layer;
+                FeatureMapShape output = layer.Spec.Output;
+                string what = $"layer {layer.Number} ([{layer.Kind}])";
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputHeight", output.Height, $"The output height of {what}.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputWidth", output.Width, $"The output width of {what}.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputChannels", output.Channels, $"The output channel count of {what}.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputLength", output.Length, $"The number of output values per example of {what}.");
+                if (layer.HasParameters)
+                {
+                    string layout = layer.Spec is DenseSpec ? "(inputLength, units) row-major" : "(f, f, C_in, C_out)";
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the weights of {what} start in Parameters and Gradients.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of weights of {what}, laid out {layout}.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the biases of {what} start in Parameters and Gradients.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of biases of {what}.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "FanIn", layer.FanIn, $"The inputs feeding each output of {what}: the scale of its He initialization.");
+                }
+            }
+
+            // ---- Nested layer kernels ------------------------------------------------------------------------
+            writer.Line("// ---- Layer kernels: each written by the same emitter as a single-layer class ----");
+            writer.Line();
+            foreach (Plan plan in plans)
+            {
+                writer.Summary($"Layer {plan.Layer.Number}: [{plan.Layer.Kind}], {plan.Layer.Spec.Input} → {plan.Layer.Spec.Output}.");
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+                using (writer.Block($"private static class {plan.Layer.ClassName}"))
+                {
+                    LayerSourceEmitter.EmitMembers(writer, plan.Layer.Spec);
+                }
+
+                writer.Line();
+            }
+
+            // ---- State -------------------------------------------------------------------------------------------
+            writer.Line("// ---- Parameters and buffers, allocated once ----");
+            writer.Line();
+            writer.Line($"private readonly {t}[] _parameters;");
+            writer.Line($"private readonly {t}[] _gradients;");
+            foreach (Buffer buffer in buffers)
+            {
+                writer.Line($"private readonly {t}[] {buffer.Field};");
+                if (buffer.GradientField is not null)
+                {
+                    writer.Line($"private readonly {t}[] {buffer.GradientField};");
+                }
+            }
+
+            writer.Line("private int _batch;");
+            writer.Line("private bool _haveForward;");
+            writer.Line();
+
+            // ---- Construction ------------------------------------------------------------------------------------
+            writer.Summary(
+                $"Creates the network with every buffer sized for batches of up to <paramref name=\"maxBatchSize\"/> examples\n" +
+                "(nothing is allocated after this), and initializes the parameters from <paramref name=\"seed\"/>.");
+            writer.Line("/// <param name=\"maxBatchSize\">The largest batch Forward, ComputeGradients and TrainStep accept (at least 1).</param>");
+            writer.Line("/// <param name=\"seed\">The seed of the He initialization; the same seed gives the same parameters on every run.</param>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is below 1 or too large.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (writer.Block($"public {name}(int maxBatchSize, ulong seed = 0)"))
+            {
+                writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);");
+                int largest = 1;
+                foreach (Buffer buffer in buffers)
+                {
+                    largest = System.Math.Max(largest, buffer.Length);
+                }
+
+                writer.Line($"global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBatchSize, int.MaxValue / {largest});");
+                writer.Line("MaxBatchSize = maxBatchSize;");
+                writer.Line($"_parameters = new {t}[ParameterCount];");
+                writer.Line($"_gradients = new {t}[ParameterCount];");
+                foreach (Buffer buffer in buffers)
+                {
+                    writer.Line($"{buffer.Field} = new {t}[maxBatchSize * {buffer.Length}];");
+                    if (buffer.GradientField is not null)
+                    {
+                        writer.Line($"{buffer.GradientField} = new {t}[maxBatchSize * {buffer.Length}];");
+                    }
+                }
+
+                writer.Line("InitializeParameters(seed);");
+            }
+
+            writer.Line();
+            writer.Summary("The largest batch this instance accepts.");
+            writer.Line("public int MaxBatchSize { get; }");
+            writer.Line();
+            writer.Summary("All trainable parameters in one flat buffer; each layer's slice is given by its Layer{i}WeightsOffset and Layer{i}BiasOffset constants.\nWritable: an optimizer updates it in place.");
+            writer.Line($"public global::System.Span<{t}> Parameters => _parameters;");
+            writer.Line();
+            writer.Summary("The gradient of the last mean loss with respect to each parameter, laid out as Parameters (written by Backward).");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> Gradients => _gradients;");
+            writer.Line();
+            writer.Summary("The gradient of the last mean loss with respect to the inputs of the last batch (written by Backward).");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> InputGradient => new global::System.Span<{t}>({input.GradientField}, 0, _batch * InputLength);");
+            writer.Line();
+            writer.Summary("The logits of the last forward batch, (batch, ClassCount).");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> Logits => new global::System.Span<{t}>({loss.In.Field}, 0, _batch * ClassCount);");
+            writer.Line();
+            writer.Summary("The probabilities of the last forward batch, (batch, ClassCount).");
+            writer.Line($"public global::System.ReadOnlySpan<{t}> Probabilities => new global::System.Span<{t}>({loss.Out.Field}, 0, _batch * ClassCount);");
+            writer.Line();
+
+            // ---- Initialization ------------------------------------------------------------------------------------
+            writer.Summary("Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.");
+            using (writer.Block("public void InitializeParameters(ulong seed)"))
+            {
+                writer.Line($"var random = new {Random}(seed);");
+                writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                foreach (Plan plan in plans)
+                {
+                    if (plan.Layer.HasParameters)
+                    {
+                        string p = plan.Layer.Prefix;
+                        writer.Line($"{Init}.HeNormal(parameters.Slice({p}WeightsOffset, {p}WeightsLength), {p}FanIn, random);");
+                        writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                    }
+                }
+
+                writer.Line("_haveForward = false;");
+            }
+
+            writer.Line();
+
+            // ---- Forward -------------------------------------------------------------------------------------------
+            writer.Summary("Runs a batch through the network and returns its class probabilities, (batch, ClassCount): a view of an internal\nbuffer, valid until the next call on this instance.");
+            writer.Line("/// <param name=\"inputs\">The batch, NHWC (batch, InputHeight, InputWidth, InputChannels); 1 to MaxBatchSize examples.</param>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not a whole batch of 1 to MaxBatchSize examples.</exception>");
+            using (writer.Block($"public global::System.ReadOnlySpan<{t}> Forward(global::System.ReadOnlySpan<{t}> inputs)"))
+            {
+                writer.Line("int batch = RunLayers(inputs);");
+                writer.Line($"{loss.Layer.ClassName}.Softmax({Slice(loss.In)}, {Slice(loss.Out)});");
+                writer.Line($"return new global::System.Span<{t}>({loss.Out.Field}, 0, batch * ClassCount);");
+            }
+
+            writer.Line();
+            writer.Summary("Runs a batch through the network and returns the mean cross-entropy loss of its labels; the probabilities are in Probabilities.\nPrepares Backward.");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not a whole batch of 1 to MaxBatchSize examples, or the labels are not one per example.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is not a class index.</exception>");
+            using (writer.Block($"public {t} Forward(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
+            {
+                writer.Line("int batch = RunLayers(inputs);");
+                writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                writer.Line($"{t} loss = {loss.Layer.ClassName}.Forward({Slice(loss.In)}, labels, {Slice(loss.Out)});");
+                writer.Line("_haveForward = true;");
+                writer.Line("return loss;");
+            }
+
+            writer.Line();
+            writer.Summary("Copies the inputs in and runs every layer up to the logits; returns the batch size.");
+            using (writer.Block($"private int RunLayers(global::System.ReadOnlySpan<{t}> inputs)"))
+            {
+                writer.Line("int batch = BatchOf(inputs.Length, nameof(inputs));");
+                writer.Line("_haveForward = false;");
+                writer.Line("_batch = batch;");
+                writer.Line($"inputs.CopyTo({input.Field});");
+                writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
+                foreach (Plan plan in plans)
+                {
+                    string? call = ForwardCall(plan);
+                    if (call is not null)
+                    {
+                        writer.Line(call);
+                    }
+                }
+
+                writer.Line("return batch;");
+            }
+
+            writer.Line();
+            writer.Summary("The first <paramref name=\"length\"/> values of a buffer.");
+            writer.Line($"private static global::System.Span<{t}> Batch({t}[] buffer, int length) => new global::System.Span<{t}>(buffer, 0, length);");
+            writer.Line();
+            using (writer.Block("private int BatchOf(int length, string paramName)"))
+            {
+                writer.Line($"int batch = {Checks}.BatchSize(length, InputLength, paramName);");
+                writer.Line("if (batch < 1 || batch > MaxBatchSize)");
+                writer.Line("{");
+                writer.Line("    throw new global::System.ArgumentException($\"Expected 1 to {MaxBatchSize} examples of {InputLength} values (this network's MaxBatchSize), but the span holds {batch}.\", paramName);");
+                writer.Line("}");
+                writer.Line();
+                writer.Line("return batch;");
+            }
+
+            writer.Line();
+
+            // ---- Backward ------------------------------------------------------------------------------------------
+            writer.Summary("Back-propagates the mean loss of the last Forward(inputs, labels) through every layer: writes Gradients (summed over\nthe batch, overwritten) and InputGradient.");
+            writer.Line("/// <param name=\"labels\">The labels the last Forward(inputs, labels) was given.</param>");
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters).</exception>");
+            using (writer.Block("public void Backward(global::System.ReadOnlySpan<int> labels)"))
+            {
+                writer.Line("if (!_haveForward)");
+                writer.Line("{");
+                writer.Line("    throw new global::System.InvalidOperationException(\"Backward needs the activations of a Forward(inputs, labels) call just before it.\");");
+                writer.Line("}");
+                writer.Line();
+                writer.Line("int batch = _batch;");
+                writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                writer.Line($"global::System.Span<{t}> gradients = _gradients;");
+                for (int i = plans.Count - 1; i >= 0; i--)
+                {
+                    string? call = BackwardCall(plans[i]);
+                    if (call is not null)
+                    {
+                        writer.Line(call);
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Summary("Runs Forward(inputs, labels) then Backward(labels) and returns the mean loss; Gradients then holds its gradient.");
+            using (writer.Block($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
+            {
+                writer.Line($"{t} loss = Forward(inputs, labels);");
+                writer.Line("Backward(labels);");
+                writer.Line("return loss;");
+            }
+
+            writer.Line();
+            writer.Summary("One training step on a batch: forward, backward, and the optimizer's update of Parameters. Returns the batch's mean loss\nbefore the update. Allocates nothing (beyond the optimizer's own state on its first step).");
+            writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"optimizer\"/> is null.</exception>");
+            using (writer.Block($"public {t} TrainStep(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<{t}> optimizer)"))
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
+                writer.Line($"{t} loss = ComputeGradients(inputs, labels);");
+                writer.Line("optimizer.Step(_parameters, _gradients);");
+                writer.Line("return loss;");
+            }
+
+            writer.Line();
+
+            // ---- Predict -------------------------------------------------------------------------------------------
+            writer.Summary("Writes the most probable class of each example (the first on a tie). Takes any number of examples, in chunks of MaxBatchSize.");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not whole examples, or <paramref name=\"predictions\"/> is not one per example.</exception>");
+            using (writer.Block($"public void Predict(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<int> predictions)"))
+            {
+                writer.Line($"int count = {Checks}.BatchSize(inputs.Length, InputLength, nameof(inputs));");
+                writer.Line($"{Checks}.RequireLength(predictions.Length, count, nameof(predictions));");
+                using (writer.Block("for (int start = 0; start < count; start += MaxBatchSize)"))
+                {
+                    writer.Line("int batch = global::System.Math.Min(MaxBatchSize, count - start);");
+                    writer.Line("RunLayers(inputs.Slice(start * InputLength, batch * InputLength));");
+                    writer.Line($"global::System.ReadOnlySpan<{t}> logits = new global::System.Span<{t}>({loss.In.Field}, 0, batch * ClassCount);");
+                    using (writer.Block("for (int n = 0; n < batch; n++)"))
+                    {
+                        writer.Line($"global::System.ReadOnlySpan<{t}> row = logits.Slice(n * ClassCount, ClassCount);");
+                        writer.Line("int best = 0;");
+                        using (writer.Block("for (int c = 1; c < ClassCount; c++)"))
+                        {
+                            writer.Line("if (row[c] > row[best])");
+                            writer.Line("{");
+                            writer.Line("    best = c;");
+                            writer.Line("}");
+                        }
+
+                        writer.Line("predictions[start + n] = best;");
+                    }
+                }
+            }
+
+            writer.Line();
+
+            // ---- Save / Load ---------------------------------------------------------------------------------------
+            writer.Summary("Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically.");
+            using (writer.Block("public void Save(string path)"))
+            {
+                writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);");
+            }
+
+            writer.Line();
+            writer.Summary("Loads parameters saved by a network of the same architecture and precision. A file of another architecture, or a truncated\nor corrupt one, is refused with an InvalidDataException that says why, and the parameters stay as they were.");
+            writer.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The file is of another architecture or precision, truncated or corrupt.</exception>");
+            using (writer.Block("public void Load(string path)"))
+            {
+                writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
+                writer.Line("_haveForward = false;");
+            }
+        }
+
+        /// <summary>Gives every layer its parameter slices and buffers; ReLU runs in place and Flatten aliases its input.</summary>
+        private static List<Plan> PlanLayers(NetworkSpec spec, out List<Buffer> buffers, out int parameterCount)
+        {
+            var plans = new List<Plan>();
+            buffers = new List<Buffer>();
+            var current = new Buffer("_input", "_inputGradient", spec.Input.Length);
+            buffers.Add(current);
+            int offset = 0;
+            int activations = 0;
+            foreach (NetworkLayer layer in spec.Layers)
+            {
+                var plan = new Plan(layer) { In = current };
+                if (layer.HasParameters)
+                {
+                    plan.WeightsOffset = offset;
+                    offset += layer.WeightsLength;
+                    plan.BiasOffset = offset;
+                    offset += layer.BiasLength;
+                }
+
+                switch (layer.Spec)
+                {
+                    case FlattenSpec:
+                    case ReLUSpec:
+                        // Flatten moves no data in NHWC; ReLU runs in place, and its backward reads its own output as the
+                        // mask (positive exactly where its input was). No other layer reads a buffer that ReLU overwrites.
+                        plan.Out = current;
+                        break;
+                    case SoftmaxCrossEntropySpec:
+                        plan.Out = new Buffer("_probabilities", null, layer.Spec.Output.Length);
+                        buffers.Add(plan.Out);
+                        break;
+                    default:
+                        activations++;
+                        plan.Out = new Buffer("_activation" + activations, "_activationGradient" + activations, layer.Spec.Output.Length);
+                        buffers.Add(plan.Out);
+                        break;
+                }
+
+                current = plan.Out;
+                plans.Add(plan);
+            }
+
+            parameterCount = offset;
+            return plans;
+        }
+
+        private static string Slice(Buffer buffer) => $"Batch({buffer.Field}, batch * {buffer.Length})";
+
+        private static string GradientSlice(Buffer buffer) => $"Batch({buffer.GradientField}, batch * {buffer.Length})";
+
+        private static string Weights(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}WeightsOffset, {plan.Layer.Prefix}WeightsLength)";
+
+        private static string Bias(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}BiasOffset, {plan.Layer.Prefix}BiasLength)";
+
+        private static string? ForwardCall(Plan plan)
+        {
+            string c = plan.Layer.ClassName;
+            return plan.Layer.Spec switch
+            {
+                Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out)});",
+                Pool2DSpec or ZeroPad2DSpec or ReLUSpec => $"{c}.Forward({Slice(plan.In)}, {Slice(plan.Out)});",
+                _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
+            };
+        }
+
+        private static string? BackwardCall(Plan plan)
+        {
+            string c = plan.Layer.ClassName;
+            return plan.Layer.Spec switch
+            {
+                SoftmaxCrossEntropySpec => $"{c}.Backward({Slice(plan.Out)}, labels, {GradientSlice(plan.In)});",
+                Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {Slice(plan.In)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
+                Pool2DSpec or ReLUSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {Slice(plan.In)}, {GradientSlice(plan.In)});",
+                ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {GradientSlice(plan.In)});",
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// The canonical architecture signature, for example
+        /// <c>in 8x8x1 | conv2d f3 s1 p1 -> 8x8x16 | relu | maxpool2d f2 s2 -> 4x4x16 | flatten -> 1x1x256 | dense -> 1x1x10 | softmax-ce 10</c>.
+        /// It names every layer's kind, hyper-parameters and output shape, and not the precision (the parameter file records that).
+        /// </summary>
+        internal static string Signature(NetworkSpec spec)
+        {
+            var text = new StringBuilder();
+            text.Append("cnngen-network v1 | in ").Append(Shape(spec.Input));
+            foreach (NetworkLayer layer in spec.Layers)
+            {
+                text.Append(" | ");
+                switch (layer.Spec)
+                {
+                    case Conv2DSpec conv:
+                        text.Append($"conv2d f{conv.FilterSize} s{conv.Stride} p{conv.Pad}");
+                        break;
+                    case Pool2DSpec pool:
+                        text.Append(pool.Mode == PoolMode.Max ? "maxpool2d" : "avgpool2d").Append($" f{pool.FilterSize} s{pool.Stride}");
+                        break;
+                    case ZeroPad2DSpec pad:
+                        text.Append($"zeropad2d p{pad.Pad}");
+                        break;
+                    case ReLUSpec:
+                        text.Append("relu");
+                        break;
+                    case FlattenSpec:
+                        text.Append("flatten");
+                        break;
+                    case DenseSpec:
+                        text.Append("dense");
+                        break;
+                    case SoftmaxCrossEntropySpec:
+                        text.Append("softmax-ce");
+                        break;
+                }
+
+                text.Append(" -> ").Append(Shape(layer.Spec.Output));
+            }
+
+            return text.ToString();
+        }
+
+        private static string Shape(FeatureMapShape shape) =>
+            string.Format(CultureInfo.InvariantCulture, "{0}x{1}x{2}", shape.Height, shape.Width, shape.Channels);
+
+        private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CnnGen.Generators.Diagnostics;
+using CnnGen.Generators.Model;
+using CnnGen.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CnnGen.Generators.Network
+{
+    /// <summary>
+    /// Turns a <c>[Network]</c> class into a network spec: collects its layer attributes in source order,
+    /// infers every layer's input shape from the layer before, and reports what makes the network invalid.
+    /// This is the only step of the network pipeline that sees Roslyn symbols.
+    /// </summary>
+    internal static class NetworkParser
+    {
+        public const string NetworkAttributeName = "CnnGen.NetworkAttribute";
+
+        /// <summary>The layer attributes a network may hold, by metadata name, with the kind each declares.</summary>
+        private static readonly Dictionary<string, string> LayerKinds = new()
+        {
+            ["CnnGen.Conv2DAttribute"] = "Conv2D",
+            ["CnnGen.MaxPool2DAttribute"] = "MaxPool2D",
+            ["CnnGen.AvgPool2DAttribute"] = "AvgPool2D",
+            ["CnnGen.ZeroPad2DAttribute"] = "ZeroPad2D",
+            ["CnnGen.ReLUAttribute"] = "ReLU",
+            ["CnnGen.FlattenAttribute"] = "Flatten",
+            ["CnnGen.DenseAttribute"] = "Dense",
+            ["CnnGen.SoftmaxCrossEntropyAttribute"] = "SoftmaxCrossEntropy",
+        };
+
+        /// <summary>True when <paramref name="type"/> carries <c>[Network]</c>: then the network pipeline owns its layer attributes.</summary>
+        public static bool IsNetwork(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName);
+
+        public static NetworkParseResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type
+                || context.TargetNode is not TypeDeclarationSyntax declaration
+                || context.Attributes.Length == 0)
+            {
+                return null;
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            AttributeData networkAttribute = context.Attributes[0];
+            LocationInfo? networkLocation = LocationOf(networkAttribute, cancellationToken);
+            string name = type.Name;
+
+            if (type.IsStatic)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.StaticNetwork, networkLocation, name));
+            }
+
+            // The network's input shape: every dimension at least 1.
+            var network = new Arguments(networkAttribute, cancellationToken);
+            var input = new FeatureMapShape(
+                network.Int("InputHeight") ?? 0,
+                network.Int("InputWidth") ?? 0,
+                network.Int("InputChannels") ?? 0);
+            foreach ((string argument, int value) in new[] { ("InputHeight", input.Height), ("InputWidth", input.Width), ("InputChannels", input.Channels) })
+            {
+                if (network.Int(argument) is null)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingArgument, networkLocation, "Network", argument, "the height, width and channel count of one input example"));
+                }
+                else if (value < 1)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidArgument, network.Location(argument), argument, "Network", value.ToString(), "at least 1"));
+                }
+            }
+
+            bool isDouble = network.IsDouble("Precision");
+
+            // The layers, in the order they are written (AttributeData's order is not promised to be source order).
+            List<(AttributeData Attribute, string Kind)> layerAttributes = type.GetAttributes()
+                .Select(a => (Attribute: a, Kind: KindOf(a)))
+                .Where(a => a.Kind is not null && a.Attribute.ApplicationSyntaxReference is not null)
+                .OrderBy(a => a.Attribute.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
+                .ThenBy(a => a.Attribute.ApplicationSyntaxReference!.Span.Start)
+                .Select(a => (a.Attribute, a.Kind!))
+                .ToList();
+
+            if (layerAttributes.Count == 0)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.EmptyNetwork, networkLocation, name));
+                return new NetworkParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            TargetTypeSpec target = TargetTypeParser.Parse(type, declaration);
+            var layers = new List<NetworkLayer>();
+            FeatureMapShape shape = input;
+            bool shapeKnown = input.Height >= 1 && input.Width >= 1 && input.Channels >= 1;
+            bool lossSeen = false;
+            for (int i = 0; i < layerAttributes.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                (AttributeData attribute, string kind) = layerAttributes[i];
+                var arguments = new Arguments(attribute, cancellationToken);
+                LocationInfo? location = LocationOf(attribute, cancellationToken);
+                int number = i + 1;
+                if (lossSeen)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.LayerAfterLoss, location, kind, name));
+                    continue;
+                }
+
+                lossSeen = kind == "SoftmaxCrossEntropy";
+                if (!shapeKnown)
+                {
+                    continue;
+                }
+
+                CheckStatedShape(arguments, kind, number, name, shape, diagnostics);
+                LayerSpec? spec = Build(kind, target, shape, arguments, location, diagnostics);
+                if (spec is null)
+                {
+                    shapeKnown = false;
+                    continue;
+                }
+
+                FeatureMapShape output = spec.Output;
+                if (output.Height < 1 || output.Width < 1 || output.Channels < 1)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShapeCollapses, location, kind, number.ToString(), name, shape.ToString(), Describe(output)));
+                    shapeKnown = false;
+                    continue;
+                }
+
+                layers.Add(new NetworkLayer(number, kind, spec));
+                shape = output;
+            }
+
+            string lastKind = layerAttributes[layerAttributes.Count - 1].Kind;
+            if (!lossSeen)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingLoss, networkLocation, name, lastKind));
+            }
+
+            NetworkSpec? result = diagnostics.Count == 0
+                ? new NetworkSpec(target, isDouble, input, layers.ToEquatableArray())
+                : null;
+            return new NetworkParseResult(result, diagnostics.ToEquatableArray());
+        }
+
+        private static string? KindOf(AttributeData attribute)
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            return name is not null && LayerKinds.TryGetValue(name, out string? kind) ? kind : null;
+        }
+
+        /// <summary>Reports each input-shape argument a layer states that differs from the shape it receives.</summary>
+        private static void CheckStatedShape(Arguments arguments, string kind, int number, string network, FeatureMapShape shape, List<DiagnosticInfo> diagnostics)
+        {
+            var expected = new List<(string Name, int Value)>
+            {
+                ("InputHeight", shape.Height),
+                ("InputWidth", shape.Width),
+                ("InputChannels", shape.Channels),
+                ("InputLength", shape.Length),
+            };
+            if (kind == "SoftmaxCrossEntropy")
+            {
+                expected.Add(("Classes", shape.Length));
+            }
+
+            foreach ((string argument, int value) in expected)
+            {
+                if (arguments.Int(argument) is int stated && stated != value)
+                {
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.ShapeDisagrees,
+                        arguments.Location(argument),
+                        argument, stated.ToString(), kind, number.ToString(), network, shape.ToString(), value.ToString()));
+                }
+            }
+        }
+
+        /// <summary>Builds one layer's spec for the input shape it receives, or reports why its own arguments are invalid.</summary>
+        private static LayerSpec? Build(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            int errors = diagnostics.Count;
+            int Required(string argument, int minimum, string meaning)
+            {
+                int? value = arguments.Int(argument);
+                if (value is null)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MissingArgument, location, kind, argument, meaning));
+                    return minimum;
+                }
+
+                return AtLeast(argument, value.Value, minimum);
+            }
+
+            int Optional(string argument, int fallback, int minimum) => AtLeast(argument, arguments.Int(argument) ?? fallback, minimum);
+
+            int AtLeast(string argument, int value, int minimum)
+            {
+                if (value < minimum)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidArgument, arguments.Location(argument) ?? location, argument, kind, value.ToString(), "at least " + minimum));
+                }
+
+                return value;
+            }
+
+            LayerSpec? spec = kind switch
+            {
+                "Conv2D" => new Conv2DSpec(
+                    target,
+                    input,
+                    Required("Filters", 1, "the number of filters (the output's channel count)"),
+                    Required("f", 1, "the filter size"),
+                    Optional("stride", 1, 1),
+                    Optional("pad", 0, 0)),
+                "MaxPool2D" => new Pool2DSpec(target, PoolMode.Max, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
+                "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
+                "ZeroPad2D" => new ZeroPad2DSpec(target, input, Required("pad", 0, "the padding on each side")),
+                "ReLU" => new ReLUSpec(target, input),
+                "Flatten" => new FlattenSpec(target, input),
+                "Dense" => new DenseSpec(target, input, Required("units", 1, "the number of output units")),
+                "SoftmaxCrossEntropy" => new SoftmaxCrossEntropySpec(target, input),
+                _ => null,
+            };
+
+            return diagnostics.Count == errors ? spec : null;
+        }
+
+        private static string Describe(FeatureMapShape shape) => $"{shape.Height}×{shape.Width}×{shape.Channels}";
+
+        internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+            new(descriptor.Id, location, arguments.ToEquatableArray());
+
+        internal static LocationInfo? LocationOf(AttributeData attribute, CancellationToken cancellationToken) =>
+            LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
+
+        /// <summary>
+        /// Reads an attribute's integer arguments by name, whether written as a named property (<c>Filters = 8</c>)
+        /// or as a constructor argument (positional, or <c>stride: 2</c>), and finds where each was written.
+        /// </summary>
+        internal readonly struct Arguments
+        {
+            private readonly AttributeData _attribute;
+            private readonly AttributeSyntax? _syntax;
+
+            public Arguments(AttributeData attribute, CancellationToken cancellationToken)
+            {
+                _attribute = attribute;
+                _syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            }
+
+            /// <summary>The argument's value, or null when the attribute does not give it (a constructor default counts as given).</summary>
+            public int? Int(string name)
+            {
+                foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
+                {
+                    if (pair.Key == name && pair.Value.Value is int value)
+                    {
+                        return value;
+                    }
+                }
+
+                IMethodSymbol? constructor = _attribute.AttributeConstructor;
+                if (constructor is not null)
+                {
+                    for (int i = 0; i < constructor.Parameters.Length && i < _attribute.ConstructorArguments.Length; i++)
+                    {
+                        if (string.Equals(constructor.Parameters[i].Name, name, StringComparison.OrdinalIgnoreCase)
+                            && _attribute.ConstructorArguments[i].Value is int value)
+                        {
+                            return value;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// True when the argument <paramref name="name"/> asks for double precision: an enum member whose name
+            /// contains "Double", or <c>typeof(double)</c>.
+            /// </summary>
+            public bool IsDouble(string name)
+            {
+                foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
+                {
+                    if (pair.Key != name)
+                    {
+                        continue;
+                    }
+
+                    if (pair.Value.Value is ITypeSymbol typeArgument)
+                    {
+                        return typeArgument.SpecialType == SpecialType.System_Double;
+                    }
+
+                    if (pair.Value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+                    {
+                        foreach (IFieldSymbol field in enumType.GetMembers().OfType<IFieldSymbol>())
+                        {
+                            if (field.HasConstantValue && Equals(field.ConstantValue, pair.Value.Value))
+                            {
+                                return field.Name.IndexOf("Double", StringComparison.Ordinal) >= 0;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Where the argument <paramref name="name"/> is written, or null when it is not written.</summary>
+            public LocationInfo? Location(string name)
+            {
+                if (_syntax?.ArgumentList is null)
+                {
+                    return null;
+                }
+
+                SeparatedSyntaxList<AttributeArgumentSyntax> arguments = _syntax.ArgumentList.Arguments;
+                IMethodSymbol? constructor = _attribute.AttributeConstructor;
+                for (int i = 0; i < arguments.Count; i++)
+                {
+                    AttributeArgumentSyntax argument = arguments[i];
+                    string? written = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
+                    if (written is null && constructor is not null && i < constructor.Parameters.Length)
+                    {
+                        written = constructor.Parameters[i].Name;
+                    }
+
+                    if (written is not null && string.Equals(written, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return LocationInfo.From(argument.GetLocation());
+                    }
+                }
+
+                return null;
+            }
+        }
+    }
+}
