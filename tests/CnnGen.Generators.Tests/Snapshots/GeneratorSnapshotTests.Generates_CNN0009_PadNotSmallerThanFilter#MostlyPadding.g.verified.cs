@@ -92,7 +92,7 @@ partial class MostlyPadding
     // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
     //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
     //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to Everything.
+    //   On AVX-512 (float): channel groups -x0|1@0/0; 5 method(s), unrolled to Everything.
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -221,7 +221,7 @@ partial class MostlyPadding
 
     /// <summary>
     /// Forward pass with Vector128 registers (float): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 1 method(s); unrolled: Everything.
+    /// Rows in 5 method(s); unrolled: Everything.
     /// </summary>
     private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
@@ -229,405 +229,441 @@ partial class MostlyPadding
         {
             ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
+            ForwardSingleV128Rows0To0(ref x, ref weights, ref bias, ref y);
+            ForwardSingleV128Rows1To1(ref x, ref weights, ref bias, ref y);
+            ForwardSingleV128Rows2To4(ref x, ref weights, ref bias, ref y);
+            ForwardSingleV128Rows5To5(ref x, ref weights, ref bias, ref y);
+            ForwardSingleV128Rows6To6(ref x, ref weights, ref bias, ref y);
+        }
+    }
 
-            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 0..0 of one example (Vector128, float); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
+    {
+        // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 0);
+            // channels 0..0 (scalar).
             {
-                ref float dstRow = ref Unsafe.Add(ref y, 7);
-                // channels 0..0 (scalar).
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 0);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
+        }
+    }
 
-            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 1..1 of one example (Vector128, float); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
+    {
+        // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 7);
+            // channels 0..0 (scalar).
             {
-                ref float dstRow = ref Unsafe.Add(ref y, 14);
-                // channels 0..0 (scalar).
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
                     {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
+                        ref float src = ref Unsafe.Add(ref x, 0);
+                        ref float filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                         {
-                            ref float src = ref Unsafe.Add(ref x, 0);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
                         }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
-                            ref float src = ref Unsafe.Add(ref x, 4);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
                         }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 21);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 4);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 8);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 28);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 8);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 12);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
+        }
+    }
 
-            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 2..4 of one example (Vector128, float); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128Rows2To4(ref float x, ref float weights, ref float bias, ref float y)
+    {
+        // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 14);
+            // channels 0..0 (scalar).
             {
-                ref float dstRow = ref Unsafe.Add(ref y, 35);
-                // channels 0..0 (scalar).
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
                     {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
+                        ref float src = ref Unsafe.Add(ref x, 0);
+                        ref float filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                         {
-                            ref float src = ref Unsafe.Add(ref x, 12);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
                         }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
                     }
+                    {
+                        ref float src = ref Unsafe.Add(ref x, 4);
+                        ref float filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-
-            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+        }
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 21);
+            // channels 0..0 (scalar).
             {
-                ref float dstRow = ref Unsafe.Add(ref y, 42);
-                // channels 0..0 (scalar).
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
                     {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                        ref float src = ref Unsafe.Add(ref x, 4);
+                        ref float filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
                     }
+                    {
+                        ref float src = ref Unsafe.Add(ref x, 8);
+                        ref float filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 28);
+            // channels 0..0 (scalar).
+            {
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
+                    {
+                        ref float src = ref Unsafe.Add(ref x, 8);
+                        ref float filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    {
+                        ref float src = ref Unsafe.Add(ref x, 12);
+                        ref float filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forward rows 5..5 of one example (Vector128, float); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128Rows5To5(ref float x, ref float weights, ref float bias, ref float y)
+    {
+        // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 35);
+            // channels 0..0 (scalar).
+            {
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
+                    {
+                        ref float src = ref Unsafe.Add(ref x, 12);
+                        ref float filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 0);
+                            float x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            float x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            float w0 = Unsafe.Add(ref filter, 1);
+                            float x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            float x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            float x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            float x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forward rows 6..6 of one example (Vector128, float); unrolled: Everything.
+    /// </summary>
+    private static void ForwardSingleV128Rows6To6(ref float x, ref float weights, ref float bias, ref float y)
+    {
+        // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+        {
+            ref float dstRow = ref Unsafe.Add(ref y, 42);
+            // channels 0..0 (scalar).
+            {
+                float init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    float a0_0 = init0;
+                    float a1_0 = init0;
+                    float a2_0 = init0;
+                    float a3_0 = init0;
+                    float a4_0 = init0;
+                    float a5_0 = init0;
+                    float a6_0 = init0;
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
         }
@@ -1099,7 +1135,7 @@ partial class MostlyPadding
 
     /// <summary>
     /// Forward pass with Vector128 registers (double): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 1 method(s); unrolled: Everything.
+    /// Rows in 5 method(s); unrolled: Everything.
     /// </summary>
     private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
@@ -1107,405 +1143,441 @@ partial class MostlyPadding
         {
             ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
+            ForwardDoubleV128Rows0To0(ref x, ref weights, ref bias, ref y);
+            ForwardDoubleV128Rows1To1(ref x, ref weights, ref bias, ref y);
+            ForwardDoubleV128Rows2To4(ref x, ref weights, ref bias, ref y);
+            ForwardDoubleV128Rows5To5(ref x, ref weights, ref bias, ref y);
+            ForwardDoubleV128Rows6To6(ref x, ref weights, ref bias, ref y);
+        }
+    }
 
-            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 0..0 of one example (Vector128, double); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
+    {
+        // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 0);
+            // channels 0..0 (scalar).
             {
-                ref double dstRow = ref Unsafe.Add(ref y, 7);
-                // channels 0..0 (scalar).
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 0);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
+        }
+    }
 
-            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 1..1 of one example (Vector128, double); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
+    {
+        // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 7);
+            // channels 0..0 (scalar).
             {
-                ref double dstRow = ref Unsafe.Add(ref y, 14);
-                // channels 0..0 (scalar).
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
                     {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
+                        ref double src = ref Unsafe.Add(ref x, 0);
+                        ref double filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                         {
-                            ref double src = ref Unsafe.Add(ref x, 0);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
                         }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
-                            ref double src = ref Unsafe.Add(ref x, 4);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
                         }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 21);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 4);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 8);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 28);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 8);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 12);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
+        }
+    }
 
-            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+    /// <summary>
+    /// Forward rows 2..4 of one example (Vector128, double); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128Rows2To4(ref double x, ref double weights, ref double bias, ref double y)
+    {
+        // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 14);
+            // channels 0..0 (scalar).
             {
-                ref double dstRow = ref Unsafe.Add(ref y, 35);
-                // channels 0..0 (scalar).
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
                     {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
+                        ref double src = ref Unsafe.Add(ref x, 0);
+                        ref double filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                         {
-                            ref double src = ref Unsafe.Add(ref x, 12);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
-                            }
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
                         }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
                     }
+                    {
+                        ref double src = ref Unsafe.Add(ref x, 4);
+                        ref double filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-
-            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+        }
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 21);
+            // channels 0..0 (scalar).
             {
-                ref double dstRow = ref Unsafe.Add(ref y, 42);
-                // channels 0..0 (scalar).
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                 {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
                     {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                        ref double src = ref Unsafe.Add(ref x, 4);
+                        ref double filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
                     }
+                    {
+                        ref double src = ref Unsafe.Add(ref x, 8);
+                        ref double filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 28);
+            // channels 0..0 (scalar).
+            {
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
+                    {
+                        ref double src = ref Unsafe.Add(ref x, 8);
+                        ref double filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    {
+                        ref double src = ref Unsafe.Add(ref x, 12);
+                        ref double filter = ref Unsafe.Add(ref weights, 2);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forward rows 5..5 of one example (Vector128, double); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128Rows5To5(ref double x, ref double weights, ref double bias, ref double y)
+    {
+        // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 35);
+            // channels 0..0 (scalar).
+            {
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
+                    {
+                        ref double src = ref Unsafe.Add(ref x, 12);
+                        ref double filter = ref Unsafe.Add(ref weights, 0);
+                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 0);
+                            double x2 = Unsafe.Add(ref src, 0);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 1);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 2);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            double x5 = Unsafe.Add(ref src, 3);
+                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                        }
+                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                        {
+                            double w0 = Unsafe.Add(ref filter, 1);
+                            double x1 = Unsafe.Add(ref src, 0);
+                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            double x2 = Unsafe.Add(ref src, 1);
+                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            double x3 = Unsafe.Add(ref src, 2);
+                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            double x4 = Unsafe.Add(ref src, 3);
+                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                        }
+                    }
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forward rows 6..6 of one example (Vector128, double); unrolled: Everything.
+    /// </summary>
+    private static void ForwardDoubleV128Rows6To6(ref double x, ref double weights, ref double bias, ref double y)
+    {
+        // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
+        {
+            ref double dstRow = ref Unsafe.Add(ref y, 42);
+            // channels 0..0 (scalar).
+            {
+                double init0 = Unsafe.Add(ref bias, 0);
+                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                {
+                    double a0_0 = init0;
+                    double a1_0 = init0;
+                    double a2_0 = init0;
+                    double a3_0 = init0;
+                    double a4_0 = init0;
+                    double a5_0 = init0;
+                    double a6_0 = init0;
+                    Unsafe.Add(ref dstRow, 0) = a0_0;
+                    Unsafe.Add(ref dstRow, 1) = a1_0;
+                    Unsafe.Add(ref dstRow, 2) = a2_0;
+                    Unsafe.Add(ref dstRow, 3) = a3_0;
+                    Unsafe.Add(ref dstRow, 4) = a4_0;
+                    Unsafe.Add(ref dstRow, 5) = a5_0;
+                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
         }

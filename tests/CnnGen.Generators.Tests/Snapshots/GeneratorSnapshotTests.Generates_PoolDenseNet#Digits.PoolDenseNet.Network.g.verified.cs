@@ -305,7 +305,7 @@ namespace Digits
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
 
             /// <summary>
-            /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (none when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
+            /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
             /// </summary>
             /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
             /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
@@ -315,7 +315,7 @@ namespace Digits
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
             /// <summary>
-            /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (none when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
+            /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
             /// </summary>
             /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
             /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
@@ -370,9 +370,11 @@ namespace Digits
                 {
                     for (int ow = 0; ow < 4; ow++)
                     {
+                        // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                         int i = oh * 32 + ow * 4;
                         int o = oh * 8 + ow * 2;
                         int c = 0;
+                        // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
                             for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -385,6 +387,7 @@ namespace Digits
                                 global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                             }
                         }
+                        // Scalar tail.
                         for (; c < 2; c++)
                         {
                             ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
@@ -410,9 +413,11 @@ namespace Digits
                 {
                     for (int ow = 0; ow < 4; ow++)
                     {
+                        // i: the window's top-left in x, o: the output position in y, c: the next channel to do.
                         int i = oh * 32 + ow * 4;
                         int o = oh * 8 + ow * 2;
                         int c = 0;
+                        // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
                         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
                             for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
@@ -434,6 +439,7 @@ namespace Digits
                                 global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t3, m, ref open, ref dx, at + 18);
                             }
                         }
+                        // Scalar tail.
                         for (; c < 2; c++)
                         {
                             nuint at = (nuint)(i + c);

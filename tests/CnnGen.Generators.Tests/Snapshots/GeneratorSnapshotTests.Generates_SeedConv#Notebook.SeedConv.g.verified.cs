@@ -94,7 +94,7 @@ namespace Notebook
         // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
         //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
         //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to ColumnTaps.
+        //   On AVX-512 (float): channel groups -x0|8@0/256; 3 method(s), unrolled to ColumnTaps.
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -230,9 +230,475 @@ namespace Notebook
 
         /// <summary>
         /// Forward pass with Vector256 registers (float): channel groups 1× [Vector256] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: ColumnTaps.
+        /// Rows in 3 method(s); unrolled: ColumnTaps.
         /// </summary>
         private static void ForwardSingleV256(ref float input, ref float weights, ref float bias, ref float output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ForwardSingleV256Rows0To0(ref x, ref weights, ref bias, ref y);
+                ForwardSingleV256Rows1To1(ref x, ref weights, ref bias, ref y);
+                ForwardSingleV256Rows2To2(ref x, ref weights, ref bias, ref y);
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 0..0 of one example (Vector256, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV256Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..7 (Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 1; ky < 3; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 1..1 of one example (Vector256, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV256Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 32);
+                // channels 0..7 (Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 0; ky < 3; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 2..2 of one example (Vector256, float); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardSingleV256Rows2To2(ref float x, ref float weights, ref float bias, ref float y)
+        {
+            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 64);
+                // channels 0..7 (Vector256).
+                {
+                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector128 registers (float): channel groups 1× [Vector128 + Vector128] with 4-pixel blocks.
+        /// Rows in 1 method(s); unrolled: RegisterBlock.
+        /// </summary>
+        private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
         {
             for (int n = 0; n < batch; n++)
             {
@@ -241,143 +707,67 @@ namespace Notebook
                 // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
                 {
                     ref float dstRow = ref Unsafe.Add(ref y, 0);
-                    // channels 0..7 (Vector256).
+                    // channels 0..7 (Vector128 + Vector128).
                     {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 1; ky < 3; ky++)
                             {
                                 ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
                                 ref float filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
                     }
                 }
@@ -385,143 +775,67 @@ namespace Notebook
                 // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
                 {
                     ref float dstRow = ref Unsafe.Add(ref y, 32);
-                    // channels 0..7 (Vector256).
+                    // channels 0..7 (Vector128 + Vector128).
                     {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 0; ky < 3; ky++)
                             {
                                 ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
                                 ref float filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
                     }
                 }
@@ -529,661 +843,68 @@ namespace Notebook
                 // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
                 {
                     ref float dstRow = ref Unsafe.Add(ref y, 64);
-                    // channels 0..7 (Vector256).
+                    // channels 0..7 (Vector128 + Vector128).
                     {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 0; ky < 2; ky++)
                             {
                                 ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
                                 ref float filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector128 registers (float): channel groups 1× [Vector128 + Vector128] with 4-pixel blocks.
-        /// Rows in 3 method(s); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                ForwardSingleV128Rows0To0(ref x, ref weights, ref bias, ref y);
-                ForwardSingleV128Rows1To1(ref x, ref weights, ref bias, ref y);
-                ForwardSingleV128Rows2To2(ref x, ref weights, ref bias, ref y);
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 0..0 of one example (Vector128, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV128Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..7 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 1; ky < 3; ky++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 1..1 of one example (Vector128, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV128Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 32);
-                // channels 0..7 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 3; ky++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 2..2 of one example (Vector128, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV128Rows2To2(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 64);
-                // channels 0..7 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 2; ky++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                     }
                 }
             }
@@ -1942,1911 +1663,580 @@ namespace Notebook
             {
                 ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                InputGradientSingleV128Phase00Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientSingleV128Phase01Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientSingleV128Phase10Rows0To1(ref dz, ref flipped, ref da);
-                InputGradientSingleV128Phase11Rows0To1(ref dz, ref flipped, ref da);
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientSingleV128Phase00Rows0To2(ref float dz, ref float flipped, ref float da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 0);
-                // channels 0..3 (Vector128).
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
                 {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector128).
                         {
-                            ref float src = ref Unsafe.Add(ref dz, 0);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<float>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                {
+                                    ref float src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref float filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 56);
-                // channels 0..3 (Vector128).
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: AllTaps.
                 {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector128).
                         {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<float>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                {
+                                    ref float src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref float filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 112);
-                // channels 0..3 (Vector128).
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
                 {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector128).
                         {
-                            ref float src = ref Unsafe.Add(ref dz, 64);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<float>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientSingleV128Phase01Rows0To2(ref float dz, ref float flipped, ref float da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 0);
-                // channels 0..3 (Vector128).
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: ColumnTaps.
                 {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
+                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector128).
                         {
-                            ref float src = ref Unsafe.Add(ref dz, 0);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<float>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 56);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 112);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 64);
-                            ref float filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientSingleV128Phase10Rows0To1(ref float dz, ref float flipped, ref float da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 28);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 0);
-                            ref float filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 84);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 64);
-                            ref float filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientSingleV128Phase11Rows0To1(ref float dz, ref float flipped, ref float da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 28);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 0);
-                            ref float filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref float dstRow = ref Unsafe.Add(ref da, 84);
-                // channels 0..3 (Vector128).
-                {
-                    var init0 = Vector128<float>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 32);
-                            ref float filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref dz, 64);
-                            ref float filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                     }
                 }
             }
@@ -3875,9 +2265,475 @@ namespace Notebook
 
         /// <summary>
         /// Forward pass with Vector512 registers (double): channel groups 1× [Vector512] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: ColumnTaps.
+        /// Rows in 3 method(s); unrolled: ColumnTaps.
         /// </summary>
         private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ForwardDoubleV512Rows0To0(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV512Rows1To1(ref x, ref weights, ref bias, ref y);
+                ForwardDoubleV512Rows2To2(ref x, ref weights, ref bias, ref y);
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 0..0 of one example (Vector512, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV512Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..7 (Vector512).
+                {
+                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 1; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 1..1 of one example (Vector512, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV512Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 32);
+                // channels 0..7 (Vector512).
+                {
+                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 0; ky < 3; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward rows 2..2 of one example (Vector512, double); unrolled: ColumnTaps.
+        /// </summary>
+        private static void ForwardDoubleV512Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
+        {
+            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 64);
+                // channels 0..7 (Vector512).
+                {
+                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    {
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        for (nint ky = 0; ky < 2; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 1..1 × 4 channels, all pixels.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                            }
+                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                            }
+                        }
+                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Forward pass with Vector256 registers (double): channel groups 1× [Vector256 + Vector256] with 4-pixel blocks.
+        /// Rows in 1 method(s); unrolled: RegisterBlock.
+        /// </summary>
+        private static void ForwardDoubleV256(ref double input, ref double weights, ref double bias, ref double output, int batch)
         {
             for (int n = 0; n < batch; n++)
             {
@@ -3886,143 +2742,67 @@ namespace Notebook
                 // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
                 {
                     ref double dstRow = ref Unsafe.Add(ref y, 0);
-                    // channels 0..7 (Vector512).
+                    // channels 0..7 (Vector256 + Vector256).
                     {
-                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 1; ky < 3; ky++)
                             {
                                 ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
                                 ref double filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
                     }
                 }
@@ -4030,143 +2810,67 @@ namespace Notebook
                 // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
                 {
                     ref double dstRow = ref Unsafe.Add(ref y, 32);
-                    // channels 0..7 (Vector512).
+                    // channels 0..7 (Vector256 + Vector256).
                     {
-                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 0; ky < 3; ky++)
                             {
                                 ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
                                 ref double filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
                     }
                 }
@@ -4174,661 +2878,68 @@ namespace Notebook
                 // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
                 {
                     ref double dstRow = ref Unsafe.Add(ref y, 64);
-                    // channels 0..7 (Vector512).
+                    // channels 0..7 (Vector256 + Vector256).
                     {
-                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = 0; ky < 2; ky++)
                             {
                                 ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
                                 ref double filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                    a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                             a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                             a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                         }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector256 registers (double): channel groups 1× [Vector256 + Vector256] with 4-pixel blocks.
-        /// Rows in 3 method(s); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV256(ref double input, ref double weights, ref double bias, ref double output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                ForwardDoubleV256Rows0To0(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV256Rows1To1(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV256Rows2To2(ref x, ref weights, ref bias, ref y);
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 0..0 of one example (Vector256, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV256Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..7 (Vector256 + Vector256).
-                {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 1; ky < 3; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 1..1 of one example (Vector256, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV256Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 32);
-                // channels 0..7 (Vector256 + Vector256).
-                {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 3; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 2..2 of one example (Vector256, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV256Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 64);
-                // channels 0..7 (Vector256 + Vector256).
-                {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 2; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
                     }
                 }
             }
@@ -4836,7 +2947,7 @@ namespace Notebook
 
         /// <summary>
         /// Forward pass with Vector128 registers (double): channel groups 2× [Vector128 + Vector128] with 4-pixel blocks.
-        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// Rows in 1 method(s); unrolled: RegisterBlock.
         /// </summary>
         private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
         {
@@ -4844,511 +2955,210 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                ForwardDoubleV128Rows0To0(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV128Rows1To1(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV128Rows2To2(ref x, ref weights, ref bias, ref y);
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 0..0 of one example (Vector128, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV128Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..7, 4 at a time (Vector128 + Vector128).
-                for (nint ch = 0; ch < 8; ch += 4)
+                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
                 {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    ref double dstRow = ref Unsafe.Add(ref y, 0);
+                    // channels 0..7, 4 at a time (Vector128 + Vector128).
+                    for (nint ch = 0; ch < 8; ch += 4)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 1; ky < 3; ky++)
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
+                            for (nint ky = 1; ky < 3; ky++)
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                }
                             }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                     }
                 }
-            }
-        }
 
-        /// <summary>
-        /// Forward rows 1..1 of one example (Vector128, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV128Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 32);
-                // channels 0..7, 4 at a time (Vector128 + Vector128).
-                for (nint ch = 0; ch < 8; ch += 4)
+                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
                 {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    ref double dstRow = ref Unsafe.Add(ref y, 32);
+                    // channels 0..7, 4 at a time (Vector128 + Vector128).
+                    for (nint ch = 0; ch < 8; ch += 4)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 3; ky++)
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
+                            for (nint ky = 0; ky < 3; ky++)
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                }
                             }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                     }
                 }
-            }
-        }
 
-        /// <summary>
-        /// Forward rows 2..2 of one example (Vector128, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV128Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 64);
-                // channels 0..7, 4 at a time (Vector128 + Vector128).
-                for (nint ch = 0; ch < 8; ch += 4)
+                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
                 {
-                    var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                    var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    ref double dstRow = ref Unsafe.Add(ref y, 64);
+                    // channels 0..7, 4 at a time (Vector128 + Vector128).
+                    for (nint ch = 0; ch < 8; ch += 4)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        for (nint ky = 0; ky < 2; ky++)
+                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
+                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
+                            for (nint ky = 0; ky < 2; ky++)
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                }
                             }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
+                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
+                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
+                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
+                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
                     }
                 }
             }
@@ -6463,1911 +4273,580 @@ namespace Notebook
             {
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                InputGradientDoubleV256Phase00Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientDoubleV256Phase01Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientDoubleV256Phase10Rows0To1(ref dz, ref flipped, ref da);
-                InputGradientDoubleV256Phase11Rows0To1(ref dz, ref flipped, ref da);
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV256Phase00Rows0To2(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 0);
-                // channels 0..3 (Vector256).
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
                 {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector256).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector256<double>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 56);
-                // channels 0..3 (Vector256).
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: AllTaps.
                 {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector256).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector256<double>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 112);
-                // channels 0..3 (Vector256).
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
                 {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector256).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector256<double>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV256Phase01Rows0To2(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 0);
-                // channels 0..3 (Vector256).
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: ColumnTaps.
                 {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector256).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector256<double>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
+                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 56);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 112);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV256Phase10Rows0To1(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 28);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 84);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV256Phase11Rows0To1(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 28);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 84);
-                // channels 0..3 (Vector256).
-                {
-                    var init0 = Vector256<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
                     }
                 }
             }
@@ -8383,1237 +4862,370 @@ namespace Notebook
             {
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                InputGradientDoubleV128Phase00Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientDoubleV128Phase01Rows0To2(ref dz, ref flipped, ref da);
-                InputGradientDoubleV128Phase10Rows0To1(ref dz, ref flipped, ref da);
-                InputGradientDoubleV128Phase11Rows0To1(ref dz, ref flipped, ref da);
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 0), phase rows 0..2, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV128Phase00Rows0To2(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 0);
-                // channels 0..3 (Vector128 + Vector128).
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
                 {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector128 + Vector128).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<double>.Zero;
+                            var init1 = Vector128<double>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                var a3_0 = init0; var a3_1 = init1;
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                                a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                     }
                 }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 56);
-                // channels 0..3 (Vector128 + Vector128).
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
                 {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (Vector128 + Vector128).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<double>.Zero;
+                            var init1 = Vector128<double>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                     }
                 }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 112);
-                // channels 0..3 (Vector128 + Vector128).
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
                 {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector128 + Vector128).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<double>.Zero;
+                            var init1 = Vector128<double>.Zero;
+                            // Columns 0..3: interior, every column tap.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                var a3_0 = init0; var a3_1 = init1;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
+                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
+                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                                a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                     }
                 }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (0, 1), phase rows 0..2, one example; unrolled: AllTaps.
-        /// </summary>
-        private static void InputGradientDoubleV128Phase01Rows0To2(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-            for (nint oy = 0; oy < 3; oy++)
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                // channels 0..3 (Vector128 + Vector128).
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
                 {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
                     {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
+                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (Vector128 + Vector128).
                         {
-                            ref double src = ref Unsafe.Add(ref dz, oy * 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 96);
-                            // Column taps 0..0 × 8 channels, all pixels.
+                            var init0 = Vector128<double>.Zero;
+                            var init1 = Vector128<double>.Zero;
+                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
                             {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 6));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 14));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 22));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 30));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 70));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 78));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 86));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 94));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    }
+                                    // Column taps 1..1 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
+                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
+                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    }
+                                }
+                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
+                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
+                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
+                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
+                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
                             }
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 0), phase rows 0..1, one example; unrolled: Everything.
-        /// </summary>
-        private static void InputGradientDoubleV128Phase10Rows0To1(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 28);
-                // channels 0..3 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 0);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
-                    }
-                }
-            }
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, 84);
-                // channels 0..3 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..3: interior, every column tap.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        var a3_0 = init0; var a3_1 = init1;
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, 0);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, 64);
-                            ref double filter = ref Unsafe.Add(ref flipped, 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The input gradient of phase (1, 1), phase rows 0..1, one example; unrolled: ColumnTaps.
-        /// </summary>
-        private static void InputGradientDoubleV128Phase11Rows0To1(ref double dz, ref double flipped, ref double da)
-        {
-            // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-            for (nint oy = 0; oy < 2; oy++)
-            {
-                ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                // channels 0..3 (Vector128 + Vector128).
-                {
-                    var init0 = Vector128<double>.Zero;
-                    var init1 = Vector128<double>.Zero;
-                    // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
-                    {
-                        var a0_0 = init0; var a0_1 = init1;
-                        var a1_0 = init0; var a1_1 = init1;
-                        var a2_0 = init0; var a2_1 = init1;
-                        for (nint ky = 0; ky < 2; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                            ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                            // Column taps 0..0 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 6));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 10));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 14));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 18));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 22));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 26));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 30));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            // Column taps 1..1 × 8 channels, all pixels.
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 66));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 70));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 74));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 78));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 82));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 86));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 90));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                            {
-                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 94));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                        a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                        a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                        a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
                     }
                 }
             }
