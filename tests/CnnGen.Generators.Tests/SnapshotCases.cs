@@ -129,10 +129,48 @@ public static class SnapshotCases
                 public partial class Inner { }
             }
             """,
+        // Networks get the same declaration checks as layers, at the [Network] attribute, and generate nothing.
+        ["CNN0001_NetworkNotPartial"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public class PlainNet { }
+            """,
+        ["CNN0001_NetworkInNonPartialType"] = """
+            using CnnGen;
+            public class Models
+            {
+                [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+                [Flatten]
+                [SoftmaxCrossEntropy]
+                public partial class Net { }
+            }
+            """,
+        // The layers networks brought get them too when they stand alone.
+        ["CNN0001_SingleLayerNotPartial"] = """
+            using CnnGen;
+            [ReLU(InputChannels = 8)]
+            public class PlainReLU { }
+            """,
         ["CNN0002_Generic"] = """
             using CnnGen;
             [ZeroPad2D(1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             public partial class Generic<T> { }
+            """,
+        ["CNN0002_GenericNetwork"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class GenericNet<T> { }
+            public partial class Holder<T>
+            {
+                [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+                [Flatten]
+                [SoftmaxCrossEntropy]
+                public partial class InnerNet { }
+            }
             """,
         ["CNN0003_FilterAndStrideBelowOne"] = """
             using CnnGen;
@@ -199,6 +237,19 @@ public static class SnapshotCases
             public partial class Pad { }
             [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             public partial class Forward { }
+            """,
+        ["CNN0012_NetworkNamedLikeMember"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class Predict { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class Layer2OutputLength { }
+            [Dense(4, InputLength = 8)]
+            public partial class Units { }
             """,
         ["CNN0100_EmptyNetwork"] = """
             using CnnGen;

@@ -13,22 +13,22 @@ namespace CnnGen.Generators.Diagnostics
         /// <summary>CNN0001: the annotated class, or a type containing it, is not partial.</summary>
         public static readonly DiagnosticDescriptor NotPartial = new(
             id: "CNN0001",
-            title: "Layer class must be partial",
-            messageFormat: "The layer class '{0}' must be declared partial, as must every type containing it ('{1}' is not)",
+            title: "Layer or network class must be partial",
+            messageFormat: "The class '{0}' must be declared partial, as must every type containing it ('{1}' is not)",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "The generator adds the layer's members to the annotated class through a partial declaration.");
+            description: "The generator adds the layer's or network's members to the annotated class through a partial declaration.");
 
         /// <summary>CNN0002: the annotated class, or a type containing it, is generic.</summary>
         public static readonly DiagnosticDescriptor Generic = new(
             id: "CNN0002",
-            title: "Layer class must not be generic",
-            messageFormat: "The layer class '{0}' must not be generic nor nested in a generic type",
+            title: "Layer or network class must not be generic",
+            messageFormat: "The class '{0}' must not be generic nor nested in a generic type",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "A layer's kernels are specialized to fixed shapes and element types; type parameters have no meaning there.");
+            description: "A layer's or network's kernels are specialized to fixed shapes and element types; type parameters have no meaning there.");
 
         /// <summary>CNN0003: f or stride below 1.</summary>
         public static readonly DiagnosticDescriptor WindowArgumentTooSmall = new(
@@ -117,12 +117,12 @@ namespace CnnGen.Generators.Diagnostics
         /// <summary>CNN0012: the class's name equals a member the generator adds (a member may not share its type's name).</summary>
         public static readonly DiagnosticDescriptor NameCollidesWithMember = new(
             id: "CNN0012",
-            title: "Layer class named like a generated member",
-            messageFormat: "The layer class '{0}' has the name of a member the generator adds to it; rename the class",
+            title: "Class named like a generated member",
+            messageFormat: "The class '{0}' has the name of a member the generator adds to it; rename the class",
             category: Category,
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants; C# forbids a member named like its class.");
+            description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants, and networks members such as Forward, Predict, TrainStep, Save, Load, Parameters and Layer1OutputLength; C# forbids a member named like its class.");
 
         /// <summary>CNN0100: Network has no layers.</summary>
         public static readonly DiagnosticDescriptor EmptyNetwork = new(

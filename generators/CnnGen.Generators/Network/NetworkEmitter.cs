@@ -392,6 +392,8 @@ namespace CnnGen.Generators.Network
                     case ReLUSpec:
                         // Flatten moves no data in NHWC; ReLU runs in place, and its backward reads its own output as the
                         // mask (positive exactly where its input was). No other layer reads a buffer that ReLU overwrites.
+                        // This exact aliasing (output == input, inputGradient == outputGradient) is the only overlap the
+                        // generated wrappers accept; every other call below gets spans of separate buffers.
                         plan.Out = current;
                         break;
                     case SoftmaxCrossEntropySpec:

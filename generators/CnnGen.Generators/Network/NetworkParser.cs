@@ -55,6 +55,13 @@ namespace CnnGen.Generators.Network
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.StaticNetwork, networkLocation, name));
             }
 
+            // Not partial, generic, or named like a generated member: nothing can be emitted into the class, so its
+            // declaration is the one thing to fix (the layers are not read).
+            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Network, networkLocation, diagnostics))
+            {
+                return new NetworkParseResult(null, diagnostics.ToEquatableArray());
+            }
+
             // The network's input shape: every dimension at least 1.
             var network = new Arguments(networkAttribute, cancellationToken);
             var input = new FeatureMapShape(

@@ -33,6 +33,10 @@ namespace CnnGen.Generators.Network
             var arguments = new NetworkParser.Arguments(attribute, cancellationToken);
             LocationInfo? location = NetworkParser.LocationOf(attribute, cancellationToken);
             var diagnostics = new List<DiagnosticInfo>();
+            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, location, diagnostics))
+            {
+                return new SingleLayerResult(null, diagnostics.ToEquatableArray());
+            }
 
             int? length = arguments.Int("InputLength") ?? (kind == "SoftmaxCrossEntropy" ? arguments.Int("Classes") : null);
             FeatureMapShape input = length is int flat

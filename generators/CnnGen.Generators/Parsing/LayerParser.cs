@@ -4,7 +4,6 @@ using System.Threading;
 using CnnGen.Generators.Diagnostics;
 using CnnGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CnnGen.Generators.Parsing
@@ -60,23 +59,7 @@ namespace CnnGen.Generators.Parsing
                 return LayerParseResult.Nothing;
             }
 
-            string? notPartial = FirstNonPartial(declaration);
-            if (notPartial is not null)
-            {
-                Add(diagnostics, DiagnosticDescriptors.NotPartial, arguments.AttributeLocation, type.Name, notPartial);
-            }
-
-            if (IsGenericOrInGeneric(type))
-            {
-                Add(diagnostics, DiagnosticDescriptors.Generic, arguments.AttributeLocation, type.Name);
-            }
-
-            if (System.Array.IndexOf(GeneratedMemberNames, type.Name) >= 0)
-            {
-                Add(diagnostics, DiagnosticDescriptors.NameCollidesWithMember, arguments.AttributeLocation, type.Name);
-            }
-
-            if (diagnostics.Count > 0)
+            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, LocationInfo.From(arguments.AttributeLocation), diagnostics))
             {
                 return new LayerParseResult(null, diagnostics.ToEquatableArray());
             }
@@ -95,17 +78,6 @@ namespace CnnGen.Generators.Parsing
 
             return new LayerParseResult(spec, diagnostics.ToEquatableArray());
         }
-
-        /// <summary>
-        /// Every name the layer emitters add to a class (constants, entry points, batch wrappers and kernel bodies, for all
-        /// layer kinds alike, so renaming a layer's kind never turns a valid class name invalid).
-        /// </summary>
-        internal static readonly string[] GeneratedMemberNames =
-        {
-            "InputHeight", "InputWidth", "InputChannels", "OutputHeight", "OutputWidth", "OutputChannels",
-            "InputLength", "OutputLength", "FilterSize", "Stride", "Pad", "WeightsLength", "BiasLength", "Filters",
-            "Forward", "Backward", "ForwardBatch", "BackwardBatch", "ForwardKernel", "BackwardKernel",
-        };
 
         /// <summary>Reads and checks one attribute's arguments, collecting diagnostics as it goes.</summary>
         private readonly struct Reader
@@ -367,33 +339,6 @@ namespace CnnGen.Generators.Parsing
         {
             string name = attribute.AttributeClass?.Name ?? "?";
             return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        }
-
-        /// <summary>The name of the first declaration, from the class outwards, that lacks the partial modifier.</summary>
-        private static string? FirstNonPartial(TypeDeclarationSyntax declaration)
-        {
-            for (SyntaxNode? node = declaration; node is not null; node = node.Parent)
-            {
-                if (node is TypeDeclarationSyntax type && !type.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return type.Identifier.ValueText;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsGenericOrInGeneric(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                if (current.TypeParameters.Length > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 

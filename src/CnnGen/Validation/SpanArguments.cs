@@ -59,16 +59,61 @@ public static class SpanArguments
 
     /// <summary>
     /// Checks that a destination span does not overlap a source span: the kernels write their outputs while
-    /// still reading their inputs, so an overlap would give silently wrong numbers.
+    /// still reading their inputs, so an overlap would give silently wrong numbers. Costs a couple of address
+    /// comparisons; empty spans never overlap.
     /// </summary>
-    /// <exception cref="ArgumentException">The spans share memory.</exception>
+    /// <exception cref="ArgumentException">The spans share memory; <see cref="ArgumentException.ParamName"/> is <paramref name="destinationName"/>.</exception>
     public static void RequireNoOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> source, string destinationName, string sourceName)
     {
         if (destination.Overlaps(source))
         {
-            throw new ArgumentException(
-                $"Expected {destinationName} and {sourceName} to be separate memory, but they overlap; the kernels do not work in place.",
-                destinationName);
+            ThrowOverlap(destination, source, destinationName, sourceName, inPlaceAllowed: false);
         }
+    }
+
+    /// <summary>
+    /// Checks that a destination span either is exactly the source span (same start, same length: the element-wise
+    /// kernels that allow it then run in place) or does not overlap it at all. A partial overlap would make the kernel
+    /// read values it has already overwritten.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans partly overlap; <see cref="ArgumentException.ParamName"/> is <paramref name="destinationName"/>.</exception>
+    public static void RequireSameOrNoOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> source, string destinationName, string sourceName)
+    {
+        if (destination.Overlaps(source) && destination != source)
+        {
+            ThrowOverlap(destination, source, destinationName, sourceName, inPlaceAllowed: true);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowOverlap<T>(ReadOnlySpan<T> destination, ReadOnlySpan<T> source, string destinationName, string sourceName, bool inPlaceAllowed)
+    {
+        // Where the destination starts relative to the source, in elements (in bytes if the two are not element-aligned).
+        long bytes = System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(source),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination));
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        string where = bytes % size == 0
+            ? Describe(bytes / size, "value", "values")
+            : Describe(bytes, "byte", "bytes");
+        string expected = inPlaceAllowed
+            ? $"{destinationName} to be either {sourceName} itself or separate memory"
+            : $"{destinationName} and {sourceName} to be separate memory (the kernel does not work in place)";
+        throw new ArgumentException(
+            $"Expected {expected}, but they overlap: {destinationName} ({destination.Length} values) starts {where} " +
+            $"the start of {sourceName} ({source.Length} values).",
+            destinationName);
+    }
+
+    private static string Describe(long offset, string one, string many)
+    {
+        if (offset == 0)
+        {
+            return "at";
+        }
+
+        long distance = Math.Abs(offset);
+        return $"{distance} {(distance == 1 ? one : many)} {(offset > 0 ? "after" : "before")}";
     }
 }

@@ -70,7 +70,7 @@ namespace Layers
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 6, 6, 1): m·36 values.</param>
         /// <param name="output">Receives the batch's outputs, NHWC (m, 3, 3, 1): m·9 values.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output);
 
@@ -79,7 +79,7 @@ namespace Layers
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 6, 6, 1): m·36 values.</param>
         /// <param name="output">Receives the batch's outputs, NHWC (m, 3, 3, 1): m·9 values.</param>
-        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
 
@@ -89,7 +89,7 @@ namespace Layers
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 1).</param>
         /// <param name="input">The forward pass's input, NHWC (m, 6, 6, 1); it fixes the batch size m.</param>
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 6, 6, 1).</param>
-        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
@@ -99,7 +99,7 @@ namespace Layers
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 1).</param>
         /// <param name="input">The forward pass's input, NHWC (m, 6, 6, 1); it fixes the batch size m.</param>
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 6, 6, 1).</param>
-        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
@@ -111,6 +111,7 @@ namespace Layers
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 36, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 9, nameof(output));
+            global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
             ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
             ref T y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (int n = 0; n < batch; n++)
@@ -128,6 +129,8 @@ namespace Layers
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 36, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 9, nameof(outputGradient));
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 36, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
             inputGradient.Clear();
             ref T dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
             ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);

@@ -291,7 +291,7 @@ namespace Digits
             /// </summary>
             /// <param name="input">A batch of m examples, NHWC (m, 8, 8, 2): m·128 values.</param>
             /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 2): m·32 values.</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output);
 
@@ -300,7 +300,7 @@ namespace Digits
             /// </summary>
             /// <param name="input">A batch of m examples, NHWC (m, 8, 8, 2): m·128 values.</param>
             /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 2): m·32 values.</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
 
@@ -310,7 +310,7 @@ namespace Digits
             /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
             /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
             /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 8, 8, 2).</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
@@ -320,7 +320,7 @@ namespace Digits
             /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
             /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
             /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 8, 8, 2).</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
 
@@ -332,6 +332,7 @@ namespace Digits
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 128, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 32, nameof(output));
+                global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
                 ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref T y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                 for (int n = 0; n < batch; n++)
@@ -349,6 +350,8 @@ namespace Digits
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 128, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 32, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 128, nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
                 inputGradient.Clear();
                 ref T dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
@@ -509,44 +512,48 @@ namespace Digits
             /// <summary>
             /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(output, input, nameof(output), nameof(input));
                 input.CopyTo(output);
             }
 
             /// <summary>
             /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
                 outputGradient.CopyTo(inputGradient);
             }
 
             /// <summary>
             /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
                 input.CopyTo(output);
             }
 
             /// <summary>
             /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
                 outputGradient.CopyTo(inputGradient);
             }
 
@@ -616,13 +623,16 @@ namespace Digits
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
                 global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                 ref float b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
@@ -759,7 +769,7 @@ namespace Digits
             /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -768,6 +778,18 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
                 global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
@@ -1062,13 +1084,16 @@ namespace Digits
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
                 global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                 ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
@@ -1215,7 +1240,7 @@ namespace Digits
             /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -1224,6 +1249,18 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
                 global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
@@ -1587,11 +1624,12 @@ namespace Digits
             /// Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name="output"/> may be <paramref name="input"/> itself.
             /// A NaN input gives a NaN output.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(output, input, nameof(output), nameof(input));
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                 int length = input.Length;
@@ -1649,12 +1687,14 @@ namespace Digits
             /// <paramref name="input"/> may be the forward output instead: both are positive at the same places.
             /// <paramref name="inputGradient"/> may be <paramref name="outputGradient"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
@@ -1712,11 +1752,12 @@ namespace Digits
             /// Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name="output"/> may be <paramref name="input"/> itself.
             /// A NaN input gives a NaN output.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
                 int length = input.Length;
@@ -1774,12 +1815,14 @@ namespace Digits
             /// <paramref name="input"/> may be the forward output instead: both are positive at the same places.
             /// <paramref name="inputGradient"/> may be <paramref name="outputGradient"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
@@ -1899,13 +1942,16 @@ namespace Digits
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
                 global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                 ref float b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
@@ -2044,7 +2090,7 @@ namespace Digits
             /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -2053,6 +2099,18 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
                 global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
                 ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
@@ -2346,13 +2404,16 @@ namespace Digits
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
                 global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
                 ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
@@ -2500,7 +2561,7 @@ namespace Digits
             /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -2509,6 +2570,18 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
                 global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
                 ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
                 ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
                 ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
@@ -2877,11 +2950,12 @@ namespace Digits
             /// <summary>
             /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
             public static void Softmax(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(probabilities, logits, nameof(probabilities), nameof(logits));
                 ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
                 ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 for (int n = 0; n < batch; n++)
@@ -2920,13 +2994,14 @@ namespace Digits
             /// Writes each example's probabilities and returns the mean cross-entropy loss over the batch,
             /// <c>(1/m) Σ_n −log p[n, labels[n]]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             public static float Forward(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
+                global::CnnGen.SpanArguments.RequireNoOverlap<float>(probabilities, logits, nameof(probabilities), nameof(logits));
                 CheckLabels(labels);
                 if (batch == 0)
                 {
@@ -2949,13 +3024,14 @@ namespace Digits
             /// Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).
             /// <paramref name="logitsGradient"/> may be <paramref name="probabilities"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             public static void Backward(global::System.ReadOnlySpan<float> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<float> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
                 global::CnnGen.SpanArguments.RequireBatchLength(logitsGradient.Length, batch, Classes, nameof(logitsGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(logitsGradient, probabilities, nameof(logitsGradient), nameof(probabilities));
                 CheckLabels(labels);
                 if (batch == 0)
                 {
@@ -2980,11 +3056,12 @@ namespace Digits
             /// <summary>
             /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch.</exception>
+            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
             public static void Softmax(global::System.ReadOnlySpan<double> logits, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(probabilities, logits, nameof(probabilities), nameof(logits));
                 ref double z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
                 ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 for (int n = 0; n < batch; n++)
@@ -3023,13 +3100,14 @@ namespace Digits
             /// Writes each example's probabilities and returns the mean cross-entropy loss over the batch,
             /// <c>(1/m) Σ_n −log p[n, labels[n]]</c>.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             public static double Forward(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
+                global::CnnGen.SpanArguments.RequireNoOverlap<double>(probabilities, logits, nameof(probabilities), nameof(logits));
                 CheckLabels(labels);
                 if (batch == 0)
                 {
@@ -3052,13 +3130,14 @@ namespace Digits
             /// Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).
             /// <paramref name="logitsGradient"/> may be <paramref name="probabilities"/> itself.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             public static void Backward(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
                 global::CnnGen.SpanArguments.RequireBatchLength(logitsGradient.Length, batch, Classes, nameof(logitsGradient));
+                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(logitsGradient, probabilities, nameof(logitsGradient), nameof(probabilities));
                 CheckLabels(labels);
                 if (batch == 0)
                 {

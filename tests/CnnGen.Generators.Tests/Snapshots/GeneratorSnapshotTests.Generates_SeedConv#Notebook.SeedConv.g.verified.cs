@@ -109,13 +109,16 @@ namespace Notebook
         /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
             global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
             global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
             if (batch == 0)
             {
                 return;
@@ -141,7 +144,7 @@ namespace Notebook
         /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -150,6 +153,18 @@ namespace Notebook
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
             global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
 
             // The flipped, transposed filter copy the input gradient reads (1152 bytes) lives on the stack.
             Span<float> flipped = stackalloc float[WeightsLength];
@@ -164,13 +179,16 @@ namespace Notebook
         /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
             global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
             global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
             if (batch == 0)
             {
                 return;
@@ -196,7 +214,7 @@ namespace Notebook
         /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch.</exception>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -205,6 +223,18 @@ namespace Notebook
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
             global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
 
             // The flipped, transposed filter copy the input gradient reads (2304 bytes) lives on the stack.
             Span<double> flipped = stackalloc double[WeightsLength];

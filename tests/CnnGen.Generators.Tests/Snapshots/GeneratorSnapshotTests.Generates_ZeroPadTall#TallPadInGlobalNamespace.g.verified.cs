@@ -62,7 +62,7 @@ partial class TallPadInGlobalNamespace
     /// </summary>
     /// <param name="input">A batch of m examples, NHWC (m, 32, 32, 1): m·1024 values.</param>
     /// <param name="output">Receives the padded batch, NHWC (m, 34, 34, 1): m·1156 values.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output);
 
@@ -71,7 +71,7 @@ partial class TallPadInGlobalNamespace
     /// </summary>
     /// <param name="input">A batch of m examples, NHWC (m, 32, 32, 1): m·1024 values.</param>
     /// <param name="output">Receives the padded batch, NHWC (m, 34, 34, 1): m·1156 values.</param>
-    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
 
@@ -80,7 +80,7 @@ partial class TallPadInGlobalNamespace
     /// </summary>
     /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 34, 34, 1); it fixes the batch size m.</param>
     /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 32, 32, 1).</param>
-    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient);
 
@@ -89,7 +89,7 @@ partial class TallPadInGlobalNamespace
     /// </summary>
     /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 34, 34, 1); it fixes the batch size m.</param>
     /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 32, 32, 1).</param>
-    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient);
 
@@ -101,6 +101,7 @@ partial class TallPadInGlobalNamespace
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 1024, nameof(input));
         global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 1156, nameof(output));
+        global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
         ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
         ref T y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
         for (int n = 0; n < batch; n++)
@@ -117,6 +118,7 @@ partial class TallPadInGlobalNamespace
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, 1156, nameof(outputGradient));
         global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 1024, nameof(inputGradient));
+        global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
         ref T dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
         ref T dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
         for (int n = 0; n < batch; n++)

@@ -26,11 +26,12 @@ namespace CnnGen.Generators.Emitting
         {
             string t = type.Name;
             writer.Summary("Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.\nA NaN input gives a NaN output.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or output partly overlaps input.</exception>");
             using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
+                OverlapChecks.Emit(writer, t, new[] { "output" }, new[] { "input" }, new[] { ("output", "input") });
                 writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {t} y = ref {MemoryMarshal}.GetReference(output);");
                 writer.Line("int length = input.Length;");
@@ -50,12 +51,13 @@ namespace CnnGen.Generators.Emitting
         {
             string t = type.Name;
             writer.Summary("Computes <c>inputGradient = input &gt; 0 ? outputGradient : 0</c> for a batch (overwritten, not accumulated).\n<paramref name=\"input\"/> may be the forward output instead: both are positive at the same places.\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>");
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {Span}<{t}> inputGradient)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");
                 writer.Line($"{Checks}.RequireBatchLength(input.Length, batch, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
+                OverlapChecks.Emit(writer, t, new[] { "inputGradient" }, new[] { "outputGradient", "input" }, new[] { ("inputGradient", "outputGradient") });
                 writer.Line($"ref {t} g = ref {MemoryMarshal}.GetReference(outputGradient);");
                 writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {t} d = ref {MemoryMarshal}.GetReference(inputGradient);");

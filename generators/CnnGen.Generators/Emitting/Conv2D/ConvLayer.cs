@@ -83,13 +83,14 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}) row-major.</param>");
             w.Line($"/// <param name=\"bias\">The biases, ({Cout}).</param>");
             w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch.</exception>");
+            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
             using (w.Block($"public static void Forward(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output)"))
             {
                 w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
                 w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
                 w.Line("global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));");
                 w.Line("global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
+                OverlapChecks.Emit(w, t, new[] { "output" }, new[] { "input", "weights", "bias" });
                 using (w.Block("if (batch == 0)"))
                 {
                     w.Line("return;");
@@ -123,7 +124,7 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"inputGradient\">Receives dA, (m, {H}, {W}, {Cin}) NHWC.</param>");
             w.Line($"/// <param name=\"weightsGradient\">Receives dW, ({F}, {F}, {Cin}, {Cout}).</param>");
             w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch.</exception>");
+            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
             using (w.Block($"public static void Backward(ReadOnlySpan<{t}> outputGradient, ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, Span<{t}> inputGradient, Span<{t}> weightsGradient, Span<{t}> biasGradient)"))
             {
                 w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
@@ -132,6 +133,7 @@ namespace CnnGen.Generators.Emitting
                 w.Line("global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
                 w.Line("global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));");
                 w.Line("global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));");
+                OverlapChecks.Emit(w, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
                 w.Line();
                 string call = "BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), " +
                               "ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), " +

@@ -36,13 +36,14 @@ namespace CnnGen.Generators.Emitting
         {
             string t = type.Name;
             writer.Summary("Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or an output overlaps an input or another output.</exception>");
             using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> weights, {ReadOnlySpan}<{t}> bias, {Span}<{t}> output)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireLength(weights.Length, WeightsLength, nameof(weights));");
                 writer.Line($"{Checks}.RequireLength(bias.Length, BiasLength, nameof(bias));");
                 writer.Line($"{Checks}.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
+                OverlapChecks.Emit(writer, t, new[] { "output" }, new[] { "input", "weights", "bias" });
                 writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {t} w = ref {MemoryMarshal}.GetReference(weights);");
                 writer.Line($"ref {t} b = ref {MemoryMarshal}.GetReference(bias);");
@@ -74,7 +75,7 @@ namespace CnnGen.Generators.Emitting
                 "Computes the gradients of a batch (all overwritten, not accumulated; weight and bias gradients are summed over the batch):\n" +
                 "<c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,\n" +
                 "<c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or an output overlaps an input or another output.</exception>");
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> weights, {Span}<{t}> inputGradient, {Span}<{t}> weightsGradient, {Span}<{t}> biasGradient)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");
@@ -83,6 +84,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"{Checks}.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
                 writer.Line($"{Checks}.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));");
                 writer.Line($"{Checks}.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));");
+                OverlapChecks.Emit(writer, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
                 writer.Line($"ref {t} g = ref {MemoryMarshal}.GetReference(outputGradient);");
                 writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref {t} w = ref {MemoryMarshal}.GetReference(weights);");

@@ -35,7 +35,7 @@ namespace CnnGen.Generators.Emitting
                     $"Forward pass: each output value is {op} of its {plan.F}×{plan.F} window, per channel.");
                 writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {plan.H}, {plan.W}, {plan.C}): m·{spec.Input.Length} values.</param>");
                 writer.Line($"/// <param name=\"output\">Receives the batch's outputs, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}): m·{spec.Output.Length} values.</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ.</exception>");
+                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 writer.Line($"public static void Forward({KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output) => ForwardBatch(input, output);");
                 writer.Line();
@@ -50,7 +50,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}).</param>");
                 writer.Line($"/// <param name=\"input\">The forward pass's input, NHWC (m, {plan.H}, {plan.W}, {plan.C}); it fixes the batch size m.</param>");
                 writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {plan.H}, {plan.W}, {plan.C}).</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ.</exception>");
+                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 writer.Line($"public static void Backward({KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);");
                 writer.Line();
@@ -90,6 +90,7 @@ namespace CnnGen.Generators.Emitting
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {spec.Output.Length}, nameof(output));");
+                OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
                 writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref T y = ref {KernelNames.MemoryMarshal}.GetReference(output);");
                 using (writer.Block("for (int n = 0; n < batch; n++)"))
@@ -110,6 +111,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(outputGradient.Length, batch, {spec.Output.Length}, nameof(outputGradient));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(inputGradient.Length, batch, {spec.Input.Length}, nameof(inputGradient));");
+                OverlapChecks.Emit(writer, "T", new[] { "inputGradient" }, new[] { "outputGradient", "input" });
                 writer.Line("inputGradient.Clear();");
                 writer.Line($"ref T dy = ref {KernelNames.MemoryMarshal}.GetReference(outputGradient);");
                 writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");

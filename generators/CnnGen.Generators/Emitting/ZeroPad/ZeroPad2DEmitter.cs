@@ -32,7 +32,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Summary($"Forward pass: surrounds each example with {spec.Pad} zero rows and columns on every side.");
                 writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {input.Height}, {input.Width}, {input.Channels}): m·{input.Length} values.</param>");
                 writer.Line($"/// <param name=\"output\">Receives the padded batch, NHWC (m, {output.Height}, {output.Width}, {output.Channels}): m·{output.Length} values.</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ.</exception>");
+                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 writer.Line($"public static void Forward({KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output) => ForwardBatch(input, output);");
                 writer.Line();
@@ -43,7 +43,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Summary("Backward pass: the crop. Each input position's gradient is the output gradient at the same position inside the border; <paramref name=\"inputGradient\"/> is overwritten.");
                 writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {output.Height}, {output.Width}, {output.Channels}); it fixes the batch size m.</param>");
                 writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {input.Height}, {input.Width}, {input.Channels}).</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ.</exception>");
+                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 writer.Line($"public static void Backward({KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.Span}<{type}> inputGradient) => BackwardBatch(outputGradient, inputGradient);");
                 writer.Line();
@@ -55,6 +55,7 @@ namespace CnnGen.Generators.Emitting
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {input.Length}, nameof(input));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {output.Length}, nameof(output));");
+                OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
                 writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");
                 writer.Line($"ref T y = ref {KernelNames.MemoryMarshal}.GetReference(output);");
                 using (writer.Block("for (int n = 0; n < batch; n++)"))
@@ -70,6 +71,7 @@ namespace CnnGen.Generators.Emitting
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(outputGradient.Length, {output.Length}, nameof(outputGradient));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(inputGradient.Length, batch, {input.Length}, nameof(inputGradient));");
+                OverlapChecks.Emit(writer, "T", new[] { "inputGradient" }, new[] { "outputGradient" });
                 writer.Line($"ref T dy = ref {KernelNames.MemoryMarshal}.GetReference(outputGradient);");
                 writer.Line($"ref T dx = ref {KernelNames.MemoryMarshal}.GetReference(inputGradient);");
                 using (writer.Block("for (int n = 0; n < batch; n++)"))
