@@ -51,7 +51,8 @@ public sealed class BatchParallel : IDisposable
     /// <summary>Finalizes: stops the worker threads of an instance nobody disposed.</summary>
     ~BatchParallel()
     {
-        _shared.Stop();
+        // Null when the constructor threw (a bad thread count): the finalizer runs on that instance too.
+        _shared?.Stop();
     }
 
     /// <summary>The number of shards each <see cref="Run"/> runs: the calling thread and the workers.</summary>
