@@ -250,20 +250,28 @@ public class BatchParallelAllocationTests
             net.Predict(inputs, predictions);
         }
 
-        // On this thread, exactly nothing. Process-wide (the workers included) the test runner's own threads may allocate a
-        // little meanwhile (about 170 bytes over 20 steps in a full run, none when this test runs alone), so the bound is
-        // less than the smallest object (24 bytes) per step: a step that allocated anything on any thread would exceed it.
-        const int steps = 200;
-        long thread = GC.GetAllocatedBytesForCurrentThread();
-        long process = GC.GetTotalAllocatedBytes(precise: true);
-        for (int i = 0; i < steps; i++)
+        // The least over five windows of 20 steps. One-time work may land in one window: a ManualResetEventSlim creates its
+        // lock object (24 bytes) the first time a wait outlasts its spinning. Process-wide, the test runner's own threads
+        // allocate meanwhile (tens to hundreds of bytes per window in a full run), so the bound there is less than the
+        // smallest object (24 bytes) per step: a step that allocated anything on any thread would exceed it in every window.
+        const int steps = 20;
+        long leastHere = long.MaxValue;
+        long leastProcess = long.MaxValue;
+        for (int window = 0; window < 5; window++)
         {
-            net.TrainStep(inputs, labels, optimizer);
-            net.Predict(inputs, predictions);
+            long thread = GC.GetAllocatedBytesForCurrentThread();
+            long process = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < steps; i++)
+            {
+                net.TrainStep(inputs, labels, optimizer);
+                net.Predict(inputs, predictions);
+            }
+
+            leastProcess = Math.Min(leastProcess, GC.GetTotalAllocatedBytes(precise: true) - process);
+            leastHere = Math.Min(leastHere, GC.GetAllocatedBytesForCurrentThread() - thread);
         }
 
-        long processBytes = GC.GetTotalAllocatedBytes(precise: true) - process;
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - thread);
-        Assert.True(processBytes < 24 * steps, $"{processBytes} bytes allocated in {steps} steps");
+        Assert.Equal(0, leastHere);
+        Assert.True(leastProcess < 24 * steps, $"at least {leastProcess} bytes allocated in every window of {steps} steps");
     }
 }
