@@ -45,7 +45,8 @@ public sealed class Options
           --learning-rate X   optimizer step size (default 0.005 for Adam, 0.05 for SGD)
           --optimizer NAME    adam or sgd (SGD with momentum 0.9); default adam
           --seed N            seed of the split, the initialization and the shuffling (default 1)
-          --threads N         batch parallelism; only 1 is supported so far (default 1)
+          --threads N         split each batch of the generated network over N threads, 1 to 64 (default 1);
+                              the generic comparison run stays on one thread
           --data PATH         the digits CSV (gzip or plain); default data/digits.csv.gz beside the program
           --no-generic        skip the generic-kernel comparison run
           -h, --help          show this help
@@ -140,15 +141,9 @@ public sealed class Options
                     options.Seed = seed;
                     break;
                 case "--threads":
-                    if (!PositiveInt(Value(), out int threads))
+                    if (!PositiveInt(Value(), out int threads) || threads > BatchParallel.MaxThreads)
                     {
-                        error = "--threads needs a whole number of at least 1.";
-                        return null;
-                    }
-
-                    if (threads != 1)
-                    {
-                        error = $"--threads {threads}: batch parallelism is not supported yet; the network trains on one thread (--threads 1).";
+                        error = $"--threads needs a whole number from 1 to {BatchParallel.MaxThreads}.";
                         return null;
                     }
 

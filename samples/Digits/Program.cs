@@ -29,12 +29,14 @@ bool live = !Console.IsOutputRedirected;
 
 Console.WriteLine($"CnnGen digits: {all.Count} images of {DigitsDataSet.Height}×{DigitsDataSet.Width}, {train.Count} to train and {test.Count} to test (seed {options.Seed}).");
 Console.WriteLine($"Network: {DigitsNet.Architecture}");
-Console.WriteLine($"{DigitsNet.ParameterCount} parameters; {options.OptimizerName} lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {options.BatchSize}, {options.Epochs} epochs, {options.Threads} thread.");
+Console.WriteLine($"{DigitsNet.ParameterCount} parameters; {options.OptimizerName} lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {options.BatchSize}, {options.Epochs} epochs, {options.Threads} {(options.Threads == 1 ? "thread" : "threads")} (of {Environment.ProcessorCount} processors).");
 Console.WriteLine();
 
 // ---- The generated network ----------------------------------------------------------------------------------------
-var net = new DigitsNet(options.BatchSize, options.Seed);
-Console.WriteLine("Training the generated (shape-specialized) network:");
+var net = new DigitsNet(options.BatchSize, options.Seed, options.Threads);
+Console.WriteLine(options.Threads == 1
+    ? "Training the generated (shape-specialized) network:"
+    : $"Training the generated (shape-specialized) network, each batch split over {options.Threads} threads:");
 RunResult specialized = Train("specialized", net.TrainStep, net.Predict);
 
 Console.WriteLine();
@@ -49,7 +51,7 @@ if (!options.SkipGeneric)
 {
     Console.WriteLine();
     var baseline = new GenericDigitsNet<float>(options.BatchSize, options.Seed);
-    Console.WriteLine("Training the same architecture composed from the generic kernels (same seed, same batches):");
+    Console.WriteLine("Training the same architecture composed from the generic kernels (same seed, same batches, one thread):");
     generic = Train("generic", baseline.TrainStep, baseline.Predict);
 
     Console.WriteLine();
@@ -64,7 +66,7 @@ if (!options.SkipGeneric)
 
     Console.WriteLine($"Largest loss difference: {maxDifference.ToString("0.00e+00", CultureInfo.InvariantCulture)} (float rounding: the kernels sum in different orders).");
     Console.WriteLine(
-        $"Time per epoch (median, training steps only): specialized {specialized.MedianEpochSeconds * 1000:F0} ms, " +
+        $"Time per epoch (median, training steps only): specialized{(options.Threads == 1 ? "" : $" on {options.Threads} threads")} {specialized.MedianEpochSeconds * 1000:F0} ms, " +
         $"generic {generic.MedianEpochSeconds * 1000:F0} ms: the specialized network is {generic.MedianEpochSeconds / specialized.MedianEpochSeconds:F2}× as fast.");
 }
 

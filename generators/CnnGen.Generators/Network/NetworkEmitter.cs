@@ -19,6 +19,7 @@ namespace CnnGen.Generators.Network
         private const string Init = "global::CnnGen.ParameterInitialization";
         private const string File = "global::CnnGen.ParameterFile";
         private const string Checks = SimdText.Checks;
+        private const string Parallel = "global::CnnGen.BatchParallel";
 
         public static string Emit(NetworkSpec spec) =>
             LayerSourceEmitter.EmitFile(
@@ -134,6 +135,15 @@ namespace CnnGen.Generators.Network
             writer.Line("private int _batch;");
             writer.Line("private bool _haveForward;");
             writer.Line();
+            writer.Line("// Batch parallelism (threads > 1 only; all null with one thread): the workers, each extra shard's own weight and bias");
+            writer.Line("// gradients (shard 0 writes Gradients), each shard's summed loss, the labels the shards read, the one work delegate.");
+            writer.Line($"private readonly {Parallel}? _parallel;");
+            writer.Line($"private readonly {t}[][]? _shardGradients;");
+            writer.Line("private readonly double[]? _shardLosses;");
+            writer.Line("private readonly int[]? _labels;");
+            writer.Line("private readonly global::System.Action<int>? _shardWork;");
+            writer.Line("private int _shardSteps;");
+            writer.Line();
 
             // ---- Construction ------------------------------------------------------------------------------------
             writer.Summary(
@@ -141,9 +151,13 @@ namespace CnnGen.Generators.Network
                 "(nothing is allocated after this), and initializes the parameters from <paramref name=\"seed\"/>.");
             writer.Line("/// <param name=\"maxBatchSize\">The largest batch Forward, ComputeGradients and TrainStep accept (at least 1).</param>");
             writer.Line("/// <param name=\"seed\">The seed of the He initialization; the same seed gives the same parameters on every run.</param>");
-            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is below 1 or too large.</exception>");
+            writer.Line("/// <param name=\"threads\">The threads a batch is split over (1 to BatchParallel.MaxThreads; default 1, this thread alone).");
+            writer.Line("/// With more, Forward, Backward, ComputeGradients, TrainStep and Predict split each batch into that many contiguous shards run at");
+            writer.Line("/// once (this thread runs the first); the results equal one thread's up to floating-point rounding, and for a given thread count");
+            writer.Line("/// they are the same on every run.</param>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is below 1 or too large, or <paramref name=\"threads\"/> is out of range.</exception>");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"public {name}(int maxBatchSize, ulong seed = 0)"))
+            using (writer.Block($"public {name}(int maxBatchSize, ulong seed = 0, int threads = 1)"))
             {
                 writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);");
                 int largest = 1;
@@ -165,12 +179,32 @@ namespace CnnGen.Generators.Network
                     }
                 }
 
+                writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);");
+                writer.Line($"global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, {Parallel}.MaxThreads);");
+                writer.Line("Threads = threads;");
+                using (writer.Block("if (threads > 1)"))
+                {
+                    writer.Line($"_shardGradients = new {t}[threads - 1][];");
+                    using (writer.Block("for (int shard = 0; shard < _shardGradients.Length; shard++)"))
+                    {
+                        writer.Line($"_shardGradients[shard] = new {t}[ParameterCount];");
+                    }
+
+                    writer.Line("_shardLosses = new double[threads];");
+                    writer.Line("_labels = new int[maxBatchSize];");
+                    writer.Line("_shardWork = RunShard;");
+                    writer.Line($"_parallel = new {Parallel}(threads);");
+                }
+
                 writer.Line("InitializeParameters(seed);");
             }
 
             writer.Line();
             writer.Summary("The largest batch this instance accepts.");
             writer.Line("public int MaxBatchSize { get; }");
+            writer.Line();
+            writer.Summary("The threads each batch is split over (1: no batch parallelism).");
+            writer.Line("public int Threads { get; }");
             writer.Line();
             writer.Summary("All trainable parameters in one flat buffer; each layer's slice is given by its Layer{i}WeightsOffset and Layer{i}BiasOffset constants.\nWritable: an optimizer updates it in place.");
             writer.Line($"public global::System.Span<{t}> Parameters => _parameters;");
@@ -226,6 +260,12 @@ namespace CnnGen.Generators.Network
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is not a class index.</exception>");
             using (writer.Block($"public {t} Forward(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
             {
+                using (writer.Block("if (_parallel is not null)"))
+                {
+                    writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss);");
+                }
+
+                writer.Line();
                 writer.Line("int batch = RunLayers(inputs);");
                 writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
                 writer.Line($"{t} loss = {loss.Layer.ClassName}.Forward({Slice(loss.In)}, labels, {Slice(loss.Out)});");
@@ -241,10 +281,17 @@ namespace CnnGen.Generators.Network
                 writer.Line("_haveForward = false;");
                 writer.Line("_batch = batch;");
                 writer.Line($"inputs.CopyTo({input.Field});");
+                using (writer.Block("if (_parallel is not null)"))
+                {
+                    writer.Line("Dispatch(ShardLayers);");
+                    writer.Line("return batch;");
+                }
+
+                writer.Line();
                 writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
                 foreach (Plan plan in plans)
                 {
-                    string? call = ForwardCall(plan);
+                    string? call = ForwardCall(plan, shard: false);
                     if (call is not null)
                     {
                         writer.Line(call);
@@ -284,11 +331,21 @@ namespace CnnGen.Generators.Network
                 writer.Line();
                 writer.Line("int batch = _batch;");
                 writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                using (writer.Block("if (_parallel is not null)"))
+                {
+                    writer.Line("CheckLabels(labels);");
+                    writer.Line("labels.CopyTo(_labels!);");
+                    writer.Line("Dispatch(ShardBackward);");
+                    writer.Line("SumShardGradients(batch);");
+                    writer.Line("return;");
+                }
+
+                writer.Line();
                 writer.Line($"global::System.Span<{t}> parameters = _parameters;");
                 writer.Line($"global::System.Span<{t}> gradients = _gradients;");
                 for (int i = plans.Count - 1; i >= 0; i--)
                 {
-                    string? call = BackwardCall(plans[i]);
+                    string? call = BackwardCall(plans[i], shard: false);
                     if (call is not null)
                     {
                         writer.Line(call);
@@ -300,6 +357,12 @@ namespace CnnGen.Generators.Network
             writer.Summary("Runs Forward(inputs, labels) then Backward(labels) and returns the mean loss; Gradients then holds its gradient.");
             using (writer.Block($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
             {
+                using (writer.Block("if (_parallel is not null)"))
+                {
+                    writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);");
+                }
+
+                writer.Line();
                 writer.Line($"{t} loss = Forward(inputs, labels);");
                 writer.Line("Backward(labels);");
                 writer.Line("return loss;");
@@ -317,6 +380,8 @@ namespace CnnGen.Generators.Network
             }
 
             writer.Line();
+
+            EmitShards(writer, spec, plans, input, loss);
 
             // ---- Predict -------------------------------------------------------------------------------------------
             writer.Summary("Writes the most probable class of each example (the first on a tie). Takes any number of examples, in chunks of MaxBatchSize.");
@@ -364,6 +429,153 @@ namespace CnnGen.Generators.Network
                 writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
                 writer.Line("_haveForward = false;");
             }
+        }
+
+        /// <summary>
+        /// The batch-parallel path (used only when the network was built with more than one thread): every shard runs the
+        /// same layer calls as the one-thread path on its contiguous slice of each activation and gradient buffer; the
+        /// weight and bias gradients go to per-shard buffers summed afterwards in shard order, the shard losses are summed
+        /// in shard order, and the loss gradient is scaled by the whole batch's 1/m.
+        /// </summary>
+        private static void EmitShards(IndentedWriter writer, NetworkSpec spec, List<Plan> plans, Buffer input, Plan loss)
+        {
+            string t = spec.ElementType;
+            writer.Line("private const int ShardLayers = 1;");
+            writer.Line("private const int ShardLoss = 2;");
+            writer.Line("private const int ShardBackward = 4;");
+            writer.Line();
+            writer.Summary("The sharded Forward(inputs, labels) and ComputeGradients: checks, copies the batch in, runs the shards and combines them.");
+            using (writer.Block($"private {t} RunShards(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels, int steps)"))
+            {
+                writer.Line("int batch = BatchOf(inputs.Length, nameof(inputs));");
+                writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                writer.Line("CheckLabels(labels);");
+                writer.Line("_haveForward = false;");
+                writer.Line("_batch = batch;");
+                writer.Line($"inputs.CopyTo({input.Field});");
+                writer.Line("labels.CopyTo(_labels!);");
+                writer.Line("Dispatch(steps);");
+                using (writer.Block("if ((steps & ShardBackward) != 0)"))
+                {
+                    writer.Line("SumShardGradients(batch);");
+                }
+
+                writer.Line();
+                writer.Line("// The batch mean from the shards' sums, added in shard order.");
+                writer.Line("double loss = 0d;");
+                using (writer.Block("for (int shard = 0; shard < Threads; shard++)"))
+                {
+                    writer.Line("loss += _shardLosses![shard];");
+                }
+
+                writer.Line();
+                writer.Line("_haveForward = true;");
+                writer.Line($"return ({t})(loss / batch);");
+            }
+
+            writer.Line();
+            using (writer.Block("private void Dispatch(int steps)"))
+            {
+                writer.Line("_shardSteps = steps;");
+                writer.Line("_parallel!.Run(_shardWork!);");
+            }
+
+            writer.Line();
+            writer.Summary("One shard's part of the steps Dispatch asked for, on examples [start, start + count) of the batch.");
+            using (writer.Block("private void RunShard(int shard)"))
+            {
+                writer.Line("int batch = _batch;");
+                writer.Line($"int start = {Parallel}.ShardStart(shard, batch, Threads);");
+                writer.Line($"int count = {Parallel}.ShardStart(shard + 1, batch, Threads) - start;");
+                writer.Line("int steps = _shardSteps;");
+                writer.Line("_shardLosses![shard] = 0d;");
+                writer.Line("if (count == 0)");
+                writer.Line("{");
+                writer.Line("    return;");
+                writer.Line("}");
+                writer.Line();
+                using (writer.Block("if ((steps & ShardLayers) != 0)"))
+                {
+                    writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
+                    foreach (Plan plan in plans)
+                    {
+                        string? call = ForwardCall(plan, shard: true);
+                        if (call is not null)
+                        {
+                            writer.Line(call);
+                        }
+                    }
+                }
+
+                writer.Line();
+                using (writer.Block("if ((steps & ShardLoss) != 0)"))
+                {
+                    writer.Line($"{t} mean = {loss.Layer.ClassName}.Forward({Slice(loss.In, shard: true)}, new global::System.ReadOnlySpan<int>(_labels, start, count), {Slice(loss.Out, shard: true)});");
+                    writer.Line("_shardLosses![shard] = (double)mean * count;");
+                }
+
+                writer.Line();
+                using (writer.Block("if ((steps & ShardBackward) != 0)"))
+                {
+                    writer.Line("global::System.ReadOnlySpan<int> labels = new global::System.ReadOnlySpan<int>(_labels, start, count);");
+                    writer.Line($"{t} scale = ({t})1 / batch;");
+                    writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                    writer.Line($"global::System.Span<{t}> gradients = shard == 0 ? _gradients : _shardGradients![shard - 1];");
+                    for (int i = plans.Count - 1; i >= 0; i--)
+                    {
+                        string? call = BackwardCall(plans[i], shard: true);
+                        if (call is not null)
+                        {
+                            writer.Line(call);
+                        }
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Summary("Adds the weight and bias gradients of shards 1, 2, … (the non-empty ones) into Gradients, which shard 0 wrote, in shard order.");
+            using (writer.Block("private void SumShardGradients(int batch)"))
+            {
+                writer.Line("int used = global::System.Math.Min(Threads, batch);");
+                using (writer.Block("for (int shard = 1; shard < used; shard++)"))
+                {
+                    writer.Line($"{Parallel}.AddInto<{t}>(_gradients, _shardGradients![shard - 1]);");
+                }
+            }
+
+            writer.Line();
+            writer.Summary("The examples [start, start + count) of a buffer holding <paramref name=\"length\"/> values per example.");
+            writer.Line($"private static global::System.Span<{t}> Part({t}[] buffer, int start, int count, int length) => new global::System.Span<{t}>(buffer, start * length, count * length);");
+            writer.Line();
+            writer.Summary("The gradient of the whole batch's mean loss with respect to one shard's logits: (p − onehot(label)) · scale, scale = 1/m of the\nwhole batch; the same arithmetic as the loss layer's Backward, which scales by the 1/m of the span it is given.");
+            using (writer.Block($"private static void LossGradient(global::System.ReadOnlySpan<{t}> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<{t}> logitsGradient, {t} scale)"))
+            {
+                using (writer.Block("for (int n = 0; n < labels.Length; n++)"))
+                {
+                    writer.Line("int label = labels[n];");
+                    writer.Line($"global::System.ReadOnlySpan<{t}> p = probabilities.Slice(n * ClassCount, ClassCount);");
+                    writer.Line($"global::System.Span<{t}> d = logitsGradient.Slice(n * ClassCount, ClassCount);");
+                    using (writer.Block("for (int c = 0; c < ClassCount; c++)"))
+                    {
+                        writer.Line($"d[c] = (p[c] - (c == label ? ({t})1 : ({t})0)) * scale;");
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Summary("Refuses a label that is not a class index before the shards see it (the loss layer would throw it on a worker).");
+            using (writer.Block("private static void CheckLabels(global::System.ReadOnlySpan<int> labels)"))
+            {
+                using (writer.Block("for (int n = 0; n < labels.Length; n++)"))
+                {
+                    writer.Line("if ((uint)labels[n] >= (uint)ClassCount)");
+                    writer.Line("{");
+                    writer.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[n], $\"Label {n} is {labels[n]}, but a label must be a class index from 0 to {ClassCount - 1}.\");");
+                    writer.Line("}");
+                }
+            }
+
+            writer.Line();
         }
 
         /// <summary>Gives every layer its parameter slices and buffers; ReLU runs in place and Flatten aliases its input.</summary>
@@ -415,34 +627,39 @@ namespace CnnGen.Generators.Network
             return plans;
         }
 
-        private static string Slice(Buffer buffer) => $"Batch({buffer.Field}, batch * {buffer.Length})";
+        private static string Slice(Buffer buffer, bool shard = false) =>
+            shard ? $"Part({buffer.Field}, start, count, {buffer.Length})" : $"Batch({buffer.Field}, batch * {buffer.Length})";
 
-        private static string GradientSlice(Buffer buffer) => $"Batch({buffer.GradientField}, batch * {buffer.Length})";
+        private static string GradientSlice(Buffer buffer, bool shard = false) =>
+            shard ? $"Part({buffer.GradientField}, start, count, {buffer.Length})" : $"Batch({buffer.GradientField}, batch * {buffer.Length})";
 
         private static string Weights(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}WeightsOffset, {plan.Layer.Prefix}WeightsLength)";
 
         private static string Bias(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}BiasOffset, {plan.Layer.Prefix}BiasLength)";
 
-        private static string? ForwardCall(Plan plan)
+        private static string? ForwardCall(Plan plan, bool shard)
         {
             string c = plan.Layer.ClassName;
             return plan.Layer.Spec switch
             {
-                Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out)});",
-                Pool2DSpec or ZeroPad2DSpec or ReLUSpec => $"{c}.Forward({Slice(plan.In)}, {Slice(plan.Out)});",
+                Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
+                Pool2DSpec or ZeroPad2DSpec or ReLUSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
                 _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
             };
         }
 
-        private static string? BackwardCall(Plan plan)
+        private static string? BackwardCall(Plan plan, bool shard)
         {
             string c = plan.Layer.ClassName;
             return plan.Layer.Spec switch
             {
-                SoftmaxCrossEntropySpec => $"{c}.Backward({Slice(plan.Out)}, labels, {GradientSlice(plan.In)});",
-                Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {Slice(plan.In)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
-                Pool2DSpec or ReLUSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {Slice(plan.In)}, {GradientSlice(plan.In)});",
-                ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out)}, {GradientSlice(plan.In)});",
+                // A shard scales by the whole batch's 1/m, which the loss kernel (seeing only the shard) cannot know.
+                SoftmaxCrossEntropySpec => shard
+                    ? $"LossGradient({Slice(plan.Out, shard)}, labels, {GradientSlice(plan.In, shard)}, scale);"
+                    : $"{c}.Backward({Slice(plan.Out)}, labels, {GradientSlice(plan.In)});",
+                Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
+                Pool2DSpec or ReLUSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
+                ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
                 _ => null,
             };
         }

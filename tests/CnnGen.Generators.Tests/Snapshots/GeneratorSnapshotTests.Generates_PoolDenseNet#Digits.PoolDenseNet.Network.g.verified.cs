@@ -3188,15 +3188,28 @@ namespace Digits
         private int _batch;
         private bool _haveForward;
 
+        // Batch parallelism (threads > 1 only; all null with one thread): the workers, each extra shard's own weight and bias
+        // gradients (shard 0 writes Gradients), each shard's summed loss, the labels the shards read, the one work delegate.
+        private readonly global::CnnGen.BatchParallel? _parallel;
+        private readonly double[][]? _shardGradients;
+        private readonly double[]? _shardLosses;
+        private readonly int[]? _labels;
+        private readonly global::System.Action<int>? _shardWork;
+        private int _shardSteps;
+
         /// <summary>
         /// Creates the network with every buffer sized for batches of up to <paramref name="maxBatchSize"/> examples
         /// (nothing is allocated after this), and initializes the parameters from <paramref name="seed"/>.
         /// </summary>
         /// <param name="maxBatchSize">The largest batch Forward, ComputeGradients and TrainStep accept (at least 1).</param>
         /// <param name="seed">The seed of the He initialization; the same seed gives the same parameters on every run.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is below 1 or too large.</exception>
+        /// <param name="threads">The threads a batch is split over (1 to BatchParallel.MaxThreads; default 1, this thread alone).
+        /// With more, Forward, Backward, ComputeGradients, TrainStep and Predict split each batch into that many contiguous shards run at
+        /// once (this thread runs the first); the results equal one thread's up to floating-point rounding, and for a given thread count
+        /// they are the same on every run.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is below 1 or too large, or <paramref name="threads"/> is out of range.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public PoolDenseNet(int maxBatchSize, ulong seed = 0)
+        public PoolDenseNet(int maxBatchSize, ulong seed = 0, int threads = 1)
         {
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBatchSize, int.MaxValue / 128);
@@ -3212,6 +3225,21 @@ namespace Digits
             _activation3 = new double[maxBatchSize * 10];
             _activationGradient3 = new double[maxBatchSize * 10];
             _probabilities = new double[maxBatchSize * 10];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+            global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, global::CnnGen.BatchParallel.MaxThreads);
+            Threads = threads;
+            if (threads > 1)
+            {
+                _shardGradients = new double[threads - 1][];
+                for (int shard = 0; shard < _shardGradients.Length; shard++)
+                {
+                    _shardGradients[shard] = new double[ParameterCount];
+                }
+                _shardLosses = new double[threads];
+                _labels = new int[maxBatchSize];
+                _shardWork = RunShard;
+                _parallel = new global::CnnGen.BatchParallel(threads);
+            }
             InitializeParameters(seed);
         }
 
@@ -3219,6 +3247,11 @@ namespace Digits
         /// The largest batch this instance accepts.
         /// </summary>
         public int MaxBatchSize { get; }
+
+        /// <summary>
+        /// The threads each batch is split over (1: no batch parallelism).
+        /// </summary>
+        public int Threads { get; }
 
         /// <summary>
         /// All trainable parameters in one flat buffer; each layer's slice is given by its Layer{i}WeightsOffset and Layer{i}BiasOffset constants.
@@ -3281,6 +3314,11 @@ namespace Digits
         /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
         public double Forward(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels)
         {
+            if (_parallel is not null)
+            {
+                return RunShards(inputs, labels, ShardLayers | ShardLoss);
+            }
+
             int batch = RunLayers(inputs);
             global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
             double loss = Layer6SoftmaxCrossEntropy.Forward(Batch(_activation3, batch * 10), labels, Batch(_probabilities, batch * 10));
@@ -3297,6 +3335,12 @@ namespace Digits
             _haveForward = false;
             _batch = batch;
             inputs.CopyTo(_input);
+            if (_parallel is not null)
+            {
+                Dispatch(ShardLayers);
+                return batch;
+            }
+
             global::System.ReadOnlySpan<double> parameters = _parameters;
             Layer1MaxPool2D.Forward(Batch(_input, batch * 128), Batch(_activation1, batch * 32));
             Layer3Dense.Forward(Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), Batch(_activation2, batch * 20));
@@ -3336,6 +3380,15 @@ namespace Digits
 
             int batch = _batch;
             global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+            if (_parallel is not null)
+            {
+                CheckLabels(labels);
+                labels.CopyTo(_labels!);
+                Dispatch(ShardBackward);
+                SumShardGradients(batch);
+                return;
+            }
+
             global::System.Span<double> parameters = _parameters;
             global::System.Span<double> gradients = _gradients;
             Layer6SoftmaxCrossEntropy.Backward(Batch(_probabilities, batch * 10), labels, Batch(_activationGradient3, batch * 10));
@@ -3350,6 +3403,11 @@ namespace Digits
         /// </summary>
         public double ComputeGradients(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels)
         {
+            if (_parallel is not null)
+            {
+                return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);
+            }
+
             double loss = Forward(inputs, labels);
             Backward(labels);
             return loss;
@@ -3366,6 +3424,138 @@ namespace Digits
             double loss = ComputeGradients(inputs, labels);
             optimizer.Step(_parameters, _gradients);
             return loss;
+        }
+
+        private const int ShardLayers = 1;
+        private const int ShardLoss = 2;
+        private const int ShardBackward = 4;
+
+        /// <summary>
+        /// The sharded Forward(inputs, labels) and ComputeGradients: checks, copies the batch in, runs the shards and combines them.
+        /// </summary>
+        private double RunShards(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels, int steps)
+        {
+            int batch = BatchOf(inputs.Length, nameof(inputs));
+            global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+            CheckLabels(labels);
+            _haveForward = false;
+            _batch = batch;
+            inputs.CopyTo(_input);
+            labels.CopyTo(_labels!);
+            Dispatch(steps);
+            if ((steps & ShardBackward) != 0)
+            {
+                SumShardGradients(batch);
+            }
+
+            // The batch mean from the shards' sums, added in shard order.
+            double loss = 0d;
+            for (int shard = 0; shard < Threads; shard++)
+            {
+                loss += _shardLosses![shard];
+            }
+
+            _haveForward = true;
+            return (double)(loss / batch);
+        }
+
+        private void Dispatch(int steps)
+        {
+            _shardSteps = steps;
+            _parallel!.Run(_shardWork!);
+        }
+
+        /// <summary>
+        /// One shard's part of the steps Dispatch asked for, on examples [start, start + count) of the batch.
+        /// </summary>
+        private void RunShard(int shard)
+        {
+            int batch = _batch;
+            int start = global::CnnGen.BatchParallel.ShardStart(shard, batch, Threads);
+            int count = global::CnnGen.BatchParallel.ShardStart(shard + 1, batch, Threads) - start;
+            int steps = _shardSteps;
+            _shardLosses![shard] = 0d;
+            if (count == 0)
+            {
+                return;
+            }
+
+            if ((steps & ShardLayers) != 0)
+            {
+                global::System.ReadOnlySpan<double> parameters = _parameters;
+                Layer1MaxPool2D.Forward(Part(_input, start, count, 128), Part(_activation1, start, count, 32));
+                Layer3Dense.Forward(Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), Part(_activation2, start, count, 20));
+                Layer4ReLU.Forward(Part(_activation2, start, count, 20), Part(_activation2, start, count, 20));
+                Layer5Dense.Forward(Part(_activation2, start, count, 20), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), parameters.Slice(Layer5BiasOffset, Layer5BiasLength), Part(_activation3, start, count, 10));
+            }
+
+            if ((steps & ShardLoss) != 0)
+            {
+                double mean = Layer6SoftmaxCrossEntropy.Forward(Part(_activation3, start, count, 10), new global::System.ReadOnlySpan<int>(_labels, start, count), Part(_probabilities, start, count, 10));
+                _shardLosses![shard] = (double)mean * count;
+            }
+
+            if ((steps & ShardBackward) != 0)
+            {
+                global::System.ReadOnlySpan<int> labels = new global::System.ReadOnlySpan<int>(_labels, start, count);
+                double scale = (double)1 / batch;
+                global::System.Span<double> parameters = _parameters;
+                global::System.Span<double> gradients = shard == 0 ? _gradients : _shardGradients![shard - 1];
+                LossGradient(Part(_probabilities, start, count, 10), labels, Part(_activationGradient3, start, count, 10), scale);
+                Layer5Dense.Backward(Part(_activationGradient3, start, count, 10), Part(_activation2, start, count, 20), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Part(_activationGradient2, start, count, 20), gradients.Slice(Layer5WeightsOffset, Layer5WeightsLength), gradients.Slice(Layer5BiasOffset, Layer5BiasLength));
+                Layer4ReLU.Backward(Part(_activationGradient2, start, count, 20), Part(_activation2, start, count, 20), Part(_activationGradient2, start, count, 20));
+                Layer3Dense.Backward(Part(_activationGradient2, start, count, 20), Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Part(_activationGradient1, start, count, 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
+                Layer1MaxPool2D.Backward(Part(_activationGradient1, start, count, 32), Part(_input, start, count, 128), Part(_inputGradient, start, count, 128));
+            }
+        }
+
+        /// <summary>
+        /// Adds the weight and bias gradients of shards 1, 2, … (the non-empty ones) into Gradients, which shard 0 wrote, in shard order.
+        /// </summary>
+        private void SumShardGradients(int batch)
+        {
+            int used = global::System.Math.Min(Threads, batch);
+            for (int shard = 1; shard < used; shard++)
+            {
+                global::CnnGen.BatchParallel.AddInto<double>(_gradients, _shardGradients![shard - 1]);
+            }
+        }
+
+        /// <summary>
+        /// The examples [start, start + count) of a buffer holding <paramref name="length"/> values per example.
+        /// </summary>
+        private static global::System.Span<double> Part(double[] buffer, int start, int count, int length) => new global::System.Span<double>(buffer, start * length, count * length);
+
+        /// <summary>
+        /// The gradient of the whole batch's mean loss with respect to one shard's logits: (p − onehot(label)) · scale, scale = 1/m of the
+        /// whole batch; the same arithmetic as the loss layer's Backward, which scales by the 1/m of the span it is given.
+        /// </summary>
+        private static void LossGradient(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient, double scale)
+        {
+            for (int n = 0; n < labels.Length; n++)
+            {
+                int label = labels[n];
+                global::System.ReadOnlySpan<double> p = probabilities.Slice(n * ClassCount, ClassCount);
+                global::System.Span<double> d = logitsGradient.Slice(n * ClassCount, ClassCount);
+                for (int c = 0; c < ClassCount; c++)
+                {
+                    d[c] = (p[c] - (c == label ? (double)1 : (double)0)) * scale;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Refuses a label that is not a class index before the shards see it (the loss layer would throw it on a worker).
+        /// </summary>
+        private static void CheckLabels(global::System.ReadOnlySpan<int> labels)
+        {
+            for (int n = 0; n < labels.Length; n++)
+            {
+                if ((uint)labels[n] >= (uint)ClassCount)
+                {
+                    throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[n], $"Label {n} is {labels[n]}, but a label must be a class index from 0 to {ClassCount - 1}.");
+                }
+            }
         }
 
         /// <summary>
