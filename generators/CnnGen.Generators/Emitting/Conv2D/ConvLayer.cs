@@ -297,7 +297,7 @@ namespace CnnGen.Generators.Emitting
             var biasTiers = Tiers("BiasGradient", el, tier => ChannelPlan.For(Cout, el, tier), tier => ChannelSignature(Cout, el, tier));
             WeightGradientPlan WeightPlan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
             var weightTiers = Tiers("WeightGradient", el, WeightPlan, tier => WeightPlan(tier) is var p ? ChannelSignature(Cout, el, tier) + "/" + string.Join(",", p.Channels.Groups().Select(g => p.TapsFor(g.Group))) : "");
-            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
+            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => InputGradientReductionBits(el, tier) + "|" + string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
 
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");
@@ -311,7 +311,16 @@ namespace CnnGen.Generators.Emitting
                 w.Line("MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
                 EmitDispatch(w, weightTiers, "ref outputGradient, ref input, ref weightsGradient, batch");
                 w.Line();
-                w.Line("// dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].");
+                if (InputGradientReducesInLanes(el))
+                {
+                    w.Line("// dA gathers from dZ through the flipped filter with C_out contiguous: flipped[ky, kx, c, k] = W[f−1−ky, f−1−kx, c, k]");
+                    w.Line($"// (C_in = {Cin} is narrower than a vector, so C_out is the vector axis and each pixel's sum is reduced horizontally).");
+                }
+                else
+                {
+                    w.Line("// dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].");
+                }
+
                 w.Line($"Flip{el.Suffix}(ref weights, ref flipped);");
                 EmitDispatch(w, inputTiers, "ref outputGradient, ref flipped, ref inputGradient, batch");
             }
@@ -339,6 +348,23 @@ namespace CnnGen.Generators.Emitting
             string t = el.Keyword;
             w.Summary($"Writes flipped[ky, kx, k, c] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,\n" +
                       "so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.");
+            if (InputGradientReducesInLanes(el))
+            {
+                w.Summary($"Writes flipped[ky, kx, c, k] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180°, channels kept in place,\n" +
+                          $"so the input gradient can multiply a contiguous dZ row over C_out by a contiguous weight row (C_in = {Cin} is narrower than a vector).");
+                using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
+                {
+                    using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
+                    {
+                        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref weights, tap * {Cin * Cout}), {Cin * Cout})" +
+                               $".CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout}), {Cin * Cout}));");
+                    }
+                }
+
+                w.Line();
+                return;
+            }
+
             using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
             {
                 using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
@@ -541,6 +567,30 @@ namespace CnnGen.Generators.Emitting
 
         private sealed record Phase(int RowPhase, int ColumnPhase, GatherPlan Plan);
 
+        /// <summary>
+        /// True when C_in is narrower than the smallest vector and C_out fills whole ones: the input gradient then uses C_out
+        /// (its reduction axis) as the vector axis instead of leaving C_in scalar. Decided per element type, not per tier,
+        /// because the flipped filter copy is laid out for it.
+        /// </summary>
+        private bool InputGradientReducesInLanes(ElementKind el) => Cin < el.Lanes(128) && Cout % el.Lanes(128) == 0;
+
+        /// <summary>The vector width over C_out for <see cref="InputGradientReducesInLanes"/> on this tier (0 when not used).</summary>
+        private int InputGradientReductionBits(ElementKind el, VectorTier tier)
+        {
+            if (!InputGradientReducesInLanes(el))
+            {
+                return 0;
+            }
+
+            int bits = tier.Bits;
+            while (bits > 128 && Cout % el.Lanes(bits) != 0)
+            {
+                bits /= 2;
+            }
+
+            return bits;
+        }
+
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
             var channels = ChannelPlan.For(Cin, el, tier);
@@ -577,6 +627,7 @@ namespace CnnGen.Generators.Emitting
             int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
             bool inline = totalCost <= KernelBudget.MethodStatements;
             VectorTier tier = phases.Count > 0 ? phases[0].Plan.Tier : VectorTier.V128;
+            int reductionBits = InputGradientReductionBits(el, tier);
             w.Summary($"dA[n, iy, ix, c] = Σ over the taps (dy, dx) with {S}·oy = iy + {P} − dy and {S}·ox = ix + {P} − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]\n" +
                       $"({tier.ClassName}, {t}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
             using (w.Block($"private static void {name}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch)"))
@@ -592,7 +643,7 @@ namespace CnnGen.Generators.Emitting
                             w.Line($"// Phase (iy mod {S}, ix mod {S}) = ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}): {part.Phase.Plan.Rows.TapCount}×{part.Phase.Plan.Columns.TapCount} taps; unrolled: {part.Level}.");
                             using (w.Block())
                             {
-                                new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level).EmitRowClasses(part.Rows);
+                                new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                             }
                         }
                         else
@@ -611,7 +662,7 @@ namespace CnnGen.Generators.Emitting
                     w.Summary($"The input gradient of phase ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}), phase rows {part.Rows[0].Start}..{part.Rows[part.Rows.Count - 1].End - 1}, one example; unrolled: {part.Level}.");
                     using (w.Block($"private static void {InputPartName(name, part.Phase, part.Rows)}(ref {t} dz, ref {t} flipped, ref {t} da)"))
                     {
-                        new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level).EmitRowClasses(part.Rows);
+                        new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                     }
 
                     w.Line();

@@ -22,9 +22,17 @@ namespace CnnGen.Generators.Emitting
         private readonly int _filterSize;
         private readonly int _destinationWidth;
         private readonly UnrollLevel _level;
+        private readonly int _reductionBits;
 
-        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level)
+        /// <param name="reductionBits">
+        /// 0: the destination channels are the vector axis (the weights are laid out [row tap, column tap, reduction, channel]).
+        /// Otherwise the destination channels are too few for a vector and every chunk is scalar: the reduction channels
+        /// become the vector axis instead, in vectors of this many bits, with each accumulator summed horizontally once
+        /// at the end of its register block (the weights are then laid out [row tap, column tap, channel, reduction]).
+        /// </param>
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0)
         {
+            _reductionBits = reductionBits;
             _w = writer;
             _plan = plan;
             _el = element;
@@ -122,6 +130,12 @@ namespace CnnGen.Generators.Emitting
             {
                 Chunk chunk = group.Chunks[k];
                 string init;
+                if (ReductionLanes > 0)
+                {
+                    _w.Line($"var init{k} = {ReductionClass}<{T}>.Zero;");
+                    continue;
+                }
+
                 if (_names.Init is null)
                 {
                     init = chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
@@ -186,7 +200,7 @@ namespace CnnGen.Generators.Emitting
             int chunks = group.Chunks.Count;
             for (int p = 0; p < block.Pixels; p++)
             {
-                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar ? T : "var")} a{p}_{k} = init{k};")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? T : "var")} a{p}_{k} = init{k};")));
             }
 
             bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
@@ -220,7 +234,9 @@ namespace CnnGen.Generators.Emitting
                         .Add(Cols.OutStep * V, ox)
                         .Add(1, ch)
                         .Add((Cols.OutFirst + Cols.OutStep * p) * V + chunk.Offset);
-                    _w.Line(chunk.IsScalar
+                    _w.Line(ReductionLanes > 0
+                        ? $"Unsafe.Add(ref dstRow, {at}) = {ReductionClass}.Sum(a{p}_{k});"
+                        : chunk.IsScalar
                         ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
                         : $"a{p}_{k}.StoreUnsafe(ref Unsafe.Add(ref dstRow, {at}));");
                 }
@@ -235,6 +251,12 @@ namespace CnnGen.Generators.Emitting
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
             foreach (Segment segment in block.Segments)
             {
+                if (ReductionLanes > 0)
+                {
+                    EmitReductionSegment(group, block, segment, ox);
+                    continue;
+                }
+
                 int steps = segment.TapCount * R;
                 string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
                 _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels, {pixels}.");
@@ -255,6 +277,76 @@ namespace CnnGen.Generators.Emitting
                         EmitStep(group, block, segment, ox, Val.Var("j"));
                     }
                 }
+            }
+        }
+
+        private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
+
+        private string ReductionClass => "Vector" + _reductionBits;
+
+        /// <summary>
+        /// One tap segment with the reduction channels as the vector axis: per column tap and reduction chunk, one weight
+        /// vector per destination channel and one source vector per pixel, multiplied lane by lane into the pixel's accumulators.
+        /// </summary>
+        private void EmitReductionSegment(ChannelGroup group, ColumnBlock block, Segment segment, Val ox)
+        {
+            string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
+            _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels ({R / ReductionLanes} × {ReductionClass}), {pixels}.");
+            if (segment.TapCount == 1 || _level >= UnrollLevel.ColumnTaps)
+            {
+                for (int t = 0; t < segment.TapCount; t++)
+                {
+                    using (_w.Block())
+                    {
+                        EmitReductionStep(group, segment, ox, Val.Lit(t));
+                    }
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (nint t = 0; t < {segment.TapCount}; t++)"))
+                {
+                    EmitReductionStep(group, segment, ox, Val.Var("t"));
+                }
+            }
+        }
+
+        private void EmitReductionStep(ChannelGroup group, Segment segment, Val ox, Val t)
+        {
+            int lanes = ReductionLanes;
+            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
+            for (int kc = 0; kc < R / lanes; kc++)
+            {
+                if (R / lanes == 1)
+                {
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                    continue;
+                }
+
+                using (_w.Block())
+                {
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                }
+            }
+        }
+
+        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, int kc)
+        {
+            int lanes = ReductionLanes;
+            for (int k = 0; k < group.Chunks.Count; k++)
+            {
+                var at = new Affine().Add(Cols.FilterStep * R * V, t).Add(filterColumn + group.Chunks[k].Offset * R + kc * lanes);
+                _w.Line($"var w{k} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
+            }
+
+            foreach (int p in segment.Pixels)
+            {
+                var at = new Affine()
+                    .Add(Cols.SrcStep * R, ox)
+                    .Add(R, t)
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + kc * lanes);
+                _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
+                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"a{p}_{k} = {ReductionClass}.FusedMultiplyAdd(x{p}, w{k}, a{p}_{k});")));
             }
         }
 
