@@ -520,7 +520,19 @@ namespace CnnGen.Generators.Emitting
                     : $"var a{j}_{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
             }
 
-            bool broadcastOnce = group.SingleWidth;
+            // Fewer accumulators than FMA chains needed to hide the latency: odd output columns go to a second bank.
+            int banks = block.Taps * chunks < GatherPlan.LatencyChains ? 2 : 1;
+            if (banks > 1)
+            {
+                w.Line($"// {block.Taps * chunks} accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.");
+                for (nint j = 0; j < block.Taps; j++)
+                {
+                    w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
+                        ? $"{t} a{j}_{k}_1 = {el.Zero};"
+                        : $"var a{j}_{k}_1 = {chunk.VectorClass}<{t}>.Zero;")));
+                }
+            }
+
             using (w.Block($"for (nint oy = {lo}; oy < {hi}; oy++)"))
             {
                 w.Line($"ref {t} src = ref Unsafe.Add(ref x, {new Affine().Add((dy - P) * W * Cin).Add(S * W * Cin, Val.Var("oy"))});");
@@ -528,31 +540,39 @@ namespace CnnGen.Generators.Emitting
                 foreach (ColumnSpan span in block.Spans)
                 {
                     string which = span.Taps.Count == block.Taps ? "all weight rows" : "weight rows " + string.Join(",", span.Taps);
+                    int length = span.End - span.Start;
+                    if (banks > 1 && length >= 2)
+                    {
+                        int pairsEnd = span.Start + length / 2 * 2;
+                        w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input; two columns at a time, one accumulator bank each.");
+                        using (w.Block($"for (nint ox = {span.Start}; ox < {pairsEnd}; ox += 2)"))
+                        {
+                            EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 0, "");
+                            EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 1, "_1");
+                        }
+
+                        if (pairsEnd < span.End)
+                        {
+                            using (w.Block())
+                            {
+                                EmitWeightGradientColumn(w, el, group, span, j0, Val.Lit(pairsEnd), 0, "");
+                            }
+                        }
+
+                        continue;
+                    }
+
                     w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input.");
                     using (w.Block($"for (nint ox = {span.Start}; ox < {span.End}; ox++)"))
                     {
-                        for (int k = 0; k < chunks; k++)
-                        {
-                            Chunk chunk = group.Chunks[k];
-                            w.Line(chunk.IsScalar
-                                ? $"{t} g{k} = Unsafe.Add(ref dzRow, {new Affine().Add(Cout, Val.Var("ox")).Add(chunk.Offset)});"
-                                : $"var g{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {new Affine().Add(Cout, Val.Var("ox")).Add(chunk.Offset)}));");
-                        }
-
-                        foreach (int j in span.Taps)
-                        {
-                            var at = new Affine().Add(S * Cin, Val.Var("ox")).Add(1, j0).Add(j - P * Cin);
-                            string value = $"Unsafe.Add(ref src, {at})";
-                            w.Line(broadcastOnce ? $"var x{j} = {group.Chunks[0].VectorClass}.Create({value});" : $"{t} x{j} = {value};");
-                            w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
-                            {
-                                string xv = broadcastOnce || chunk.IsScalar ? $"x{j}" : $"{chunk.VectorClass}.Create(x{j})";
-                                string cls = chunk.IsScalar ? el.Math : chunk.VectorClass!;
-                                return $"a{j}_{k} = {cls}.FusedMultiplyAdd({xv}, g{k}, a{j}_{k});";
-                            })));
-                        }
+                        EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 0, "");
                     }
                 }
+            }
+
+            for (nint j = 0; j < block.Taps && banks > 1; j++)
+            {
+                w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => $"a{j}_{k} += a{j}_{k}_1;")));
             }
 
             for (nint j = 0; j < block.Taps; j++)
@@ -560,6 +580,35 @@ namespace CnnGen.Generators.Emitting
                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
                     : $"a{j}_{k}.StoreUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
+            }
+        }
+
+        /// <summary>One output column of a weight-gradient tap block: load its dZ row once, add input value × dZ row into each tap's accumulators of <paramref name="bank"/>.</summary>
+        private void EmitWeightGradientColumn(IndentedWriter w, ElementKind el, ChannelGroup group, ColumnSpan span, Val j0, Val ox, int offset, string bank)
+        {
+            string t = el.Keyword;
+            int chunks = group.Chunks.Count;
+            bool broadcastOnce = group.SingleWidth;
+            for (int k = 0; k < chunks; k++)
+            {
+                Chunk chunk = group.Chunks[k];
+                string at = new Affine().Add(Cout, ox).Add(Cout * offset + chunk.Offset).ToString();
+                w.Line(chunk.IsScalar
+                    ? $"{t} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
+                    : $"var g{k}{bank} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {at}));");
+            }
+
+            foreach (int j in span.Taps)
+            {
+                var at = new Affine().Add(S * Cin, ox).Add(1, j0).Add(j - P * Cin + S * Cin * offset);
+                string value = $"Unsafe.Add(ref src, {at})";
+                w.Line(broadcastOnce ? $"var x{j}{bank} = {group.Chunks[0].VectorClass}.Create({value});" : $"{t} x{j}{bank} = {value};");
+                w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
+                {
+                    string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : $"{chunk.VectorClass}.Create(x{j}{bank})";
+                    string cls = chunk.IsScalar ? el.Math : chunk.VectorClass!;
+                    return $"a{j}_{k}{bank} = {cls}.FusedMultiplyAdd({xv}, g{k}{bank}, a{j}_{k}{bank});";
+                })));
             }
         }
 

@@ -203,6 +203,20 @@ namespace CnnGen.Generators.Emitting
                 _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? T : "var")} a{p}_{k} = init{k};")));
             }
 
+            _banks = BanksFor(group, block);
+            _step = 0;
+            if (_banks > 1)
+            {
+                _w.Line($"// {block.Pixels * chunks} accumulators are too few chains to hide the FMA latency: consecutive steps alternate between {_banks} banks, summed at the end.");
+                for (int b = 1; b < _banks; b++)
+                {
+                    for (int p = 0; p < block.Pixels; p++)
+                    {
+                        _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"var a{p}_{k}_{b} = {Zero(group.Chunks[k])};")));
+                    }
+                }
+            }
+
             bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
             if (anyTaps)
             {
@@ -223,6 +237,12 @@ namespace CnnGen.Generators.Emitting
                         EmitFilterRow(oy, group, ch, block, ox, Val.Var("ky"));
                     }
                 }
+            }
+
+            for (int p = 0; p < block.Pixels && _banks > 1; p++)
+            {
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k =>
+                    $"a{p}_{k} += {string.Join(" + ", Enumerable.Range(1, _banks - 1).Select(b => $"a{p}_{k}_{b}"))};")));
             }
 
             for (int p = 0; p < block.Pixels; p++)
@@ -279,6 +299,23 @@ namespace CnnGen.Generators.Emitting
                 }
             }
         }
+
+        private int _banks = 1;
+        private int _step;
+
+        /// <summary>The accumulator of pixel <paramref name="p"/>, chunk <paramref name="k"/> for the current step's bank.</summary>
+        private string Acc(int p, int k) => _step % _banks == 0 ? $"a{p}_{k}" : $"a{p}_{k}_{_step % _banks}";
+
+        private string Zero(Chunk chunk) =>
+            ReductionLanes > 0 ? $"{ReductionClass}<{T}>.Zero" : chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
+
+        /// <summary>
+        /// How many accumulator banks a block uses: a block of fewer than <see cref="GatherPlan.LatencyChains"/> accumulators
+        /// cannot keep the FMA pipes busy (each FMA waits for the previous one on the same accumulator), so consecutive
+        /// unrolled steps alternate between banks. Only where the steps are written out (a looped step has one bank).
+        /// </summary>
+        private int BanksFor(ChannelGroup group, ColumnBlock block) =>
+            _level >= UnrollLevel.ColumnTaps ? GatherPlan.BanksFor(block.Pixels * group.Chunks.Count) : 1;
 
         private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
 
@@ -346,8 +383,10 @@ namespace CnnGen.Generators.Emitting
                     .Add(R, t)
                     .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + kc * lanes);
                 _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
-                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"a{p}_{k} = {ReductionClass}.FusedMultiplyAdd(x{p}, w{k}, a{p}_{k});")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.FusedMultiplyAdd(x{p}, w{k}, {Acc(p, k)});")));
             }
+
+            _step++;
         }
 
         private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j)
@@ -377,11 +416,13 @@ namespace CnnGen.Generators.Emitting
                     Chunk chunk = group.Chunks[k];
                     string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : $"{chunk.VectorClass}.Create(x{p})";
                     string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
-                    fmas.Add($"a{p}_{k} = {cls}.FusedMultiplyAdd({x}, w{k}, a{p}_{k});");
+                    fmas.Add($"{Acc(p, k)} = {cls}.FusedMultiplyAdd({x}, w{k}, {Acc(p, k)});");
                 }
 
                 _w.Line(string.Join(" ", fmas));
             }
+
+            _step++;
         }
     }
 }
