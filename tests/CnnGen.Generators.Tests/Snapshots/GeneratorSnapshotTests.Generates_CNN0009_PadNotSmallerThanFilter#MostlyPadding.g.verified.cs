@@ -744,6 +744,9 @@ partial class MostlyPadding
                     ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
                     float a0_0 = Unsafe.Add(ref grad, 0);
                     float a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    float a0_0_1 = 0f;
+                    float a1_0_1 = 0f;
                     for (nint oy = 2; oy < 6; oy++)
                     {
                         ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
@@ -755,13 +758,25 @@ partial class MostlyPadding
                             float x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
+                        for (nint ox = 2; ox < 4; ox += 2)
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x0 = Unsafe.Add(ref src, ox - 2);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                            float x0_1 = Unsafe.Add(ref src, ox - 1);
+                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            float x1_1 = Unsafe.Add(ref src, ox);
+                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, 4);
+                            float x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, 3);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -772,6 +787,8 @@ partial class MostlyPadding
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -783,6 +800,9 @@ partial class MostlyPadding
                     ref float grad = ref Unsafe.Add(ref weightsGradient, 2);
                     float a0_0 = Unsafe.Add(ref grad, 0);
                     float a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    float a0_0_1 = 0f;
+                    float a1_0_1 = 0f;
                     for (nint oy = 1; oy < 5; oy++)
                     {
                         ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
@@ -794,13 +814,25 @@ partial class MostlyPadding
                             float x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
+                        for (nint ox = 2; ox < 4; ox += 2)
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x0 = Unsafe.Add(ref src, ox - 2);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                            float x0_1 = Unsafe.Add(ref src, ox - 1);
+                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            float x1_1 = Unsafe.Add(ref src, ox);
+                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, 4);
+                            float x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, 3);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -811,6 +843,8 @@ partial class MostlyPadding
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -842,6 +876,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 7);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -860,13 +899,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -887,15 +926,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -914,6 +957,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 14);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -932,13 +980,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -959,15 +1007,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -986,6 +1038,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 21);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -1004,13 +1061,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1031,15 +1088,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1058,6 +1119,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 28);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -1076,13 +1142,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1103,15 +1169,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1658,6 +1728,9 @@ partial class MostlyPadding
                     ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
                     double a0_0 = Unsafe.Add(ref grad, 0);
                     double a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    double a0_0_1 = 0d;
+                    double a1_0_1 = 0d;
                     for (nint oy = 2; oy < 6; oy++)
                     {
                         ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
@@ -1669,13 +1742,25 @@ partial class MostlyPadding
                             double x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
+                        for (nint ox = 2; ox < 4; ox += 2)
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x0 = Unsafe.Add(ref src, ox - 2);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                            double x0_1 = Unsafe.Add(ref src, ox - 1);
+                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            double x1_1 = Unsafe.Add(ref src, ox);
+                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, 4);
+                            double x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, 3);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -1686,6 +1771,8 @@ partial class MostlyPadding
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -1697,6 +1784,9 @@ partial class MostlyPadding
                     ref double grad = ref Unsafe.Add(ref weightsGradient, 2);
                     double a0_0 = Unsafe.Add(ref grad, 0);
                     double a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    double a0_0_1 = 0d;
+                    double a1_0_1 = 0d;
                     for (nint oy = 1; oy < 5; oy++)
                     {
                         ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
@@ -1708,13 +1798,25 @@ partial class MostlyPadding
                             double x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
+                        for (nint ox = 2; ox < 4; ox += 2)
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x0 = Unsafe.Add(ref src, ox - 2);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, ox - 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                            double x0_1 = Unsafe.Add(ref src, ox - 1);
+                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            double x1_1 = Unsafe.Add(ref src, ox);
+                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, 4);
+                            double x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, 3);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -1725,6 +1827,8 @@ partial class MostlyPadding
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -1756,6 +1860,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 7);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1774,13 +1883,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1801,15 +1910,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1828,6 +1941,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 14);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1846,13 +1964,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1873,15 +1991,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1900,6 +2022,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 21);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1918,13 +2045,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1945,15 +2072,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1972,6 +2103,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 28);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1990,13 +2126,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2017,15 +2153,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;

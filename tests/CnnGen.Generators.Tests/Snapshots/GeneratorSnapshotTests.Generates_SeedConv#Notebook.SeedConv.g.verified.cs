@@ -261,6 +261,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 1; ky < 3; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
@@ -278,11 +283,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -296,11 +301,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -317,13 +322,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -339,13 +344,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -360,11 +365,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -378,13 +383,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -411,6 +420,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 0; ky < 3; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
@@ -428,11 +442,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -446,11 +460,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -467,13 +481,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -489,13 +503,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -510,11 +524,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -528,13 +542,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -561,6 +579,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 0; ky < 2; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
@@ -578,11 +601,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -596,11 +619,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -617,13 +640,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -639,13 +662,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -660,11 +683,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -678,13 +701,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -1678,6 +1705,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
+                                var a3_0_1 = Vector128<float>.Zero;
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
@@ -1696,13 +1728,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -1718,13 +1750,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -1740,13 +1772,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -1762,15 +1794,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -1793,6 +1829,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
@@ -1809,11 +1849,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -1827,11 +1867,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -1845,11 +1885,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -1863,11 +1903,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -1882,11 +1922,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -1900,11 +1940,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -1918,11 +1958,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -1936,13 +1976,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -1965,6 +2008,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
+                                var a3_0_1 = Vector128<float>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -1984,13 +2032,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -2006,13 +2054,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2028,13 +2076,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -2050,15 +2098,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2081,6 +2133,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -2098,11 +2154,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -2116,11 +2172,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2134,11 +2190,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -2152,11 +2208,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -2171,11 +2227,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -2189,11 +2245,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2207,11 +2263,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -2225,13 +2281,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -2296,6 +2355,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 1; ky < 3; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
@@ -2313,11 +2377,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2331,11 +2395,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2352,13 +2416,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2374,13 +2438,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2395,11 +2459,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2413,13 +2477,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2446,6 +2514,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 0; ky < 3; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
@@ -2463,11 +2536,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2481,11 +2554,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2502,13 +2575,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2524,13 +2597,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2545,11 +2618,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2563,13 +2636,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2596,6 +2673,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 0; ky < 2; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
@@ -2613,11 +2695,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2631,11 +2713,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2652,13 +2734,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2674,13 +2756,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2695,11 +2777,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2713,13 +2795,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -4288,6 +4374,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
@@ -4306,13 +4397,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -4328,13 +4419,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -4350,13 +4441,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -4372,15 +4463,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -4403,6 +4498,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
@@ -4419,11 +4518,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -4437,11 +4536,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -4455,11 +4554,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -4473,11 +4572,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -4492,11 +4591,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -4510,11 +4609,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -4528,11 +4627,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -4546,13 +4645,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -4575,6 +4677,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -4594,13 +4701,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -4616,13 +4723,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -4638,13 +4745,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -4660,15 +4767,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -4691,6 +4802,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -4708,11 +4823,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -4726,11 +4841,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -4744,11 +4859,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -4762,11 +4877,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -4781,11 +4896,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -4799,11 +4914,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -4817,11 +4932,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -4835,13 +4950,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
