@@ -67,7 +67,18 @@ namespace CnnGen.Generators.Emitting
                    $"{split.Count} method(s), unrolled to {string.Join(", ", split.Select(s => s.Level).Distinct())}.");
             w.Line("// Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of");
             w.Line("//   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,");
-            w.Line("//   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).");
+            if (InputGradientReducesInLanes(ElementKind.Single))
+            {
+                w.Line($"//   gathered per input pixel (one stride phase at a time, so every emitted tap is real). C_in = {Cin} is narrower than a");
+                w.Line("//   vector, so C_out is the vector axis: each pixel accumulates dZ row × weight row lane by lane, then sums horizontally.");
+            }
+            else
+            {
+                w.Line("//   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).");
+            }
+
+            w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
+            w.Line("//   accumulator banks, summed once at the end of the block.");
             w.Line("// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).");
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line();
@@ -367,15 +378,26 @@ namespace CnnGen.Generators.Emitting
 
             using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
             {
-                using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
+                using (w.Block($"for (nint tap = 0; tap < {F * F}; tap++)"))
                 {
                     w.Line($"ref {t} from = ref Unsafe.Add(ref weights, tap * {Cin * Cout});");
                     w.Line($"ref {t} to = ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout});");
-                    using (w.Block($"for (int c = 0; c < {Cin}; c++)"))
+                    if (Cin * Cout <= 64)
                     {
-                        using (w.Block($"for (int k = 0; k < {Cout}; k++)"))
+                        // A small tap: written out, the loop overhead would cost more than the copies (tiny layers call this every backward).
+                        for (int k = 0; k < Cout; k++)
                         {
-                            w.Line($"Unsafe.Add(ref to, k * {Cin} + c) = Unsafe.Add(ref from, c * {Cout} + k);");
+                            w.Line(string.Join(" ", Enumerable.Range(0, Cin).Select(c => $"Unsafe.Add(ref to, {k * Cin + c}) = Unsafe.Add(ref from, {c * Cout + k});")));
+                        }
+                    }
+                    else
+                    {
+                        using (w.Block($"for (int c = 0; c < {Cin}; c++)"))
+                        {
+                            using (w.Block($"for (int k = 0; k < {Cout}; k++)"))
+                            {
+                                w.Line($"Unsafe.Add(ref to, k * {Cin} + c) = Unsafe.Add(ref from, c * {Cout} + k);");
+                            }
                         }
                     }
                 }
@@ -545,10 +567,11 @@ namespace CnnGen.Generators.Emitting
                     {
                         int pairsEnd = span.Start + length / 2 * 2;
                         w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input; two columns at a time, one accumulator bank each.");
-                        using (w.Block($"for (nint ox = {span.Start}; ox < {pairsEnd}; ox += 2)"))
+                        Val pair = length / 2 == 1 ? Val.Lit(span.Start) : Val.Var("ox");
+                        using (length / 2 == 1 ? w.Block() : w.Block($"for (nint ox = {span.Start}; ox < {pairsEnd}; ox += 2)"))
                         {
-                            EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 0, "");
-                            EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 1, "_1");
+                            EmitWeightGradientColumn(w, el, group, span, j0, pair, 0, "");
+                            EmitWeightGradientColumn(w, el, group, span, j0, pair, 1, "_1");
                         }
 
                         if (pairsEnd < span.End)
