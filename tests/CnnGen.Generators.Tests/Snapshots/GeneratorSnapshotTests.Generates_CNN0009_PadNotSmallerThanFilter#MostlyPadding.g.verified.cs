@@ -96,6 +96,8 @@ partial class MostlyPadding
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+    // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
+    //   accumulator banks, summed once at the end of the block.
     // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
     // ------------------------------------------------------------------------------------------------
 
@@ -694,17 +696,11 @@ partial class MostlyPadding
     /// </summary>
     private static void FlipSingle(ref float weights, ref float flipped)
     {
-        for (int tap = 0; tap < 4; tap++)
+        for (nint tap = 0; tap < 4; tap++)
         {
             ref float from = ref Unsafe.Add(ref weights, tap * 1);
             ref float to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            for (int c = 0; c < 1; c++)
-            {
-                for (int k = 0; k < 1; k++)
-                {
-                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
-                }
-            }
+            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
         }
     }
 
@@ -759,17 +755,16 @@ partial class MostlyPadding
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        for (nint ox = 2; ox < 4; ox += 2)
                         {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            float g0 = Unsafe.Add(ref dzRow, 2);
+                            float x0 = Unsafe.Add(ref src, 0);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            float x1 = Unsafe.Add(ref src, 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
-                            float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                            float x0_1 = Unsafe.Add(ref src, ox - 1);
+                            float g0_1 = Unsafe.Add(ref dzRow, 3);
+                            float x0_1 = Unsafe.Add(ref src, 1);
                             a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
-                            float x1_1 = Unsafe.Add(ref src, ox);
+                            float x1_1 = Unsafe.Add(ref src, 2);
                             a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
                         }
                         {
@@ -815,17 +810,16 @@ partial class MostlyPadding
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        for (nint ox = 2; ox < 4; ox += 2)
                         {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            float g0 = Unsafe.Add(ref dzRow, 2);
+                            float x0 = Unsafe.Add(ref src, 0);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            float x1 = Unsafe.Add(ref src, 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
-                            float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                            float x0_1 = Unsafe.Add(ref src, ox - 1);
+                            float g0_1 = Unsafe.Add(ref dzRow, 3);
+                            float x0_1 = Unsafe.Add(ref src, 1);
                             a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
-                            float x1_1 = Unsafe.Add(ref src, ox);
+                            float x1_1 = Unsafe.Add(ref src, 2);
                             a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
                         }
                         {
@@ -1678,17 +1672,11 @@ partial class MostlyPadding
     /// </summary>
     private static void FlipDouble(ref double weights, ref double flipped)
     {
-        for (int tap = 0; tap < 4; tap++)
+        for (nint tap = 0; tap < 4; tap++)
         {
             ref double from = ref Unsafe.Add(ref weights, tap * 1);
             ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            for (int c = 0; c < 1; c++)
-            {
-                for (int k = 0; k < 1; k++)
-                {
-                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
-                }
-            }
+            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
         }
     }
 
@@ -1743,17 +1731,16 @@ partial class MostlyPadding
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        for (nint ox = 2; ox < 4; ox += 2)
                         {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            double g0 = Unsafe.Add(ref dzRow, 2);
+                            double x0 = Unsafe.Add(ref src, 0);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            double x1 = Unsafe.Add(ref src, 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
-                            double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                            double x0_1 = Unsafe.Add(ref src, ox - 1);
+                            double g0_1 = Unsafe.Add(ref dzRow, 3);
+                            double x0_1 = Unsafe.Add(ref src, 1);
                             a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
-                            double x1_1 = Unsafe.Add(ref src, ox);
+                            double x1_1 = Unsafe.Add(ref src, 2);
                             a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
                         }
                         {
@@ -1799,17 +1786,16 @@ partial class MostlyPadding
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        for (nint ox = 2; ox < 4; ox += 2)
                         {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            double g0 = Unsafe.Add(ref dzRow, 2);
+                            double x0 = Unsafe.Add(ref src, 0);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            double x1 = Unsafe.Add(ref src, 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
-                            double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                            double x0_1 = Unsafe.Add(ref src, ox - 1);
+                            double g0_1 = Unsafe.Add(ref dzRow, 3);
+                            double x0_1 = Unsafe.Add(ref src, 1);
                             a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
-                            double x1_1 = Unsafe.Add(ref src, ox);
+                            double x1_1 = Unsafe.Add(ref src, 2);
                             a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
                         }
                         {

@@ -98,6 +98,8 @@ namespace Notebook
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+        // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
+        //   accumulator banks, summed once at the end of the block.
         // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
         // ------------------------------------------------------------------------------------------------
 
@@ -976,17 +978,18 @@ namespace Notebook
         /// </summary>
         private static void FlipSingle(ref float weights, ref float flipped)
         {
-            for (int tap = 0; tap < 9; tap++)
+            for (nint tap = 0; tap < 9; tap++)
             {
                 ref float from = ref Unsafe.Add(ref weights, tap * 32);
                 ref float to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                for (int c = 0; c < 4; c++)
-                {
-                    for (int k = 0; k < 8; k++)
-                    {
-                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
-                    }
-                }
+                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
+                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
+                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
+                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
+                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
+                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
+                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
+                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
             }
         }
 
@@ -3304,17 +3307,18 @@ namespace Notebook
         /// </summary>
         private static void FlipDouble(ref double weights, ref double flipped)
         {
-            for (int tap = 0; tap < 9; tap++)
+            for (nint tap = 0; tap < 9; tap++)
             {
                 ref double from = ref Unsafe.Add(ref weights, tap * 32);
                 ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                for (int c = 0; c < 4; c++)
-                {
-                    for (int k = 0; k < 8; k++)
-                    {
-                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
-                    }
-                }
+                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
+                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
+                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
+                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
+                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
+                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
+                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
+                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
             }
         }
 
