@@ -639,29 +639,10 @@ namespace CnnGen.Generators.Emitting
 
         private sealed record Phase(int RowPhase, int ColumnPhase, GatherPlan Plan);
 
-        /// <summary>
-        /// True when C_in is narrower than the smallest vector and C_out fills whole ones: the input gradient then uses C_out
-        /// (its reduction axis) as the vector axis instead of leaving C_in scalar. Decided per element type, not per tier,
-        /// because the flipped filter copy is laid out for it.
-        /// </summary>
-        private bool InputGradientReducesInLanes(ElementKind el) => Cin < el.Lanes(128) && Cout % el.Lanes(128) == 0;
+        /// <summary>Whether the input gradient vectorizes C_out instead of C_in (see <see cref="InputGradientAxis"/>).</summary>
+        private bool InputGradientReducesInLanes(ElementKind el) => InputGradientAxis.ReducesInLanes(Cin, Cout, el);
 
-        /// <summary>The vector width over C_out for <see cref="InputGradientReducesInLanes"/> on this tier (0 when not used).</summary>
-        private int InputGradientReductionBits(ElementKind el, VectorTier tier)
-        {
-            if (!InputGradientReducesInLanes(el))
-            {
-                return 0;
-            }
-
-            int bits = tier.Bits;
-            while (bits > 128 && Cout % el.Lanes(bits) != 0)
-            {
-                bits /= 2;
-            }
-
-            return bits;
-        }
+        private int InputGradientReductionBits(ElementKind el, VectorTier tier) => InputGradientAxis.ReductionBits(Cin, Cout, el, tier);
 
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
