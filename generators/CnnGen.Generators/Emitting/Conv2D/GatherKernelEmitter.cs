@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CnnGen.Generators.Emitting.Planning;
@@ -290,6 +291,31 @@ namespace CnnGen.Generators.Emitting
                         }
                     }
                 }
+                else if (_banks > 1 && steps >= 2)
+                {
+                    // Looped steps, two per iteration so that the banks alternate; an odd last step goes to the first bank.
+                    int pairsEnd = steps / 2 * 2;
+                    using (_w.Block($"for (nint j = 0; j < {pairsEnd}; j += 2)"))
+                    {
+                        for (int b = 0; b < 2; b++)
+                        {
+                            _step = b;
+                            using (_w.Block())
+                            {
+                                EmitStep(group, block, segment, ox, Val.Var("j"), b);
+                            }
+                        }
+                    }
+
+                    if (pairsEnd < steps)
+                    {
+                        _step = 0;
+                        using (_w.Block())
+                        {
+                            EmitStep(group, block, segment, ox, Val.Lit(pairsEnd));
+                        }
+                    }
+                }
                 else
                 {
                     using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
@@ -312,10 +338,12 @@ namespace CnnGen.Generators.Emitting
         /// <summary>
         /// How many accumulator banks a block uses: a block of fewer than <see cref="GatherPlan.LatencyChains"/> accumulators
         /// cannot keep the FMA pipes busy (each FMA waits for the previous one on the same accumulator), so consecutive
-        /// unrolled steps alternate between banks. Only where the steps are written out (a looped step has one bank).
+        /// steps alternate between banks: any number where the steps are written out, two where a loop runs two steps per iteration.
         /// </summary>
         private int BanksFor(ChannelGroup group, ColumnBlock block) =>
-            _level >= UnrollLevel.ColumnTaps ? GatherPlan.BanksFor(block.Pixels * group.Chunks.Count) : 1;
+            _level >= UnrollLevel.ColumnTaps || ReductionLanes > 0
+                ? GatherPlan.BanksFor(block.Pixels * group.Chunks.Count)
+                : Math.Min(2, GatherPlan.BanksFor(block.Pixels * group.Chunks.Count));
 
         private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
 
@@ -389,9 +417,9 @@ namespace CnnGen.Generators.Emitting
             _step++;
         }
 
-        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j)
+        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j, int jOffset = 0)
         {
-            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
+            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V + V * jOffset;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
@@ -407,7 +435,7 @@ namespace CnnGen.Generators.Emitting
                 var at = new Affine()
                     .Add(Cols.SrcStep * R, ox)
                     .Add(1, j)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R);
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + jOffset);
                 string value = $"Unsafe.Add(ref src, {at})";
                 _w.Line(broadcastOnce ? $"var x{p} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{p} = {value};");
                 var fmas = new List<string>();
