@@ -96,6 +96,8 @@ partial class MostlyPadding
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+    // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
+    //   accumulator banks, summed once at the end of the block.
     // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
     // ------------------------------------------------------------------------------------------------
 
@@ -724,17 +726,11 @@ partial class MostlyPadding
     /// </summary>
     private static void FlipSingle(ref float weights, ref float flipped)
     {
-        for (int tap = 0; tap < 4; tap++)
+        for (nint tap = 0; tap < 4; tap++)
         {
             ref float from = ref Unsafe.Add(ref weights, tap * 1);
             ref float to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            for (int c = 0; c < 1; c++)
-            {
-                for (int k = 0; k < 1; k++)
-                {
-                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
-                }
-            }
+            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
         }
     }
 
@@ -774,6 +770,9 @@ partial class MostlyPadding
                     ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
                     float a0_0 = Unsafe.Add(ref grad, 0);
                     float a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    float a0_0_1 = 0f;
+                    float a1_0_1 = 0f;
                     for (nint oy = 2; oy < 6; oy++)
                     {
                         ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
@@ -785,13 +784,24 @@ partial class MostlyPadding
                             float x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            float g0 = Unsafe.Add(ref dzRow, 2);
+                            float x0 = Unsafe.Add(ref src, 0);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            float x1 = Unsafe.Add(ref src, 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            float g0_1 = Unsafe.Add(ref dzRow, 3);
+                            float x0_1 = Unsafe.Add(ref src, 1);
+                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            float x1_1 = Unsafe.Add(ref src, 2);
+                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, 4);
+                            float x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, 3);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -802,6 +812,8 @@ partial class MostlyPadding
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -813,6 +825,9 @@ partial class MostlyPadding
                     ref float grad = ref Unsafe.Add(ref weightsGradient, 2);
                     float a0_0 = Unsafe.Add(ref grad, 0);
                     float a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    float a0_0_1 = 0f;
+                    float a1_0_1 = 0f;
                     for (nint oy = 1; oy < 5; oy++)
                     {
                         ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
@@ -824,13 +839,24 @@ partial class MostlyPadding
                             float x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
+                            float g0 = Unsafe.Add(ref dzRow, 2);
+                            float x0 = Unsafe.Add(ref src, 0);
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
+                            float x1 = Unsafe.Add(ref src, 1);
+                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            float g0_1 = Unsafe.Add(ref dzRow, 3);
+                            float x0_1 = Unsafe.Add(ref src, 1);
+                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            float x1_1 = Unsafe.Add(ref src, 2);
+                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            float g0 = Unsafe.Add(ref dzRow, 4);
+                            float x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            float x1 = Unsafe.Add(ref src, 3);
                             a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -841,6 +867,8 @@ partial class MostlyPadding
                             a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -872,6 +900,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 7);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -890,13 +923,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -917,15 +950,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -944,6 +981,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 14);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -962,13 +1004,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -989,15 +1031,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1016,6 +1062,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 21);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -1034,13 +1085,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1061,15 +1112,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1088,6 +1143,11 @@ partial class MostlyPadding
                             float a1_0 = init0;
                             float a2_0 = init0;
                             float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
                             {
                                 ref float src = ref Unsafe.Add(ref dz, 28);
                                 ref float filter = ref Unsafe.Add(ref flipped, 0);
@@ -1106,13 +1166,13 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1133,15 +1193,19 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1638,17 +1702,11 @@ partial class MostlyPadding
     /// </summary>
     private static void FlipDouble(ref double weights, ref double flipped)
     {
-        for (int tap = 0; tap < 4; tap++)
+        for (nint tap = 0; tap < 4; tap++)
         {
             ref double from = ref Unsafe.Add(ref weights, tap * 1);
             ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            for (int c = 0; c < 1; c++)
-            {
-                for (int k = 0; k < 1; k++)
-                {
-                    Unsafe.Add(ref to, k * 1 + c) = Unsafe.Add(ref from, c * 1 + k);
-                }
-            }
+            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
         }
     }
 
@@ -1688,6 +1746,9 @@ partial class MostlyPadding
                     ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
                     double a0_0 = Unsafe.Add(ref grad, 0);
                     double a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    double a0_0_1 = 0d;
+                    double a1_0_1 = 0d;
                     for (nint oy = 2; oy < 6; oy++)
                     {
                         ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
@@ -1699,13 +1760,24 @@ partial class MostlyPadding
                             double x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            double g0 = Unsafe.Add(ref dzRow, 2);
+                            double x0 = Unsafe.Add(ref src, 0);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            double x1 = Unsafe.Add(ref src, 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            double g0_1 = Unsafe.Add(ref dzRow, 3);
+                            double x0_1 = Unsafe.Add(ref src, 1);
+                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            double x1_1 = Unsafe.Add(ref src, 2);
+                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, 4);
+                            double x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, 3);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -1716,6 +1788,8 @@ partial class MostlyPadding
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -1727,6 +1801,9 @@ partial class MostlyPadding
                     ref double grad = ref Unsafe.Add(ref weightsGradient, 2);
                     double a0_0 = Unsafe.Add(ref grad, 0);
                     double a1_0 = Unsafe.Add(ref grad, 1);
+                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                    double a0_0_1 = 0d;
+                    double a1_0_1 = 0d;
                     for (nint oy = 1; oy < 5; oy++)
                     {
                         ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
@@ -1738,13 +1815,24 @@ partial class MostlyPadding
                             double x1 = Unsafe.Add(ref src, ox - 1);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
-                        // Output columns 2..4: all weight rows read real input.
-                        for (nint ox = 2; ox < 5; ox++)
+                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
+                            double g0 = Unsafe.Add(ref dzRow, 2);
+                            double x0 = Unsafe.Add(ref src, 0);
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
+                            double x1 = Unsafe.Add(ref src, 1);
+                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            double g0_1 = Unsafe.Add(ref dzRow, 3);
+                            double x0_1 = Unsafe.Add(ref src, 1);
+                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            double x1_1 = Unsafe.Add(ref src, 2);
+                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                        }
+                        {
+                            double g0 = Unsafe.Add(ref dzRow, 4);
+                            double x0 = Unsafe.Add(ref src, 2);
+                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            double x1 = Unsafe.Add(ref src, 3);
                             a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
@@ -1755,6 +1843,8 @@ partial class MostlyPadding
                             a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
                         }
                     }
+                    a0_0 += a0_0_1;
+                    a1_0 += a1_0_1;
                     Unsafe.Add(ref grad, 0) = a0_0;
                     Unsafe.Add(ref grad, 1) = a1_0;
                 }
@@ -1786,6 +1876,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 7);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1804,13 +1899,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1831,15 +1926,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1858,6 +1957,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 14);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1876,13 +1980,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1903,15 +2007,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -1930,6 +2038,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 21);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -1948,13 +2061,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1975,15 +2088,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;
@@ -2002,6 +2119,11 @@ partial class MostlyPadding
                             double a1_0 = init0;
                             double a2_0 = init0;
                             double a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0d;
+                            var a1_0_1 = 0d;
+                            var a2_0_1 = 0d;
+                            var a3_0_1 = 0d;
                             {
                                 ref double src = ref Unsafe.Add(ref dz, 28);
                                 ref double filter = ref Unsafe.Add(ref flipped, 0);
@@ -2020,13 +2142,13 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2047,15 +2169,19 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
                                 }
                             }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
                             Unsafe.Add(ref dstRow, 0) = a0_0;
                             Unsafe.Add(ref dstRow, 1) = a1_0;
                             Unsafe.Add(ref dstRow, 2) = a2_0;

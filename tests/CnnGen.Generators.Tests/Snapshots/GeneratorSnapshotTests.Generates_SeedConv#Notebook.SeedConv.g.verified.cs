@@ -98,6 +98,8 @@ namespace Notebook
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
+        // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
+        //   accumulator banks, summed once at the end of the block.
         // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
         // ------------------------------------------------------------------------------------------------
 
@@ -291,6 +293,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 1; ky < 3; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
@@ -308,11 +315,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -326,11 +333,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -347,13 +354,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -369,13 +376,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -390,11 +397,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -408,13 +415,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -441,6 +452,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 0; ky < 3; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
@@ -458,11 +474,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -476,11 +492,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -497,13 +513,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -519,13 +535,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -540,11 +556,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -558,13 +574,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -591,6 +611,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector256<float>.Zero;
+                        var a1_0_1 = Vector256<float>.Zero;
+                        var a2_0_1 = Vector256<float>.Zero;
+                        var a3_0_1 = Vector256<float>.Zero;
                         for (nint ky = 0; ky < 2; ky++)
                         {
                             ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
@@ -608,11 +633,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -626,11 +651,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -647,13 +672,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -669,13 +694,13 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -690,11 +715,11 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -708,13 +733,17 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -979,17 +1008,18 @@ namespace Notebook
         /// </summary>
         private static void FlipSingle(ref float weights, ref float flipped)
         {
-            for (int tap = 0; tap < 9; tap++)
+            for (nint tap = 0; tap < 9; tap++)
             {
                 ref float from = ref Unsafe.Add(ref weights, tap * 32);
                 ref float to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                for (int c = 0; c < 4; c++)
-                {
-                    for (int k = 0; k < 8; k++)
-                    {
-                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
-                    }
-                }
+                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
+                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
+                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
+                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
+                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
+                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
+                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
+                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
             }
         }
 
@@ -1708,6 +1738,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
+                                var a3_0_1 = Vector128<float>.Zero;
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
@@ -1726,13 +1761,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -1748,13 +1783,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -1770,13 +1805,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -1792,15 +1827,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -1823,6 +1862,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
@@ -1839,11 +1882,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -1857,11 +1900,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -1875,11 +1918,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -1893,11 +1936,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -1912,11 +1955,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -1930,11 +1973,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -1948,11 +1991,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -1966,13 +2009,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -1995,6 +2041,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
+                                var a3_0_1 = Vector128<float>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -2014,13 +2065,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -2036,13 +2087,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2058,13 +2109,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -2080,15 +2131,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2111,6 +2166,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector128<float>.Zero;
+                                var a1_0_1 = Vector128<float>.Zero;
+                                var a2_0_1 = Vector128<float>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -2128,11 +2187,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -2146,11 +2205,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2164,11 +2223,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -2182,11 +2241,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -2201,11 +2260,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -2219,11 +2278,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2237,11 +2296,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -2255,13 +2314,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -2326,6 +2388,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 1; ky < 3; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
@@ -2343,11 +2410,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2361,11 +2428,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2382,13 +2449,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2404,13 +2471,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2425,11 +2492,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2443,13 +2510,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2476,6 +2547,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 0; ky < 3; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
@@ -2493,11 +2569,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2511,11 +2587,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2532,13 +2608,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2554,13 +2630,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2575,11 +2651,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2593,13 +2669,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -2626,6 +2706,11 @@ namespace Notebook
                         var a1_0 = init0;
                         var a2_0 = init0;
                         var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = Vector512<double>.Zero;
+                        var a1_0_1 = Vector512<double>.Zero;
+                        var a2_0_1 = Vector512<double>.Zero;
+                        var a3_0_1 = Vector512<double>.Zero;
                         for (nint ky = 0; ky < 2; ky++)
                         {
                             ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
@@ -2643,11 +2728,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -2661,11 +2746,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
@@ -2682,13 +2767,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -2704,13 +2789,13 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
@@ -2725,11 +2810,11 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -2743,13 +2828,17 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        a2_0 += a2_0_1;
+                        a3_0 += a3_0_1;
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                         a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                         a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -3248,17 +3337,18 @@ namespace Notebook
         /// </summary>
         private static void FlipDouble(ref double weights, ref double flipped)
         {
-            for (int tap = 0; tap < 9; tap++)
+            for (nint tap = 0; tap < 9; tap++)
             {
                 ref double from = ref Unsafe.Add(ref weights, tap * 32);
                 ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                for (int c = 0; c < 4; c++)
-                {
-                    for (int k = 0; k < 8; k++)
-                    {
-                        Unsafe.Add(ref to, k * 4 + c) = Unsafe.Add(ref from, c * 8 + k);
-                    }
-                }
+                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
+                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
+                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
+                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
+                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
+                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
+                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
+                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
             }
         }
 
@@ -4318,6 +4408,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
@@ -4336,13 +4431,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -4358,13 +4453,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -4380,13 +4475,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -4402,15 +4497,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -4433,6 +4532,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
@@ -4449,11 +4552,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -4467,11 +4570,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -4485,11 +4588,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -4503,11 +4606,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -4522,11 +4625,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -4540,11 +4643,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -4558,11 +4661,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -4576,13 +4679,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
@@ -4605,6 +4711,11 @@ namespace Notebook
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -4624,13 +4735,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
@@ -4646,13 +4757,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
@@ -4668,13 +4779,13 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
@@ -4690,15 +4801,19 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
@@ -4721,6 +4836,10 @@ namespace Notebook
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -4738,11 +4857,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
@@ -4756,11 +4875,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
@@ -4774,11 +4893,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
@@ -4792,11 +4911,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
@@ -4811,11 +4930,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
@@ -4829,11 +4948,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
@@ -4847,11 +4966,11 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
@@ -4865,13 +4984,16 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));

@@ -67,7 +67,18 @@ namespace CnnGen.Generators.Emitting
                    $"{split.Count} method(s), unrolled to {string.Join(", ", split.Select(s => s.Level).Distinct())}.");
             w.Line("// Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of");
             w.Line("//   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,");
-            w.Line("//   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).");
+            if (InputGradientReducesInLanes(ElementKind.Single))
+            {
+                w.Line($"//   gathered per input pixel (one stride phase at a time, so every emitted tap is real). C_in = {Cin} is narrower than a");
+                w.Line("//   vector, so C_out is the vector axis: each pixel accumulates dZ row × weight row lane by lane, then sums horizontally.");
+            }
+            else
+            {
+                w.Line("//   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).");
+            }
+
+            w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
+            w.Line("//   accumulator banks, summed once at the end of the block.");
             w.Line("// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).");
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line();
@@ -299,7 +310,7 @@ namespace CnnGen.Generators.Emitting
             var biasTiers = Tiers("BiasGradient", el, tier => ChannelPlan.For(Cout, el, tier), tier => ChannelSignature(Cout, el, tier));
             WeightGradientPlan WeightPlan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
             var weightTiers = Tiers("WeightGradient", el, WeightPlan, tier => WeightPlan(tier) is var p ? ChannelSignature(Cout, el, tier) + "/" + string.Join(",", p.Channels.Groups().Select(g => p.TapsFor(g.Group))) : "");
-            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
+            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => InputGradientReductionBits(el, tier) + "|" + string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
 
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");
@@ -313,7 +324,16 @@ namespace CnnGen.Generators.Emitting
                 w.Line("MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
                 EmitDispatch(w, weightTiers, "ref outputGradient, ref input, ref weightsGradient, batch");
                 w.Line();
-                w.Line("// dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].");
+                if (InputGradientReducesInLanes(el))
+                {
+                    w.Line("// dA gathers from dZ through the flipped filter with C_out contiguous: flipped[ky, kx, c, k] = W[f−1−ky, f−1−kx, c, k]");
+                    w.Line($"// (C_in = {Cin} is narrower than a vector, so C_out is the vector axis and each pixel's sum is reduced horizontally).");
+                }
+                else
+                {
+                    w.Line("// dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].");
+                }
+
                 w.Line($"Flip{el.Suffix}(ref weights, ref flipped);");
                 EmitDispatch(w, inputTiers, "ref outputGradient, ref flipped, ref inputGradient, batch");
             }
@@ -341,17 +361,45 @@ namespace CnnGen.Generators.Emitting
             string t = el.Keyword;
             w.Summary($"Writes flipped[ky, kx, k, c] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,\n" +
                       "so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.");
+            if (InputGradientReducesInLanes(el))
+            {
+                w.Summary($"Writes flipped[ky, kx, c, k] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180°, channels kept in place,\n" +
+                          $"so the input gradient can multiply a contiguous dZ row over C_out by a contiguous weight row (C_in = {Cin} is narrower than a vector).");
+                using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
+                {
+                    using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
+                    {
+                        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref weights, tap * {Cin * Cout}), {Cin * Cout})" +
+                               $".CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout}), {Cin * Cout}));");
+                    }
+                }
+
+                w.Line();
+                return;
+            }
+
             using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
             {
-                using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
+                using (w.Block($"for (nint tap = 0; tap < {F * F}; tap++)"))
                 {
                     w.Line($"ref {t} from = ref Unsafe.Add(ref weights, tap * {Cin * Cout});");
                     w.Line($"ref {t} to = ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout});");
-                    using (w.Block($"for (int c = 0; c < {Cin}; c++)"))
+                    if (Cin * Cout <= 64)
                     {
-                        using (w.Block($"for (int k = 0; k < {Cout}; k++)"))
+                        // A small tap: written out, the loop overhead would cost more than the copies (tiny layers call this every backward).
+                        for (int k = 0; k < Cout; k++)
                         {
-                            w.Line($"Unsafe.Add(ref to, k * {Cin} + c) = Unsafe.Add(ref from, c * {Cout} + k);");
+                            w.Line(string.Join(" ", Enumerable.Range(0, Cin).Select(c => $"Unsafe.Add(ref to, {k * Cin + c}) = Unsafe.Add(ref from, {c * Cout + k});")));
+                        }
+                    }
+                    else
+                    {
+                        using (w.Block($"for (int c = 0; c < {Cin}; c++)"))
+                        {
+                            using (w.Block($"for (int k = 0; k < {Cout}; k++)"))
+                            {
+                                w.Line($"Unsafe.Add(ref to, k * {Cin} + c) = Unsafe.Add(ref from, c * {Cout} + k);");
+                            }
                         }
                     }
                 }
@@ -496,7 +544,19 @@ namespace CnnGen.Generators.Emitting
                     : $"var a{j}_{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
             }
 
-            bool broadcastOnce = group.SingleWidth;
+            // Fewer accumulators than FMA chains needed to hide the latency: odd output columns go to a second bank.
+            int banks = block.Taps * chunks < GatherPlan.LatencyChains ? 2 : 1;
+            if (banks > 1)
+            {
+                w.Line($"// {block.Taps * chunks} accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.");
+                for (nint j = 0; j < block.Taps; j++)
+                {
+                    w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
+                        ? $"{t} a{j}_{k}_1 = {el.Zero};"
+                        : $"var a{j}_{k}_1 = {chunk.VectorClass}<{t}>.Zero;")));
+                }
+            }
+
             using (w.Block($"for (nint oy = {lo}; oy < {hi}; oy++)"))
             {
                 w.Line($"ref {t} src = ref Unsafe.Add(ref x, {new Affine().Add((dy - P) * W * Cin).Add(S * W * Cin, Val.Var("oy"))});");
@@ -504,31 +564,40 @@ namespace CnnGen.Generators.Emitting
                 foreach (ColumnSpan span in block.Spans)
                 {
                     string which = span.Taps.Count == block.Taps ? "all weight rows" : "weight rows " + string.Join(",", span.Taps);
+                    int length = span.End - span.Start;
+                    if (banks > 1 && length >= 2)
+                    {
+                        int pairsEnd = span.Start + length / 2 * 2;
+                        w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input; two columns at a time, one accumulator bank each.");
+                        Val pair = length / 2 == 1 ? Val.Lit(span.Start) : Val.Var("ox");
+                        using (length / 2 == 1 ? w.Block() : w.Block($"for (nint ox = {span.Start}; ox < {pairsEnd}; ox += 2)"))
+                        {
+                            EmitWeightGradientColumn(w, el, group, span, j0, pair, 0, "");
+                            EmitWeightGradientColumn(w, el, group, span, j0, pair, 1, "_1");
+                        }
+
+                        if (pairsEnd < span.End)
+                        {
+                            using (w.Block())
+                            {
+                                EmitWeightGradientColumn(w, el, group, span, j0, Val.Lit(pairsEnd), 0, "");
+                            }
+                        }
+
+                        continue;
+                    }
+
                     w.Line($"// Output columns {span.Start}..{span.End - 1}: {which} read real input.");
                     using (w.Block($"for (nint ox = {span.Start}; ox < {span.End}; ox++)"))
                     {
-                        for (int k = 0; k < chunks; k++)
-                        {
-                            Chunk chunk = group.Chunks[k];
-                            w.Line(chunk.IsScalar
-                                ? $"{t} g{k} = Unsafe.Add(ref dzRow, {new Affine().Add(Cout, Val.Var("ox")).Add(chunk.Offset)});"
-                                : $"var g{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {new Affine().Add(Cout, Val.Var("ox")).Add(chunk.Offset)}));");
-                        }
-
-                        foreach (int j in span.Taps)
-                        {
-                            var at = new Affine().Add(S * Cin, Val.Var("ox")).Add(1, j0).Add(j - P * Cin);
-                            string value = $"Unsafe.Add(ref src, {at})";
-                            w.Line(broadcastOnce ? $"var x{j} = {group.Chunks[0].VectorClass}.Create({value});" : $"{t} x{j} = {value};");
-                            w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
-                            {
-                                string xv = broadcastOnce || chunk.IsScalar ? $"x{j}" : $"{chunk.VectorClass}.Create(x{j})";
-                                string cls = chunk.IsScalar ? el.Math : chunk.VectorClass!;
-                                return $"a{j}_{k} = {cls}.FusedMultiplyAdd({xv}, g{k}, a{j}_{k});";
-                            })));
-                        }
+                        EmitWeightGradientColumn(w, el, group, span, j0, Val.Var("ox"), 0, "");
                     }
                 }
+            }
+
+            for (nint j = 0; j < block.Taps && banks > 1; j++)
+            {
+                w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => $"a{j}_{k} += a{j}_{k}_1;")));
             }
 
             for (nint j = 0; j < block.Taps; j++)
@@ -539,9 +608,43 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
+        /// <summary>One output column of a weight-gradient tap block: load its dZ row once, add input value × dZ row into each tap's accumulators of <paramref name="bank"/>.</summary>
+        private void EmitWeightGradientColumn(IndentedWriter w, ElementKind el, ChannelGroup group, ColumnSpan span, Val j0, Val ox, int offset, string bank)
+        {
+            string t = el.Keyword;
+            int chunks = group.Chunks.Count;
+            bool broadcastOnce = group.SingleWidth;
+            for (int k = 0; k < chunks; k++)
+            {
+                Chunk chunk = group.Chunks[k];
+                string at = new Affine().Add(Cout, ox).Add(Cout * offset + chunk.Offset).ToString();
+                w.Line(chunk.IsScalar
+                    ? $"{t} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
+                    : $"var g{k}{bank} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {at}));");
+            }
+
+            foreach (int j in span.Taps)
+            {
+                var at = new Affine().Add(S * Cin, ox).Add(1, j0).Add(j - P * Cin + S * Cin * offset);
+                string value = $"Unsafe.Add(ref src, {at})";
+                w.Line(broadcastOnce ? $"var x{j}{bank} = {group.Chunks[0].VectorClass}.Create({value});" : $"{t} x{j}{bank} = {value};");
+                w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
+                {
+                    string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : $"{chunk.VectorClass}.Create(x{j}{bank})";
+                    string cls = chunk.IsScalar ? el.Math : chunk.VectorClass!;
+                    return $"a{j}_{k}{bank} = {cls}.FusedMultiplyAdd({xv}, g{k}{bank}, a{j}_{k}{bank});";
+                })));
+            }
+        }
+
         // ------------------------------------------------------------------ input gradient
 
         private sealed record Phase(int RowPhase, int ColumnPhase, GatherPlan Plan);
+
+        /// <summary>Whether the input gradient vectorizes C_out instead of C_in (see <see cref="InputGradientAxis"/>).</summary>
+        private bool InputGradientReducesInLanes(ElementKind el) => InputGradientAxis.ReducesInLanes(Cin, Cout, el);
+
+        private int InputGradientReductionBits(ElementKind el, VectorTier tier) => InputGradientAxis.ReductionBits(Cin, Cout, el, tier);
 
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
@@ -579,6 +682,7 @@ namespace CnnGen.Generators.Emitting
             int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
             bool inline = totalCost <= KernelBudget.MethodStatements;
             VectorTier tier = phases.Count > 0 ? phases[0].Plan.Tier : VectorTier.V128;
+            int reductionBits = InputGradientReductionBits(el, tier);
             w.Summary($"dA[n, iy, ix, c] = Σ over the taps (dy, dx) with {S}·oy = iy + {P} − dy and {S}·ox = ix + {P} − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]\n" +
                       $"({tier.ClassName}, {t}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
             using (w.Block($"private static void {name}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch)"))
@@ -594,7 +698,7 @@ namespace CnnGen.Generators.Emitting
                             w.Line($"// Phase (iy mod {S}, ix mod {S}) = ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}): {part.Phase.Plan.Rows.TapCount}×{part.Phase.Plan.Columns.TapCount} taps; unrolled: {part.Level}.");
                             using (w.Block())
                             {
-                                new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level).EmitRowClasses(part.Rows);
+                                new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                             }
                         }
                         else
@@ -613,7 +717,7 @@ namespace CnnGen.Generators.Emitting
                     w.Summary($"The input gradient of phase ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}), phase rows {part.Rows[0].Start}..{part.Rows[part.Rows.Count - 1].End - 1}, one example; unrolled: {part.Level}.");
                     using (w.Block($"private static void {InputPartName(name, part.Phase, part.Rows)}(ref {t} dz, ref {t} flipped, ref {t} da)"))
                     {
-                        new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level).EmitRowClasses(part.Rows);
+                        new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                     }
 
                     w.Line();

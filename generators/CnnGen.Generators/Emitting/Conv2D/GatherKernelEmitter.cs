@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CnnGen.Generators.Emitting.Planning;
@@ -22,9 +23,17 @@ namespace CnnGen.Generators.Emitting
         private readonly int _filterSize;
         private readonly int _destinationWidth;
         private readonly UnrollLevel _level;
+        private readonly int _reductionBits;
 
-        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level)
+        /// <param name="reductionBits">
+        /// 0: the destination channels are the vector axis (the weights are laid out [row tap, column tap, reduction, channel]).
+        /// Otherwise the destination channels are too few for a vector and every chunk is scalar: the reduction channels
+        /// become the vector axis instead, in vectors of this many bits, with each accumulator summed horizontally once
+        /// at the end of its register block (the weights are then laid out [row tap, column tap, channel, reduction]).
+        /// </param>
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0)
         {
+            _reductionBits = reductionBits;
             _w = writer;
             _plan = plan;
             _el = element;
@@ -122,6 +131,12 @@ namespace CnnGen.Generators.Emitting
             {
                 Chunk chunk = group.Chunks[k];
                 string init;
+                if (ReductionLanes > 0)
+                {
+                    _w.Line($"var init{k} = {ReductionClass}<{T}>.Zero;");
+                    continue;
+                }
+
                 if (_names.Init is null)
                 {
                     init = chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
@@ -186,7 +201,21 @@ namespace CnnGen.Generators.Emitting
             int chunks = group.Chunks.Count;
             for (int p = 0; p < block.Pixels; p++)
             {
-                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar ? T : "var")} a{p}_{k} = init{k};")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? T : "var")} a{p}_{k} = init{k};")));
+            }
+
+            _banks = BanksFor(group, block);
+            _step = 0;
+            if (_banks > 1)
+            {
+                _w.Line($"// {block.Pixels * chunks} accumulators are too few chains to hide the FMA latency: consecutive steps alternate between {_banks} banks, summed at the end.");
+                for (int b = 1; b < _banks; b++)
+                {
+                    for (int p = 0; p < block.Pixels; p++)
+                    {
+                        _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"var a{p}_{k}_{b} = {Zero(group.Chunks[k])};")));
+                    }
+                }
             }
 
             bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
@@ -211,6 +240,12 @@ namespace CnnGen.Generators.Emitting
                 }
             }
 
+            for (int p = 0; p < block.Pixels && _banks > 1; p++)
+            {
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k =>
+                    $"a{p}_{k} += {string.Join(" + ", Enumerable.Range(1, _banks - 1).Select(b => $"a{p}_{k}_{b}"))};")));
+            }
+
             for (int p = 0; p < block.Pixels; p++)
             {
                 for (int k = 0; k < chunks; k++)
@@ -220,7 +255,9 @@ namespace CnnGen.Generators.Emitting
                         .Add(Cols.OutStep * V, ox)
                         .Add(1, ch)
                         .Add((Cols.OutFirst + Cols.OutStep * p) * V + chunk.Offset);
-                    _w.Line(chunk.IsScalar
+                    _w.Line(ReductionLanes > 0
+                        ? $"Unsafe.Add(ref dstRow, {at}) = {ReductionClass}.Sum(a{p}_{k});"
+                        : chunk.IsScalar
                         ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
                         : $"a{p}_{k}.StoreUnsafe(ref Unsafe.Add(ref dstRow, {at}));");
                 }
@@ -235,6 +272,12 @@ namespace CnnGen.Generators.Emitting
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
             foreach (Segment segment in block.Segments)
             {
+                if (ReductionLanes > 0)
+                {
+                    EmitReductionSegment(group, block, segment, ox);
+                    continue;
+                }
+
                 int steps = segment.TapCount * R;
                 string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
                 _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels, {pixels}.");
@@ -248,6 +291,31 @@ namespace CnnGen.Generators.Emitting
                         }
                     }
                 }
+                else if (_banks > 1 && steps >= 2)
+                {
+                    // Looped steps, two per iteration so that the banks alternate; an odd last step goes to the first bank.
+                    int pairsEnd = steps / 2 * 2;
+                    using (_w.Block($"for (nint j = 0; j < {pairsEnd}; j += 2)"))
+                    {
+                        for (int b = 0; b < 2; b++)
+                        {
+                            _step = b;
+                            using (_w.Block())
+                            {
+                                EmitStep(group, block, segment, ox, Val.Var("j"), b);
+                            }
+                        }
+                    }
+
+                    if (pairsEnd < steps)
+                    {
+                        _step = 0;
+                        using (_w.Block())
+                        {
+                            EmitStep(group, block, segment, ox, Val.Lit(pairsEnd));
+                        }
+                    }
+                }
                 else
                 {
                     using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
@@ -258,9 +326,100 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
-        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j)
+        private int _banks = 1;
+        private int _step;
+
+        /// <summary>The accumulator of pixel <paramref name="p"/>, chunk <paramref name="k"/> for the current step's bank.</summary>
+        private string Acc(int p, int k) => _step % _banks == 0 ? $"a{p}_{k}" : $"a{p}_{k}_{_step % _banks}";
+
+        private string Zero(Chunk chunk) =>
+            ReductionLanes > 0 ? $"{ReductionClass}<{T}>.Zero" : chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
+
+        /// <summary>
+        /// How many accumulator banks a block uses: a block of fewer than <see cref="GatherPlan.LatencyChains"/> accumulators
+        /// cannot keep the FMA pipes busy (each FMA waits for the previous one on the same accumulator), so consecutive
+        /// steps alternate between banks: any number where the steps are written out, two where a loop runs two steps per iteration.
+        /// </summary>
+        private int BanksFor(ChannelGroup group, ColumnBlock block) =>
+            _level >= UnrollLevel.ColumnTaps || ReductionLanes > 0
+                ? GatherPlan.BanksFor(block.Pixels * group.Chunks.Count)
+                : Math.Min(2, GatherPlan.BanksFor(block.Pixels * group.Chunks.Count));
+
+        private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
+
+        private string ReductionClass => "Vector" + _reductionBits;
+
+        /// <summary>
+        /// One tap segment with the reduction channels as the vector axis: per column tap and reduction chunk, one weight
+        /// vector per destination channel and one source vector per pixel, multiplied lane by lane into the pixel's accumulators.
+        /// </summary>
+        private void EmitReductionSegment(ChannelGroup group, ColumnBlock block, Segment segment, Val ox)
         {
+            string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
+            _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels ({R / ReductionLanes} × {ReductionClass}), {pixels}.");
+            if (segment.TapCount == 1 || _level >= UnrollLevel.ColumnTaps)
+            {
+                for (int t = 0; t < segment.TapCount; t++)
+                {
+                    using (_w.Block())
+                    {
+                        EmitReductionStep(group, segment, ox, Val.Lit(t));
+                    }
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (nint t = 0; t < {segment.TapCount}; t++)"))
+                {
+                    EmitReductionStep(group, segment, ox, Val.Var("t"));
+                }
+            }
+        }
+
+        private void EmitReductionStep(ChannelGroup group, Segment segment, Val ox, Val t)
+        {
+            int lanes = ReductionLanes;
             int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
+            for (int kc = 0; kc < R / lanes; kc++)
+            {
+                if (R / lanes == 1)
+                {
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                    continue;
+                }
+
+                using (_w.Block())
+                {
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                }
+            }
+        }
+
+        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, int kc)
+        {
+            int lanes = ReductionLanes;
+            for (int k = 0; k < group.Chunks.Count; k++)
+            {
+                var at = new Affine().Add(Cols.FilterStep * R * V, t).Add(filterColumn + group.Chunks[k].Offset * R + kc * lanes);
+                _w.Line($"var w{k} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
+            }
+
+            foreach (int p in segment.Pixels)
+            {
+                var at = new Affine()
+                    .Add(Cols.SrcStep * R, ox)
+                    .Add(R, t)
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + kc * lanes);
+                _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
+                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.FusedMultiplyAdd(x{p}, w{k}, {Acc(p, k)});")));
+            }
+
+            _step++;
+        }
+
+        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j, int jOffset = 0)
+        {
+            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V + V * jOffset;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
@@ -276,7 +435,7 @@ namespace CnnGen.Generators.Emitting
                 var at = new Affine()
                     .Add(Cols.SrcStep * R, ox)
                     .Add(1, j)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R);
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + jOffset);
                 string value = $"Unsafe.Add(ref src, {at})";
                 _w.Line(broadcastOnce ? $"var x{p} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{p} = {value};");
                 var fmas = new List<string>();
@@ -285,11 +444,13 @@ namespace CnnGen.Generators.Emitting
                     Chunk chunk = group.Chunks[k];
                     string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : $"{chunk.VectorClass}.Create(x{p})";
                     string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
-                    fmas.Add($"a{p}_{k} = {cls}.FusedMultiplyAdd({x}, w{k}, a{p}_{k});");
+                    fmas.Add($"{Acc(p, k)} = {cls}.FusedMultiplyAdd({x}, w{k}, {Acc(p, k)});");
                 }
 
                 _w.Line(string.Join(" ", fmas));
             }
+
+            _step++;
         }
     }
 }

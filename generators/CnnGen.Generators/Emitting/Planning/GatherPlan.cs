@@ -83,6 +83,14 @@ namespace CnnGen.Generators.Emitting.Planning
 
         public IReadOnlyList<RowClass> RowClasses { get; }
 
+        /// <summary>
+        /// Independent FMA chains a register block needs to hide the FMA latency: two FMA pipes × a latency of about four cycles.
+        /// </summary>
+        public const int LatencyChains = 8;
+
+        /// <summary>Accumulator banks for a block of <paramref name="accumulators"/> accumulators when its steps are written out (at most 4).</summary>
+        public static int BanksFor(int accumulators) => Math.Max(1, Math.Min(4, LatencyChains / Math.Max(1, accumulators)));
+
         /// <summary>Taps along the column axis can share one loop when the filter index steps by one.</summary>
         public bool MergeColumnTaps => Columns.FilterStep == 1;
 
