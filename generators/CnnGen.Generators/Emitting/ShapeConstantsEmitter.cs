@@ -20,6 +20,7 @@ namespace CnnGen.Generators.Emitting
         public static void Constant(IndentedWriter writer, string name, int value, string summary)
         {
             writer.Summary(summary);
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             writer.Line($"public const int {name} = {value};");
             writer.Line();
         }

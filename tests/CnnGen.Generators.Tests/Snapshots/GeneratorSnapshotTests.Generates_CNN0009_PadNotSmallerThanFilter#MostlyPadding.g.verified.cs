@@ -20,66 +20,79 @@ partial class MostlyPadding
     /// <summary>
     /// The height of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputHeight = 4;
 
     /// <summary>
     /// The width of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputWidth = 4;
 
     /// <summary>
     /// The channel count of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputChannels = 1;
 
     /// <summary>
     /// The height of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputHeight = 7;
 
     /// <summary>
     /// The width of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputWidth = 7;
 
     /// <summary>
     /// The channel count of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputChannels = 1;
 
     /// <summary>
     /// The number of values in one input example (4·4·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputLength = 16;
 
     /// <summary>
     /// The number of values in one output example (7·7·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputLength = 49;
 
     /// <summary>
     /// The filter's height and width.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int FilterSize = 2;
 
     /// <summary>
     /// The step between windows.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int Stride = 1;
 
     /// <summary>
     /// The zero padding on each side of the height and width axes.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int Pad = 2;
 
     /// <summary>
     /// The number of weights, laid out (f, f, C_in, C_out).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int WeightsLength = 4;
 
     /// <summary>
     /// The number of biases, one per filter.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int BiasLength = 1;
 
     // ------------------------------------------------------------------------------------------------
@@ -110,6 +123,7 @@ partial class MostlyPadding
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
     /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -145,6 +159,7 @@ partial class MostlyPadding
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
     /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -180,6 +195,7 @@ partial class MostlyPadding
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
     /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -215,6 +231,7 @@ partial class MostlyPadding
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
     /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -246,6 +263,7 @@ partial class MostlyPadding
     /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
         ForwardSingleV128(ref input, ref weights, ref bias, ref output, batch);
@@ -706,6 +724,7 @@ partial class MostlyPadding
     /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
@@ -1222,6 +1241,7 @@ partial class MostlyPadding
     /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
         ForwardDoubleV128(ref input, ref weights, ref bias, ref output, batch);
@@ -1682,6 +1702,7 @@ partial class MostlyPadding
     /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.

@@ -16,51 +16,61 @@ partial class DropsDifferently
     /// <summary>
     /// The height of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputHeight = 7;
 
     /// <summary>
     /// The width of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputWidth = 9;
 
     /// <summary>
     /// The channel count of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputChannels = 1;
 
     /// <summary>
     /// The height of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputHeight = 2;
 
     /// <summary>
     /// The width of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputWidth = 3;
 
     /// <summary>
     /// The channel count of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputChannels = 1;
 
     /// <summary>
     /// The number of values in one input example (7·9·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputLength = 63;
 
     /// <summary>
     /// The number of values in one output example (2·3·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputLength = 6;
 
     /// <summary>
     /// The window's height and width.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int FilterSize = 2;
 
     /// <summary>
     /// The step between windows, along the height and the width.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int Stride = 3;
 
     /// <summary>

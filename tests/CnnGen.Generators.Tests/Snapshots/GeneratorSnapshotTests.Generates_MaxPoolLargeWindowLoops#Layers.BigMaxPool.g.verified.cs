@@ -18,51 +18,61 @@ namespace Layers
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 20;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 20;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 64;
 
         /// <summary>
         /// The height of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputHeight = 4;
 
         /// <summary>
         /// The width of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputWidth = 4;
 
         /// <summary>
         /// The channel count of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputChannels = 64;
 
         /// <summary>
         /// The number of values in one input example (20·20·64, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 25600;
 
         /// <summary>
         /// The number of values in one output example (4·4·64, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputLength = 1024;
 
         /// <summary>
         /// The window's height and width.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int FilterSize = 5;
 
         /// <summary>
         /// The step between windows, along the height and the width.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Stride = 5;
 
         /// <summary>

@@ -22,51 +22,61 @@ namespace Outer.Inner
                 /// <summary>
                 /// The height of one input example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int InputHeight = 4;
 
                 /// <summary>
                 /// The width of one input example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int InputWidth = 4;
 
                 /// <summary>
                 /// The channel count of one input example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int InputChannels = 2;
 
                 /// <summary>
                 /// The height of one output example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int OutputHeight = 2;
 
                 /// <summary>
                 /// The width of one output example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int OutputWidth = 2;
 
                 /// <summary>
                 /// The channel count of one output example.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int OutputChannels = 2;
 
                 /// <summary>
                 /// The number of values in one input example (4·4·2, NHWC).
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int InputLength = 32;
 
                 /// <summary>
                 /// The number of values in one output example (2·2·2, NHWC).
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int OutputLength = 8;
 
                 /// <summary>
                 /// The window's height and width.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int FilterSize = 2;
 
                 /// <summary>
                 /// The step between windows, along the height and the width.
                 /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
                 public const int Stride = 2;
 
                 /// <summary>

@@ -20,36 +20,43 @@ namespace Digits
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 8;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 8;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 2;
 
         /// <summary>
         /// The number of values in one input example (8·8·2, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 128;
 
         /// <summary>
         /// The number of classes: the probabilities (and logits) per example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int ClassCount = 10;
 
         /// <summary>
         /// The number of layers, the loss included.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int LayerCount = 6;
 
         /// <summary>
         /// The number of trainable parameters: the length of Parameters and Gradients.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int ParameterCount = 870;
 
         /// <summary>
@@ -61,171 +68,205 @@ namespace Digits
         /// <summary>
         /// The output height of layer 1 ([MaxPool2D]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer1OutputHeight = 4;
 
         /// <summary>
         /// The output width of layer 1 ([MaxPool2D]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer1OutputWidth = 4;
 
         /// <summary>
         /// The output channel count of layer 1 ([MaxPool2D]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer1OutputChannels = 2;
 
         /// <summary>
         /// The number of output values per example of layer 1 ([MaxPool2D]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer1OutputLength = 32;
 
         /// <summary>
         /// The output height of layer 2 ([Flatten]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer2OutputHeight = 1;
 
         /// <summary>
         /// The output width of layer 2 ([Flatten]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer2OutputWidth = 1;
 
         /// <summary>
         /// The output channel count of layer 2 ([Flatten]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer2OutputChannels = 32;
 
         /// <summary>
         /// The number of output values per example of layer 2 ([Flatten]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer2OutputLength = 32;
 
         /// <summary>
         /// The output height of layer 3 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3OutputHeight = 1;
 
         /// <summary>
         /// The output width of layer 3 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3OutputWidth = 1;
 
         /// <summary>
         /// The output channel count of layer 3 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3OutputChannels = 20;
 
         /// <summary>
         /// The number of output values per example of layer 3 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3OutputLength = 20;
 
         /// <summary>
         /// Where the weights of layer 3 ([Dense]) start in Parameters and Gradients.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3WeightsOffset = 0;
 
         /// <summary>
         /// The number of weights of layer 3 ([Dense]), laid out (inputLength, units) row-major.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3WeightsLength = 640;
 
         /// <summary>
         /// Where the biases of layer 3 ([Dense]) start in Parameters and Gradients.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3BiasOffset = 640;
 
         /// <summary>
         /// The number of biases of layer 3 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3BiasLength = 20;
 
         /// <summary>
         /// The inputs feeding each output of layer 3 ([Dense]): the scale of its He initialization.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer3FanIn = 32;
 
         /// <summary>
         /// The output height of layer 4 ([ReLU]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer4OutputHeight = 1;
 
         /// <summary>
         /// The output width of layer 4 ([ReLU]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer4OutputWidth = 1;
 
         /// <summary>
         /// The output channel count of layer 4 ([ReLU]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer4OutputChannels = 20;
 
         /// <summary>
         /// The number of output values per example of layer 4 ([ReLU]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer4OutputLength = 20;
 
         /// <summary>
         /// The output height of layer 5 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5OutputHeight = 1;
 
         /// <summary>
         /// The output width of layer 5 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5OutputWidth = 1;
 
         /// <summary>
         /// The output channel count of layer 5 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5OutputChannels = 10;
 
         /// <summary>
         /// The number of output values per example of layer 5 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5OutputLength = 10;
 
         /// <summary>
         /// Where the weights of layer 5 ([Dense]) start in Parameters and Gradients.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5WeightsOffset = 660;
 
         /// <summary>
         /// The number of weights of layer 5 ([Dense]), laid out (inputLength, units) row-major.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5WeightsLength = 200;
 
         /// <summary>
         /// Where the biases of layer 5 ([Dense]) start in Parameters and Gradients.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5BiasOffset = 860;
 
         /// <summary>
         /// The number of biases of layer 5 ([Dense]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5BiasLength = 10;
 
         /// <summary>
         /// The inputs feeding each output of layer 5 ([Dense]): the scale of its He initialization.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer5FanIn = 20;
 
         /// <summary>
         /// The output height of layer 6 ([SoftmaxCrossEntropy]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer6OutputHeight = 1;
 
         /// <summary>
         /// The output width of layer 6 ([SoftmaxCrossEntropy]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer6OutputWidth = 1;
 
         /// <summary>
         /// The output channel count of layer 6 ([SoftmaxCrossEntropy]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer6OutputChannels = 10;
 
         /// <summary>
         /// The number of output values per example of layer 6 ([SoftmaxCrossEntropy]).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Layer6OutputLength = 10;
 
         // ---- Layer kernels: each written by the same emitter as a single-layer class ----
@@ -239,51 +280,61 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 8;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 8;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 2;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 4;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 4;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 2;
 
             /// <summary>
             /// The number of values in one input example (8·8·2, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 128;
 
             /// <summary>
             /// The number of values in one output example (4·4·2, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 32;
 
             /// <summary>
             /// The window's height and width.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int FilterSize = 2;
 
             /// <summary>
             /// The step between windows, along the height and the width.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Stride = 2;
 
             /// <summary>
@@ -472,47 +523,56 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 4;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 4;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 2;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 32;
 
             /// <summary>
             /// The number of values in one input example (4·4·2, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 32;
 
             /// <summary>
             /// The number of values in one output example (1·1·32, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 32;
 
             /// <summary>
             /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -525,6 +585,7 @@ namespace Digits
             /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -537,6 +598,7 @@ namespace Digits
             /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -549,6 +611,7 @@ namespace Digits
             /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -568,62 +631,74 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 32;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 20;
 
             /// <summary>
             /// The number of values in one input example (1·1·32, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 32;
 
             /// <summary>
             /// The number of values in one output example (1·1·20, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 20;
 
             /// <summary>
             /// The number of output units.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Units = 20;
 
             /// <summary>
             /// The number of weights, laid out (inputLength, units) = (32, 20) row-major.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int WeightsLength = 640;
 
             /// <summary>
             /// The number of biases, one per unit.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int BiasLength = 20;
 
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -770,6 +845,7 @@ namespace Digits
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -1085,6 +1161,7 @@ namespace Digits
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -1241,6 +1318,7 @@ namespace Digits
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -1583,41 +1661,49 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 20;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 20;
 
             /// <summary>
             /// The number of values in one input example (1·1·20, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 20;
 
             /// <summary>
             /// The number of values in one output example (1·1·20, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 20;
 
             /// <summary>
@@ -1625,6 +1711,7 @@ namespace Digits
             /// A NaN input gives a NaN output.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -1688,6 +1775,7 @@ namespace Digits
             /// <paramref name="inputGradient"/> may be <paramref name="outputGradient"/> itself.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -1753,6 +1841,7 @@ namespace Digits
             /// A NaN input gives a NaN output.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -1816,6 +1905,7 @@ namespace Digits
             /// <paramref name="inputGradient"/> may be <paramref name="outputGradient"/> itself.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -1887,62 +1977,74 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 20;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 10;
 
             /// <summary>
             /// The number of values in one input example (1·1·20, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 20;
 
             /// <summary>
             /// The number of values in one output example (1·1·10, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 10;
 
             /// <summary>
             /// The number of output units.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Units = 10;
 
             /// <summary>
             /// The number of weights, laid out (inputLength, units) = (20, 10) row-major.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int WeightsLength = 200;
 
             /// <summary>
             /// The number of biases, one per unit.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int BiasLength = 10;
 
             /// <summary>
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -2091,6 +2193,7 @@ namespace Digits
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -2405,6 +2508,7 @@ namespace Digits
             /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -2562,6 +2666,7 @@ namespace Digits
             /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
@@ -2905,52 +3010,62 @@ namespace Digits
             /// <summary>
             /// The height of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
             /// <summary>
             /// The width of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
             /// <summary>
             /// The channel count of one input example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 10;
 
             /// <summary>
             /// The height of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
             /// <summary>
             /// The width of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
             /// <summary>
             /// The channel count of one output example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 10;
 
             /// <summary>
             /// The number of values in one input example (1·1·10, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 10;
 
             /// <summary>
             /// The number of values in one output example (1·1·10, NHWC).
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 10;
 
             /// <summary>
             /// The number of classes: the values of one example.
             /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Classes = 10;
 
             /// <summary>
             /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Softmax(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
@@ -2996,6 +3111,7 @@ namespace Digits
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static float Forward(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
@@ -3026,6 +3142,7 @@ namespace Digits
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<float> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
@@ -3057,6 +3174,7 @@ namespace Digits
             /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Softmax(global::System.ReadOnlySpan<double> logits, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
@@ -3102,6 +3220,7 @@ namespace Digits
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static double Forward(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
@@ -3132,6 +3251,7 @@ namespace Digits
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));

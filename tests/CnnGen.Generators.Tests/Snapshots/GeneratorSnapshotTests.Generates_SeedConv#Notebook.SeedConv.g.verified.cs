@@ -22,66 +22,79 @@ namespace Notebook
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 5;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 7;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 4;
 
         /// <summary>
         /// The height of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputHeight = 3;
 
         /// <summary>
         /// The width of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputWidth = 4;
 
         /// <summary>
         /// The channel count of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputChannels = 8;
 
         /// <summary>
         /// The number of values in one input example (5·7·4, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 140;
 
         /// <summary>
         /// The number of values in one output example (3·4·8, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputLength = 96;
 
         /// <summary>
         /// The filter's height and width.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int FilterSize = 3;
 
         /// <summary>
         /// The step between windows.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Stride = 2;
 
         /// <summary>
         /// The zero padding on each side of the height and width axes.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Pad = 1;
 
         /// <summary>
         /// The number of weights, laid out (f, f, C_in, C_out).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int WeightsLength = 288;
 
         /// <summary>
         /// The number of biases, one per filter.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int BiasLength = 8;
 
         // ------------------------------------------------------------------------------------------------
@@ -112,6 +125,7 @@ namespace Notebook
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -147,6 +161,7 @@ namespace Notebook
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -182,6 +197,7 @@ namespace Notebook
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -217,6 +233,7 @@ namespace Notebook
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
@@ -248,6 +265,7 @@ namespace Notebook
         /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
         {
             if (Vector256.IsHardwareAccelerated)
@@ -974,6 +992,7 @@ namespace Notebook
         /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
         {
             // db = Σ dZ over the batch and the output pixels.
@@ -2339,6 +2358,7 @@ namespace Notebook
         /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
         {
             if (Vector512.IsHardwareAccelerated)
@@ -3288,6 +3308,7 @@ namespace Notebook
         /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
         {
             // db = Σ dZ over the batch and the output pixels.

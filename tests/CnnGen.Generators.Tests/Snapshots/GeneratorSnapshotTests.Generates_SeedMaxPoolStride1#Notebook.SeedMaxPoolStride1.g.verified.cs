@@ -18,51 +18,61 @@ namespace Notebook
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 5;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 5;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 3;
 
         /// <summary>
         /// The height of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputHeight = 3;
 
         /// <summary>
         /// The width of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputWidth = 3;
 
         /// <summary>
         /// The channel count of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputChannels = 3;
 
         /// <summary>
         /// The number of values in one input example (5·5·3, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 75;
 
         /// <summary>
         /// The number of values in one output example (3·3·3, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputLength = 27;
 
         /// <summary>
         /// The window's height and width.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int FilterSize = 3;
 
         /// <summary>
         /// The step between windows, along the height and the width.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Stride = 1;
 
         /// <summary>

@@ -17,46 +17,55 @@ namespace Notebook
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 5;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 7;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 4;
 
         /// <summary>
         /// The height of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputHeight = 9;
 
         /// <summary>
         /// The width of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputWidth = 11;
 
         /// <summary>
         /// The channel count of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputChannels = 4;
 
         /// <summary>
         /// The number of values in one input example (5·7·4, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 140;
 
         /// <summary>
         /// The number of values in one output example (9·11·4, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputLength = 396;
 
         /// <summary>
         /// The zeros added on each side of the height and width axes.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Pad = 2;
 
         /// <summary>

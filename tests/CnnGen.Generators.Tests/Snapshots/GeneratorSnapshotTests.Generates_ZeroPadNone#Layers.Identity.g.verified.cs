@@ -15,46 +15,55 @@ namespace Layers
         /// <summary>
         /// The height of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputHeight = 4;
 
         /// <summary>
         /// The width of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputWidth = 4;
 
         /// <summary>
         /// The channel count of one input example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputChannels = 8;
 
         /// <summary>
         /// The height of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputHeight = 4;
 
         /// <summary>
         /// The width of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputWidth = 4;
 
         /// <summary>
         /// The channel count of one output example.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputChannels = 8;
 
         /// <summary>
         /// The number of values in one input example (4·4·8, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int InputLength = 128;
 
         /// <summary>
         /// The number of values in one output example (4·4·8, NHWC).
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int OutputLength = 128;
 
         /// <summary>
         /// The zeros added on each side of the height and width axes.
         /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public const int Pad = 0;
 
         /// <summary>

@@ -15,46 +15,55 @@ partial class TallPadInGlobalNamespace
     /// <summary>
     /// The height of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputHeight = 32;
 
     /// <summary>
     /// The width of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputWidth = 32;
 
     /// <summary>
     /// The channel count of one input example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputChannels = 1;
 
     /// <summary>
     /// The height of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputHeight = 34;
 
     /// <summary>
     /// The width of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputWidth = 34;
 
     /// <summary>
     /// The channel count of one output example.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputChannels = 1;
 
     /// <summary>
     /// The number of values in one input example (32·32·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int InputLength = 1024;
 
     /// <summary>
     /// The number of values in one output example (34·34·1, NHWC).
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int OutputLength = 1156;
 
     /// <summary>
     /// The zeros added on each side of the height and width axes.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public const int Pad = 1;
 
     /// <summary>

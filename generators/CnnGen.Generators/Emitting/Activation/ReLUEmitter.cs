@@ -27,6 +27,7 @@ namespace CnnGen.Generators.Emitting
             string t = type.Name;
             writer.Summary("Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.\nA NaN input gives a NaN output.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or output partly overlaps input.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
@@ -52,6 +53,7 @@ namespace CnnGen.Generators.Emitting
             string t = type.Name;
             writer.Summary("Computes <c>inputGradient = input &gt; 0 ? outputGradient : 0</c> for a batch (overwritten, not accumulated).\n<paramref name=\"input\"/> may be the forward output instead: both are positive at the same places.\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {Span}<{t}> inputGradient)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");

@@ -95,6 +95,7 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"bias\">The biases, ({Cout}).</param>");
             w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
             w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"public static void Forward(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output)"))
             {
                 w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
@@ -136,6 +137,7 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"weightsGradient\">Receives dW, ({F}, {F}, {Cin}, {Cout}).</param>");
             w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
             w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"public static void Backward(ReadOnlySpan<{t}> outputGradient, ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, Span<{t}> inputGradient, Span<{t}> weightsGradient, Span<{t}> biasGradient)"))
             {
                 w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
@@ -243,6 +245,7 @@ namespace CnnGen.Generators.Emitting
             w.Summary($"The forward kernel body on refs, reusable wherever the lengths are already known to fit: {Shapes}; {t}.\n" +
                       "Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.");
             EditorHidden(w);
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"internal static void ForwardCore(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch)"))
             {
                 EmitDispatch(w, tiers, "ref input, ref weights, ref bias, ref output, batch");
@@ -315,6 +318,7 @@ namespace CnnGen.Generators.Emitting
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");
             EditorHidden(w);
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"internal static void BackwardCore(ref {t} outputGradient, ref {t} input, ref {t} weights, ref {t} inputGradient, ref {t} weightsGradient, ref {t} biasGradient, ref {t} flipped, int batch)"))
             {
                 w.Line("// db = Σ dZ over the batch and the output pixels.");

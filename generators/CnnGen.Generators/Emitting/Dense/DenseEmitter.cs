@@ -37,6 +37,7 @@ namespace CnnGen.Generators.Emitting
             string t = type.Name;
             writer.Summary("Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or an output overlaps an input or another output.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> weights, {ReadOnlySpan}<{t}> bias, {Span}<{t}> output)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
@@ -76,6 +77,7 @@ namespace CnnGen.Generators.Emitting
                 "<c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,\n" +
                 "<c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or an output overlaps an input or another output.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {ReadOnlySpan}<{t}> weights, {Span}<{t}> inputGradient, {Span}<{t}> weightsGradient, {Span}<{t}> biasGradient)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");

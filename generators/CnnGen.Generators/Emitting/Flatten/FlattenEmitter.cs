@@ -17,6 +17,7 @@ namespace CnnGen.Generators.Emitting
                 string t = type.Name;
                 writer.Summary("Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).");
                 writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>");
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
                 {
                     writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
@@ -28,6 +29,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line();
                 writer.Summary("Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).");
                 writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>");
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
                 using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {Span}<{t}> inputGradient)"))
                 {
                     writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");

@@ -29,6 +29,7 @@ namespace CnnGen.Generators.Emitting
             string t = type.Name;
             writer.Summary("Writes the softmax of each example's logits. <paramref name=\"probabilities\"/> may be <paramref name=\"logits\"/> itself.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Softmax({ReadOnlySpan}<{t}> logits, {Span}<{t}> probabilities)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(logits.Length, Classes, nameof(logits));");
@@ -79,6 +80,7 @@ namespace CnnGen.Generators.Emitting
             writer.Summary("Writes each example's probabilities and returns the mean cross-entropy loss over the batch,\n<c>(1/m) Σ_n −log p[n, labels[n]]</c>.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is not a class index.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static {t} Forward({ReadOnlySpan}<{t}> logits, {ReadOnlySpan}<int> labels, {Span}<{t}> probabilities)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(logits.Length, Classes, nameof(logits));");
@@ -113,6 +115,7 @@ namespace CnnGen.Generators.Emitting
             writer.Summary("Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).\n<paramref name=\"logitsGradient\"/> may be <paramref name=\"probabilities\"/> itself.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is not a class index.</exception>");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> probabilities, {ReadOnlySpan}<int> labels, {Span}<{t}> logitsGradient)"))
             {
                 writer.Line($"int batch = {Checks}.BatchSize(probabilities.Length, Classes, nameof(probabilities));");
