@@ -35,6 +35,12 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     /// <summary>The batch size the suite runs the layer at.</summary>
     protected abstract int Batch { get; }
 
+    /// <summary>
+    /// The factor the random inputs, biases and output gradients are scaled by (1 by default). A suite that scales
+    /// them into the subnormal range shows whether denormal arithmetic slows the kernels down.
+    /// </summary>
+    protected virtual T InputScale => T.One;
+
     /// <summary>The layer's geometry at <see cref="Batch"/> (read from its attribute; cached by the setup for the timed calls).</summary>
     protected ConvShape Shape => ConvShape.Of(typeof(TLayer), Batch);
 
@@ -150,6 +156,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     public string? WhyUnavailable(string method) => method switch
     {
         nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
+        nameof(ForwardOnnxRuntimeNchw) when InputScale != T.One => "the ONNX Runtime comparison runs on ordinary inputs only",
         nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
             $"{typeof(TLayer).Name} has no generated Forward in this build (the conv emitter has not landed)",
         nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
@@ -173,10 +180,24 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         _weights = Agreement.Random<T>(s.WeightsLength, seed: 2);
         _bias = Agreement.Random<T>(s.BiasLength, seed: 3);
         _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
+        if (InputScale != T.One)
+        {
+            Scale(_input, InputScale);
+            Scale(_bias, InputScale);
+            Scale(_outputGradient, InputScale);
+        }
         _output = Agreement.NaNs<T>(s.OutputLength);
         _inputGradient = Agreement.NaNs<T>(s.InputLength);
         _weightsGradient = Agreement.NaNs<T>(s.WeightsLength);
         _biasGradient = Agreement.NaNs<T>(s.BiasLength);
+    }
+
+    private static void Scale(T[] values, T factor)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
     }
 
     private T[] BaselineForward()

@@ -24,6 +24,21 @@ public class MidConvBenchmarks<T> : ConvSuite<MidConv, T>
     protected override int Batch => 32;
 }
 
+/// <summary>
+/// The mid layer, batch 32, fed subnormal values: inputs, biases and output gradients scaled by 1e-39 (float) or
+/// 1e-309 (double), below the smallest normal number, so every product and sum is denormal. Compare its rows with
+/// <see cref="MidConvBenchmarks{T}"/>: equal times mean denormals cost the kernels nothing.
+/// </summary>
+[GenericTypeArguments(typeof(float))]
+[GenericTypeArguments(typeof(double))]
+public class MidConvSubnormalBenchmarks<T> : ConvSuite<MidConv, T>
+    where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+{
+    protected override int Batch => 32;
+
+    protected override T InputScale => typeof(T) == typeof(float) ? T.CreateChecked(1e-39) : T.CreateChecked(1e-309);
+}
+
 /// <summary>The first layer on 28×28 grey images, batch 32.</summary>
 [GenericTypeArguments(typeof(float))]
 [GenericTypeArguments(typeof(double))]
