@@ -60,49 +60,32 @@ internal sealed class GeneratedKernels : INotebookKernels
 
     public Tensor<double> PoolForward(Tensor<double> aPrev, int f, int stride, PoolMode mode)
     {
-        double[] input = Flat(aPrev);
-        int batch = (int)aPrev.Lengths[0];
-        switch ((mode, f, stride))
+        return (mode, f, stride) switch
         {
-            case (PoolMode.Max, ExerciseMaxPoolStride1.FilterSize, ExerciseMaxPoolStride1.Stride) when Fits(aPrev, ExerciseMaxPoolStride1.InputLength):
-            {
-                var a = new double[batch * ExerciseMaxPoolStride1.OutputLength];
-                ExerciseMaxPoolStride1.Forward(input, a);
-                return Shaped(a, batch, ExerciseMaxPoolStride1.OutputHeight, ExerciseMaxPoolStride1.OutputWidth, ExerciseMaxPoolStride1.OutputChannels);
-            }
-
-            case (PoolMode.Average, ExerciseAvgPoolStride1.FilterSize, ExerciseAvgPoolStride1.Stride) when Fits(aPrev, ExerciseAvgPoolStride1.InputLength):
-            {
-                var a = new double[batch * ExerciseAvgPoolStride1.OutputLength];
-                ExerciseAvgPoolStride1.Forward(input, a);
-                return Shaped(a, batch, ExerciseAvgPoolStride1.OutputHeight, ExerciseAvgPoolStride1.OutputWidth, ExerciseAvgPoolStride1.OutputChannels);
-            }
-
-            case (PoolMode.Max, ExerciseMaxPoolStride2.FilterSize, ExerciseMaxPoolStride2.Stride) when Fits(aPrev, ExerciseMaxPoolStride2.InputLength):
-            {
-                var a = new double[batch * ExerciseMaxPoolStride2.OutputLength];
-                ExerciseMaxPoolStride2.Forward(input, a);
-                return Shaped(a, batch, ExerciseMaxPoolStride2.OutputHeight, ExerciseMaxPoolStride2.OutputWidth, ExerciseMaxPoolStride2.OutputChannels);
-            }
-
-            case (PoolMode.Average, ExerciseAvgPoolStride2.FilterSize, ExerciseAvgPoolStride2.Stride) when Fits(aPrev, ExerciseAvgPoolStride2.InputLength):
-            {
-                var a = new double[batch * ExerciseAvgPoolStride2.OutputLength];
-                ExerciseAvgPoolStride2.Forward(input, a);
-                return Shaped(a, batch, ExerciseAvgPoolStride2.OutputHeight, ExerciseAvgPoolStride2.OutputWidth, ExerciseAvgPoolStride2.OutputChannels);
-            }
-
-            case (PoolMode.Max, ExerciseMaxPoolBackward.FilterSize, ExerciseMaxPoolBackward.Stride) when Fits(aPrev, ExerciseMaxPoolBackward.InputLength):
-            {
-                var a = new double[batch * ExerciseMaxPoolBackward.OutputLength];
-                ExerciseMaxPoolBackward.Forward(input, a);
-                return Shaped(a, batch, ExerciseMaxPoolBackward.OutputHeight, ExerciseMaxPoolBackward.OutputWidth, ExerciseMaxPoolBackward.OutputChannels);
-            }
-
-            default:
-                throw Unsupported("pool_forward", aPrev);
-        }
+            (PoolMode.Max, ExerciseMaxPoolStride1.FilterSize, ExerciseMaxPoolStride1.Stride) when Fits(aPrev, ExerciseMaxPoolStride1.InputLength) =>
+                Pool(aPrev, ExerciseMaxPoolStride1.Forward, ExerciseMaxPoolStride1.OutputHeight, ExerciseMaxPoolStride1.OutputWidth, ExerciseMaxPoolStride1.OutputChannels),
+            (PoolMode.Average, ExerciseAvgPoolStride1.FilterSize, ExerciseAvgPoolStride1.Stride) when Fits(aPrev, ExerciseAvgPoolStride1.InputLength) =>
+                Pool(aPrev, ExerciseAvgPoolStride1.Forward, ExerciseAvgPoolStride1.OutputHeight, ExerciseAvgPoolStride1.OutputWidth, ExerciseAvgPoolStride1.OutputChannels),
+            (PoolMode.Max, ExerciseMaxPoolStride2.FilterSize, ExerciseMaxPoolStride2.Stride) when Fits(aPrev, ExerciseMaxPoolStride2.InputLength) =>
+                Pool(aPrev, ExerciseMaxPoolStride2.Forward, ExerciseMaxPoolStride2.OutputHeight, ExerciseMaxPoolStride2.OutputWidth, ExerciseMaxPoolStride2.OutputChannels),
+            (PoolMode.Average, ExerciseAvgPoolStride2.FilterSize, ExerciseAvgPoolStride2.Stride) when Fits(aPrev, ExerciseAvgPoolStride2.InputLength) =>
+                Pool(aPrev, ExerciseAvgPoolStride2.Forward, ExerciseAvgPoolStride2.OutputHeight, ExerciseAvgPoolStride2.OutputWidth, ExerciseAvgPoolStride2.OutputChannels),
+            (PoolMode.Max, ExerciseMaxPoolBackward.FilterSize, ExerciseMaxPoolBackward.Stride) when Fits(aPrev, ExerciseMaxPoolBackward.InputLength) =>
+                Pool(aPrev, ExerciseMaxPoolBackward.Forward, ExerciseMaxPoolBackward.OutputHeight, ExerciseMaxPoolBackward.OutputWidth, ExerciseMaxPoolBackward.OutputChannels),
+            _ => throw Unsupported("pool_forward", aPrev),
+        };
     }
+
+    /// <summary>Runs one generated pool's forward pass over the batch and shapes the result (m, height, width, channels).</summary>
+    private static Tensor<double> Pool(Tensor<double> aPrev, PoolPass forward, int height, int width, int channels)
+    {
+        int batch = (int)aPrev.Lengths[0];
+        var a = new double[batch * height * width * channels];
+        forward(Flat(aPrev), a);
+        return Shaped(a, batch, height, width, channels);
+    }
+
+    private delegate void PoolPass(ReadOnlySpan<double> input, Span<double> output);
 
     public Tensor<double> CreateMaskFromWindow(Tensor<double> x)
     {
