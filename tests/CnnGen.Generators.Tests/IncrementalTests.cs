@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Collections.Immutable;
-using System.Reflection;
 using CnnGen.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -108,18 +106,19 @@ public class IncrementalTests
     [Fact]
     public void No_tracked_step_holds_a_symbol_syntax_node_or_compilation()
     {
-        (GeneratorRun first, _) = FirstRun();
-        // Only this generator's named steps: Roslyn's own ForAttributeWithMetadataName internals legitimately hold trees.
-        foreach ((string name, ImmutableArray<IncrementalGeneratorRunStep> steps) in first.Single.TrackedSteps.Where(s => TrackedNames.Contains(s.Key)))
+        // Every pipeline at once: these layers plus the networks and single layers of NetworkIncrementalTests, so that
+        // every name TrackingNames declares (read by reflection: a new pipeline cannot be left out) has outputs to walk.
+        CSharpCompilation compilation = GeneratorHarness.Compilation(
+            new[] { ("Layers.cs", Layers), ("Other.cs", Other) }
+                .Concat(NetworkIncrementalTests.Sources.Where(s => s.Path != "Other.cs"))
+                .ToArray());
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        foreach (string name in IncrementalSteps.AllNames)
         {
-            foreach (IncrementalGeneratorRunStep step in steps)
-            {
-                foreach ((object value, IncrementalStepRunReason _) in step.Outputs)
-                {
-                    AssertNoRoslynObjects(value, $"{name} output", new HashSet<object>(ReferenceEqualityComparer.Instance));
-                }
-            }
+            Assert.NotEmpty(Outputs(run, name));
         }
+
+        IncrementalSteps.AssertNoRoslynObjects(run);
     }
 
     private static void AssertAllReused(GeneratorRun run)
@@ -149,47 +148,5 @@ public class IncrementalTests
     {
         Assert.True(run.Single.TrackedSteps.TryGetValue(name, out ImmutableArray<IncrementalGeneratorRunStep> steps), $"no tracked step {name}");
         return steps.SelectMany(s => s.Outputs).ToList();
-    }
-
-    /// <summary>Walks a value through records, tuples, arrays and enumerables, failing on any Roslyn symbol, node or compilation.</summary>
-    private static void AssertNoRoslynObjects(object? value, string path, HashSet<object> seen)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
-        {
-            return;
-        }
-
-        Assert.False(value is ISymbol, $"{path} holds a symbol ({value.GetType().Name})");
-        Assert.False(value is SyntaxNode, $"{path} holds a syntax node ({value.GetType().Name})");
-        Assert.False(value is Compilation, $"{path} holds a compilation");
-        Assert.False(value is SemanticModel, $"{path} holds a semantic model");
-        Assert.False(value is SyntaxTree, $"{path} holds a syntax tree");
-
-        if (!value.GetType().IsValueType && !seen.Add(value))
-        {
-            return;
-        }
-
-        if (value is IEnumerable sequence)
-        {
-            int i = 0;
-            foreach (object? item in sequence)
-            {
-                AssertNoRoslynObjects(item, $"{path}[{i++}]", seen);
-            }
-
-            return;
-        }
-
-        Type type = value.GetType();
-        if (type.Namespace?.StartsWith("Microsoft.CodeAnalysis.Text", StringComparison.Ordinal) == true)
-        {
-            return; // TextSpan, LinePositionSpan: plain structs
-        }
-
-        foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            AssertNoRoslynObjects(field.GetValue(value), $"{path}.{field.Name}", seen);
-        }
     }
 }
