@@ -3,8 +3,9 @@ using System.Numerics;
 namespace CnnGen.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Plain loops, written straight from the notebook's formulas and never timed: the oracle that the benchmark
-/// setup checks the generic kernels against, so that the baseline itself is known right before it is measured.
+/// Plain loops, written straight from the notebook's formulas: the oracle that the benchmark setup checks the
+/// generic kernels against, so that the baseline itself is known right before it is measured, and, timed as the
+/// conv suites' PlainLoops rows, what a user would write without a kernel library (runtime shapes, scalar code).
 /// Layouts: activations NHWC, weights (f, f, C_in, C_out). The gradients are overwritten, not accumulated.
 /// </summary>
 public static class ReferenceKernels

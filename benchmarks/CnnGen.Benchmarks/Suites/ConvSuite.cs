@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CnnGen.Benchmarks.Infrastructure;
@@ -7,8 +8,9 @@ namespace CnnGen.Benchmarks.Suites;
 
 /// <summary>
 /// One convolution layer, forward and backward, side by side: the generic kernel (the baseline of each
-/// category), the kernel the generator emitted for <typeparamref name="TLayer"/>, and, for float forward,
-/// ONNX Runtime on the same problem in NCHW. A Peak row measures the single-core FMA peak in the same run.
+/// category), the kernel the generator emitted for <typeparamref name="TLayer"/>, the notebook's algorithm as
+/// plain C# loops (what a user writes without a kernel library), and, for float forward, ONNX Runtime on the
+/// same problem in NCHW. A Peak row measures the single-core FMA peak in the same run.
 /// Every setup checks the kernel it prepares against the baseline (and the baseline against plain loops)
 /// and throws on disagreement, so a wrong kernel cannot be timed.
 /// </summary>
@@ -18,14 +20,14 @@ namespace CnnGen.Benchmarks.Suites;
 public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _input = [];
-    private T[] _weights = [];
-    private T[] _bias = [];
-    private T[] _output = [];
-    private T[] _outputGradient = [];
-    private T[] _inputGradient = [];
-    private T[] _weightsGradient = [];
-    private T[] _biasGradient = [];
+    private AlignedArray<T> _input = new(0);
+    private AlignedArray<T> _weights = new(0);
+    private AlignedArray<T> _bias = new(0);
+    private AlignedArray<T> _output = new(0);
+    private AlignedArray<T> _outputGradient = new(0);
+    private AlignedArray<T> _inputGradient = new(0);
+    private AlignedArray<T> _weightsGradient = new(0);
+    private AlignedArray<T> _biasGradient = new(0);
     private ConvForward<T>? _generatedForward;
     private ConvBackward<T>? _generatedBackward;
     private OnnxLayer? _onnx;
@@ -87,6 +89,15 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         Agreement.Require<float>(actual, AsFloat(expected), $"{typeof(TLayer).Name} ONNX Runtime forward");
     }
 
+    [GlobalSetup(Target = nameof(ForwardPlainLoops))]
+    public void SetupForwardPlainLoops()
+    {
+        Allocate();
+        T[] expected = BaselineForward();
+        ForwardPlainLoops();
+        Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} plain-loop forward");
+    }
+
     [GlobalSetup(Target = nameof(BackwardGeneric))]
     public void SetupBackwardGeneric()
     {
@@ -99,12 +110,23 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         (T[] dx, T[] dw, T[] db) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
         ReferenceKernels.ConvBackward(one, dy, x, _weights, dx, dw, db);
         (T[] dx1, T[] dw1, T[] db1) = (Agreement.NaNs<T>(one.InputLength), Agreement.NaNs<T>(one.WeightsLength), Agreement.NaNs<T>(one.BiasLength));
-        GenericKernels.ConvBackward(_geometry, dy, x, _weights, dx1, dw1, db1);
+        GenericKernels.ConvBackward<T>(_geometry, dy, x, _weights, dx1, dw1, db1);
         string layer = typeof(TLayer).Name;
         const string What = "generic backward (checked against plain loops, first example)";
         Agreement.Require<T>(dx1, dx, $"{layer} {What}, input gradient");
         Agreement.Require<T>(dw1, dw, $"{layer} {What}, weights gradient");
         Agreement.Require<T>(db1, db, $"{layer} {What}, bias gradient");
+    }
+
+    [GlobalSetup(Target = nameof(BackwardPlainLoops))]
+    public void SetupBackwardPlainLoops()
+    {
+        Allocate();
+        BackwardGeneric();
+        (T[] dx, T[] dw, T[] db) = (_inputGradient.ToArray(), _weightsGradient.ToArray(), _biasGradient.ToArray());
+        FillNaN();
+        BackwardPlainLoops();
+        RequireGradients(dx, dw, db, "plain-loop backward");
     }
 
     [GlobalSetup(Target = nameof(BackwardGenerated))]
@@ -113,7 +135,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         Allocate();
         _generatedBackward = GeneratedKernels.Require<ConvBackward<T>>(typeof(TLayer), "Backward");
         BackwardGeneric();
-        (T[] dx, T[] dw, T[] db) = ((T[])_inputGradient.Clone(), (T[])_weightsGradient.Clone(), (T[])_biasGradient.Clone());
+        (T[] dx, T[] dw, T[] db) = (_inputGradient.ToArray(), _weightsGradient.ToArray(), _biasGradient.ToArray());
         FillNaN();
         BackwardGenerated();
         RequireGradients(dx, dw, db, "generated backward");
@@ -121,7 +143,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGeneric() => GenericKernels.ConvForward(_geometry, _input, _weights, _bias, _output);
+    public void ForwardGeneric() => GenericKernels.ConvForward<T>(_geometry, _input, _weights, _bias, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -131,15 +153,24 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     [BenchmarkCategory(Categories.Forward)]
     public void ForwardOnnxRuntimeNchw() => _onnx!.Run();
 
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardPlainLoops() => ReferenceKernels.ConvForward<T>(_shape, _input, _weights, _bias, _output);
+
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGeneric() =>
-        GenericKernels.ConvBackward(_geometry, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+        GenericKernels.ConvBackward<T>(_geometry, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGenerated() =>
         _generatedBackward!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardPlainLoops() =>
+        ReferenceKernels.ConvBackward<T>(_shape, _outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Peak)]
@@ -157,6 +188,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     {
         nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
         nameof(ForwardOnnxRuntimeNchw) when InputScale != T.One => "the ONNX Runtime comparison runs on ordinary inputs only",
+        nameof(ForwardPlainLoops) or nameof(BackwardPlainLoops) when InputScale != T.One => "the plain-loop comparison runs on ordinary inputs only",
         nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
             $"{typeof(TLayer).Name} has no generated Forward in this build (the conv emitter has not landed)",
         nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
@@ -169,6 +201,11 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     {
         _onnx?.Dispose();
         _onnx = null;
+        foreach (AlignedArray<T> buffer in (AlignedArray<T>[])[_input, _weights, _bias, _output, _outputGradient, _inputGradient, _weightsGradient, _biasGradient])
+        {
+            buffer.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -176,23 +213,23 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     {
         ConvShape s = _shape = Shape;
         _geometry = GenericKernels.Geometry(s);
-        _input = Agreement.Random<T>(s.InputLength, seed: 1);
-        _weights = Agreement.Random<T>(s.WeightsLength, seed: 2);
-        _bias = Agreement.Random<T>(s.BiasLength, seed: 3);
-        _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
+        _input = AlignedArray.Random<T>(s.InputLength, seed: 1);
+        _weights = AlignedArray.Random<T>(s.WeightsLength, seed: 2);
+        _bias = AlignedArray.Random<T>(s.BiasLength, seed: 3);
+        _outputGradient = AlignedArray.Random<T>(s.OutputLength, seed: 4);
         if (InputScale != T.One)
         {
             Scale(_input, InputScale);
             Scale(_bias, InputScale);
             Scale(_outputGradient, InputScale);
         }
-        _output = Agreement.NaNs<T>(s.OutputLength);
-        _inputGradient = Agreement.NaNs<T>(s.InputLength);
-        _weightsGradient = Agreement.NaNs<T>(s.WeightsLength);
-        _biasGradient = Agreement.NaNs<T>(s.BiasLength);
+        _output = AlignedArray.NaNs<T>(s.OutputLength);
+        _inputGradient = AlignedArray.NaNs<T>(s.InputLength);
+        _weightsGradient = AlignedArray.NaNs<T>(s.WeightsLength);
+        _biasGradient = AlignedArray.NaNs<T>(s.BiasLength);
     }
 
-    private static void Scale(T[] values, T factor)
+    private static void Scale(Span<T> values, T factor)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -203,7 +240,7 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     private T[] BaselineForward()
     {
         ForwardGeneric();
-        T[] expected = (T[])_output.Clone();
+        T[] expected = _output.ToArray();
         _output.AsSpan().Fill(T.NaN);
         return expected;
     }
@@ -223,5 +260,5 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         Agreement.Require<T>(_biasGradient, db, $"{layer} {what}, bias gradient");
     }
 
-    private static float[] AsFloat(T[] values) => (float[])(object)values;
+    private static ReadOnlySpan<float> AsFloat(ReadOnlySpan<T> values) => MemoryMarshal.Cast<T, float>(values);
 }

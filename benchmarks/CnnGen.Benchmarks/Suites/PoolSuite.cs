@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using CnnGen.Benchmarks.Infrastructure;
@@ -16,10 +17,10 @@ namespace CnnGen.Benchmarks.Suites;
 public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private T[] _input = [];
-    private T[] _output = [];
-    private T[] _outputGradient = [];
-    private T[] _inputGradient = [];
+    private AlignedArray<T> _input = new(0);
+    private AlignedArray<T> _output = new(0);
+    private AlignedArray<T> _outputGradient = new(0);
+    private AlignedArray<T> _inputGradient = new(0);
     private PoolForward<T>? _generatedForward;
     private PoolBackward<T>? _generatedBackward;
     private OnnxLayer? _onnx;
@@ -48,7 +49,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
         Allocate();
         _generatedForward = GeneratedKernels.Require<PoolForward<T>>(typeof(TLayer), "Forward");
         ForwardGeneric();
-        T[] expected = (T[])_output.Clone();
+        T[] expected = _output.ToArray();
         _output.AsSpan().Fill(T.NaN);
         ForwardGenerated();
         Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward");
@@ -64,12 +65,12 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
         }
 
         PoolShape s = _shape;
-        _onnx = OnnxLayer.Pool(s, (float[])(object)_input);
+        _onnx = OnnxLayer.Pool(s, MemoryMarshal.Cast<T, float>(_input.AsSpan()));
         ForwardGeneric();
         _onnx.OutputNchw.AsSpan().Fill(float.NaN);
         ForwardOnnxRuntimeNchw();
         float[] actual = Layouts.NchwToNhwc(_onnx.OutputNchw, s.Batch, s.OutputHeight, s.OutputWidth, s.Channels);
-        Agreement.Require<float>(actual, (float[])(object)_output, $"{typeof(TLayer).Name} ONNX Runtime forward");
+        Agreement.Require<float>(actual, MemoryMarshal.Cast<T, float>(_output.AsSpan()), $"{typeof(TLayer).Name} ONNX Runtime forward");
     }
 
     [GlobalSetup(Target = nameof(BackwardGeneric))]
@@ -88,7 +89,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
         Allocate();
         _generatedBackward = GeneratedKernels.Require<PoolBackward<T>>(typeof(TLayer), "Backward");
         BackwardGeneric();
-        T[] expected = (T[])_inputGradient.Clone();
+        T[] expected = _inputGradient.ToArray();
         _inputGradient.AsSpan().Fill(T.NaN);
         BackwardGenerated();
         Agreement.Require<T>(_inputGradient, expected, $"{typeof(TLayer).Name} generated backward");
@@ -96,7 +97,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGeneric() => GenericKernels.PoolForward(_shape.Kind, _geometry, _input, _output);
+    public void ForwardGeneric() => GenericKernels.PoolForward<T>(_shape.Kind, _geometry, _input, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -108,7 +109,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Backward)]
-    public void BackwardGeneric() => GenericKernels.PoolBackward(_shape.Kind, _geometry, _outputGradient, _input, _inputGradient);
+    public void BackwardGeneric() => GenericKernels.PoolBackward<T>(_shape.Kind, _geometry, _outputGradient, _input, _inputGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
@@ -131,6 +132,11 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     {
         _onnx?.Dispose();
         _onnx = null;
+        foreach (AlignedArray<T> buffer in (AlignedArray<T>[])[_input, _output, _outputGradient, _inputGradient])
+        {
+            buffer.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -138,9 +144,9 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     {
         PoolShape s = _shape = Shape;
         _geometry = GenericKernels.Geometry(s);
-        _input = Agreement.Random<T>(s.InputLength, seed: 1);
-        _outputGradient = Agreement.Random<T>(s.OutputLength, seed: 4);
-        _output = Agreement.NaNs<T>(s.OutputLength);
-        _inputGradient = Agreement.NaNs<T>(s.InputLength);
+        _input = AlignedArray.Random<T>(s.InputLength, seed: 1);
+        _outputGradient = AlignedArray.Random<T>(s.OutputLength, seed: 4);
+        _output = AlignedArray.NaNs<T>(s.OutputLength);
+        _inputGradient = AlignedArray.NaNs<T>(s.InputLength);
     }
 }
