@@ -17,10 +17,9 @@ public delegate void PoolForward<T>(ReadOnlySpan<T> input, Span<T> output);
 public delegate void PoolBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient);
 
 /// <summary>
-/// Finds the kernels the source generator emitted into a layer class. The suites bind them late, through a
-/// delegate, so that the benchmark project compiles before an emitter exists and picks the kernels up, with no
-/// edit, as soon as the generator on main emits them. The delegate adds one indirect call per invocation
-/// (about a nanosecond), which is noise next to a layer pass.
+/// Finds the kernels the source generator emitted into a layer class and binds them into a delegate, once per
+/// setup: generated layer classes share no interface, so this is how one generic suite serves every layer class.
+/// The delegate adds one indirect call per invocation (about a nanosecond), which is noise next to a layer pass.
 /// </summary>
 public static class GeneratedKernels
 {
