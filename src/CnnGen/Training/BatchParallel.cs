@@ -20,6 +20,12 @@ namespace CnnGen;
 /// owner is dropped, the finalizer stops them; <see cref="Dispose"/> stops them at once. Not thread-safe: one
 /// <see cref="Run"/> at a time.
 /// </para>
+/// <para>
+/// A generated layer's <c>Forward</c> and <c>Backward</c> overloads that take a <see cref="BatchParallel"/> run their shards
+/// here and keep their per-shard scratch (a convolution's partial weight and bias gradients) in this instance: allocated
+/// on the first call, grown when a call needs more, reused after. They inherit the rule above: one call at a time per
+/// instance, whichever layer makes it.
+/// </para>
 /// </remarks>
 public sealed class BatchParallel : IDisposable
 {
@@ -28,6 +34,9 @@ public sealed class BatchParallel : IDisposable
 
     private readonly Shared _shared;
     private bool _disposed;
+
+    // The per-layer-shape shard jobs of generated single layers, indexed by JobSlot<TJob>.Index; grown on first use of a kind.
+    private object?[] _jobs = [];
 
     /// <summary>Starts <paramref name="threads"/> − 1 worker threads (none for 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is below 1 or above <see cref="MaxThreads"/>.</exception>
@@ -134,6 +143,26 @@ public sealed class BatchParallel : IDisposable
         TensorPrimitives.Add(total, part, total);
     }
 
+    /// <summary>Throws when this instance was disposed: the layers' overloads check before they touch their scratch.</summary>
+    /// <exception cref="ObjectDisposedException">This instance was disposed.</exception>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>
+    /// This instance's job of kind <typeparamref name="TJob"/>, created on first use and kept: a job holds a kind of layer
+    /// kernel's per-call state and scratch, so a later call of the same kind allocates nothing.
+    /// </summary>
+    internal TJob Job<TJob>()
+        where TJob : class, new()
+    {
+        int index = JobSlot<TJob>.Index;
+        if (index >= _jobs.Length)
+        {
+            Array.Resize(ref _jobs, index + 1);
+        }
+
+        return (TJob)(_jobs[index] ??= new TJob());
+    }
+
     /// <summary>Stops the worker threads; later calls to <see cref="Run"/> throw.</summary>
     public void Dispose()
     {
@@ -146,6 +175,20 @@ public sealed class BatchParallel : IDisposable
     }
 
     private sealed record WorkerStart(Shared Shared, int Shard);
+
+    /// <summary>Numbers the job kinds in the order they are first used, process-wide, so each has a slot in every instance.</summary>
+    private static class JobSlots
+    {
+        private static int s_count;
+
+        public static int Next() => Interlocked.Increment(ref s_count) - 1;
+    }
+
+    /// <summary>The slot of job kind <typeparamref name="TJob"/> (assigned once, by the type's static initializer).</summary>
+    private static class JobSlot<TJob>
+    {
+        public static readonly int Index = JobSlots.Next();
+    }
 
     /// <summary>What the workers see: never the owning <see cref="BatchParallel"/>, so it can be collected.</summary>
     private sealed class Shared

@@ -86,7 +86,26 @@ namespace Outer.Inner
                 /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output);
+                public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
+
+                /// <summary>
+                /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
+                /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+                /// </summary>
+                /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 2): m·32 values.</param>
+                /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
+                /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+                /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+                /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+                /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+                /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(parallel);
+                    ForwardBatch(input, output, parallel);
+                }
 
                 /// <summary>
                 /// Forward pass: each output value is the maximum of its 2×2 window, per channel.
@@ -95,7 +114,26 @@ namespace Outer.Inner
                 /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
+                public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
+
+                /// <summary>
+                /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
+                /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+                /// </summary>
+                /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 2): m·32 values.</param>
+                /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
+                /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+                /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+                /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+                /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+                /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(parallel);
+                    ForwardBatch(input, output, parallel);
+                }
 
                 /// <summary>
                 /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
@@ -105,7 +143,27 @@ namespace Outer.Inner
                 /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
+                public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+
+                /// <summary>
+                /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
+                /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+                /// </summary>
+                /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 2, 2, 2).</param>
+                /// <param name="input">The forward pass's input, NHWC (m, 4, 4, 2); it fixes the batch size m.</param>
+                /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
+                /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+                /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+                /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+                /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+                /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(parallel);
+                    BackwardBatch(outputGradient, input, inputGradient, parallel);
+                }
 
                 /// <summary>
                 /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
@@ -115,19 +173,75 @@ namespace Outer.Inner
                 /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);
+                public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
                 /// <summary>
-                /// Checks the spans and runs the forward kernel on each example.
+                /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
+                /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+                /// </summary>
+                /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 2, 2, 2).</param>
+                /// <param name="input">The forward pass's input, NHWC (m, 4, 4, 2); it fixes the batch size m.</param>
+                /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
+                /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+                /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+                /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+                /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+                /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+                /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(parallel);
+                    BackwardBatch(outputGradient, input, inputGradient, parallel);
+                }
+
+                /// <summary>
+                /// Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
                 /// </summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
                     int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 32, nameof(input));
                     global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 8, nameof(output));
                     global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
-                    ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-                    ref T y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                    if (parallel is null)
+                    {
+                        ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
+                    }
+                    else
+                    {
+                        global::CnnGen.Generated.BatchShards.Run<T>(parallel, ForwardCore, input, 32, output, 8, batch);
+                    }
+                }
+
+                /// <summary>
+                /// Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
+                /// </summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                {
+                    int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 32, nameof(input));
+                    global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 8, nameof(outputGradient));
+                    global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 32, nameof(inputGradient));
+                    global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+                    global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
+                    if (parallel is null)
+                    {
+                        BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
+                    }
+                    else
+                    {
+                        global::CnnGen.Generated.BatchShards.Run<T>(parallel, BackwardCore, outputGradient, 8, input, 32, inputGradient, batch);
+                    }
+                }
+
+                /// <summary>
+                /// The forward body on refs: runs the kernel on <paramref name="batch"/> consecutive examples (a whole batch, or one shard of it).
+                /// </summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+                [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+                internal static void ForwardCore<T>(ref T x, ref T y, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                {
                     for (int n = 0; n < batch; n++)
                     {
                         ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 8));
@@ -135,20 +249,13 @@ namespace Outer.Inner
                 }
 
                 /// <summary>
-                /// Checks the spans, clears the input gradient and runs the backward kernel on each example.
+                /// The backward body on refs: clears <paramref name="batch"/> examples of <c>dx</c> (the kernel adds into it), then runs the kernel on each.
                 /// </summary>
+                [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                internal static void BackwardCore<T>(ref T dy, ref T x, ref T dx, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
-                    int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 32, nameof(input));
-                    global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 8, nameof(outputGradient));
-                    global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 32, nameof(inputGradient));
-                    global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-                    global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
-                    inputGradient.Clear();
-                    ref T dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-                    ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-                    ref T dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
+                    global::CnnGen.Generated.KernelSupport.Clear(ref dx, 0, batch * 32);
                     for (int n = 0; n < batch; n++)
                     {
                         BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 8), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 32));

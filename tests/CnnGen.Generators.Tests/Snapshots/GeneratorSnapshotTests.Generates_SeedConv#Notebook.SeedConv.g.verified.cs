@@ -150,6 +150,34 @@ namespace Notebook
         }
 
         /// <summary>
+        /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+        /// </summary>
+        /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
+        /// <param name="bias">The biases, (8).</param>
+        /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
+            global::CnnGen.Generated.BatchShards.ConvForward<float>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
+        }
+
+        /// <summary>
         /// Runs the convolution backward on a batch of float values, given the gradient of the loss with respect to the output.
         /// Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.
         /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC.
@@ -189,6 +217,50 @@ namespace Notebook
         }
 
         /// <summary>
+        /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+        /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
+        /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
+        /// for a given thread count. Each shard flips the filter into scratch of its own.
+        /// </summary>
+        /// <param name="outputGradient">dZ, (m, 3, 4, 8) NHWC.</param>
+        /// <param name="input">The forward input, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8).</param>
+        /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
+        /// <param name="biasGradient">Receives db, (8).</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            global::CnnGen.Generated.BatchShards.ConvBackward<float>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
+        }
+
+        /// <summary>
         /// Runs the convolution forward on a batch of double values: output = conv(input, weights) + bias.
         /// input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; m = input.Length / 140.
         /// </summary>
@@ -219,6 +291,34 @@ namespace Notebook
                 ref MemoryMarshal.GetReference(bias),
                 ref MemoryMarshal.GetReference(output),
                 batch);
+        }
+
+        /// <summary>
+        /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+        /// </summary>
+        /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
+        /// <param name="bias">The biases, (8).</param>
+        /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
+            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
+            global::CnnGen.Generated.BatchShards.ConvForward<double>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
         }
 
         /// <summary>
@@ -258,6 +358,50 @@ namespace Notebook
             // The flipped, transposed filter copy the input gradient reads (2304 bytes) lives on the stack.
             Span<double> flipped = stackalloc double[WeightsLength];
             BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+        }
+
+        /// <summary>
+        /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+        /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
+        /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
+        /// for a given thread count. Each shard flips the filter into scratch of its own.
+        /// </summary>
+        /// <param name="outputGradient">dZ, (m, 3, 4, 8) NHWC.</param>
+        /// <param name="input">The forward input, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weights">The filters, (3, 3, 4, 8).</param>
+        /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
+        /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
+        /// <param name="biasGradient">Receives db, (8).</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
+            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
+            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
+            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            global::CnnGen.Generated.BatchShards.ConvBackward<double>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
         }
 
         /// <summary>

@@ -75,7 +75,26 @@ namespace Notebook
         /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output);
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
+
+        /// <summary>
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+        /// </summary>
+        /// <param name="input">A batch of m examples, NHWC (m, 5, 7, 4): m·140 values.</param>
+        /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            ForwardBatch(input, output, parallel);
+        }
 
         /// <summary>
         /// Forward pass: surrounds each example with 2 zero rows and columns on every side.
@@ -84,7 +103,26 @@ namespace Notebook
         /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output);
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
+
+        /// <summary>
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
+        /// </summary>
+        /// <param name="input">A batch of m examples, NHWC (m, 5, 7, 4): m·140 values.</param>
+        /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            ForwardBatch(input, output, parallel);
+        }
 
         /// <summary>
         /// Backward pass: the crop. Each input position's gradient is the output gradient at the same position inside the border; <paramref name="inputGradient"/> is overwritten.
@@ -93,7 +131,26 @@ namespace Notebook
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient);
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
+
+        /// <summary>
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+        /// </summary>
+        /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 9, 11, 4); it fixes the batch size m.</param>
+        /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            BackwardBatch(outputGradient, inputGradient, parallel);
+        }
 
         /// <summary>
         /// Backward pass: the crop. Each input position's gradient is the output gradient at the same position inside the border; <paramref name="inputGradient"/> is overwritten.
@@ -102,19 +159,72 @@ namespace Notebook
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient);
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
 
         /// <summary>
-        /// Checks the spans and pads each example.
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
+        /// </summary>
+        /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 9, 11, 4); it fixes the batch size m.</param>
+        /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
+        /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
+        /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
+        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            BackwardBatch(outputGradient, inputGradient, parallel);
+        }
+
+        /// <summary>
+        /// Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output) where T : unmanaged
+        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 140, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 396, nameof(output));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
-            ref T x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-            ref T y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            if (parallel is null)
+            {
+                ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
+            }
+            else
+            {
+                global::CnnGen.Generated.BatchShards.Run<T>(parallel, ForwardCore, input, 140, output, 396, batch);
+            }
+        }
+
+        /// <summary>
+        /// Checks the spans and crops each example's gradient of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged
+        {
+            int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, 396, nameof(outputGradient));
+            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 140, nameof(inputGradient));
+            global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
+            if (parallel is null)
+            {
+                BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
+            }
+            else
+            {
+                global::CnnGen.Generated.BatchShards.Run<T>(parallel, BackwardCore, outputGradient, 396, inputGradient, 140, batch);
+            }
+        }
+
+        /// <summary>
+        /// The forward body on refs: pads <paramref name="batch"/> consecutive examples (a whole batch, or one shard of it).
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        internal static void ForwardCore<T>(ref T x, ref T y, int batch) where T : unmanaged
+        {
             for (int n = 0; n < batch; n++)
             {
                 ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 140), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 396));
@@ -122,16 +232,12 @@ namespace Notebook
         }
 
         /// <summary>
-        /// Checks the spans and crops each example's gradient.
+        /// The backward body on refs: crops <paramref name="batch"/> consecutive examples (a whole batch, or one shard of it).
         /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.Span<T> inputGradient) where T : unmanaged
+        internal static void BackwardCore<T>(ref T dy, ref T dx, int batch) where T : unmanaged
         {
-            int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, 396, nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 140, nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-            ref T dy = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-            ref T dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
             for (int n = 0; n < batch; n++)
             {
                 BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 396), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 140));

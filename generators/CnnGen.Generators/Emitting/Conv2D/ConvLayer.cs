@@ -13,6 +13,8 @@ namespace CnnGen.Generators.Emitting
     /// </summary>
     internal sealed class ConvLayer
     {
+        private const string ArgumentExceptionDoc = "/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>";
+
         private readonly Conv2DSpec _spec;
         private readonly AxisMap _rows;
         private readonly AxisMap _cols;
@@ -89,20 +91,14 @@ namespace CnnGen.Generators.Emitting
         public void EmitForwardWrapper(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
+            string parameters = $"ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output";
             w.Summary($"Runs the convolution forward on a batch of {t} values: output = conv(input, weights) + bias.\n{Shapes}; m = input.Length / {_spec.Input.Length}.");
-            w.Line($"/// <param name=\"input\">The input activations, (m, {H}, {W}, {Cin}) NHWC.</param>");
-            w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}) row-major.</param>");
-            w.Line($"/// <param name=\"bias\">The biases, ({Cout}).</param>");
-            w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
+            ForwardParameterDocs(w);
+            w.Line(ArgumentExceptionDoc);
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (w.Block($"public static void Forward(ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output)"))
+            using (w.Block($"public static void Forward({parameters})"))
             {
-                w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
-                w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
-                w.Line("global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));");
-                w.Line("global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
-                OverlapChecks.Emit(w, t, new[] { "output" }, new[] { "input", "weights", "bias" });
+                EmitForwardChecks(w, t);
                 using (w.Block("if (batch == 0)"))
                 {
                     w.Line("return;");
@@ -122,31 +118,51 @@ namespace CnnGen.Generators.Emitting
             }
 
             w.Line();
+            ParallelOverloads.EmitSummary(w, "Runs the convolution forward", $"Forward(ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, Span{{{t}}})", "the same output, bit for bit.");
+            ForwardParameterDocs(w);
+            ParallelOverloads.EmitDocs(w, ArgumentExceptionDoc);
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (w.Block($"public static void Forward({parameters}, {ParallelOverloads.Parameter})"))
+            {
+                ParallelOverloads.EmitNullCheck(w);
+                EmitForwardChecks(w, t);
+                w.Line($"{ParallelOverloads.Shards}.ConvForward<{t}>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);");
+            }
+
+            w.Line();
+        }
+
+        private void ForwardParameterDocs(IndentedWriter w)
+        {
+            w.Line($"/// <param name=\"input\">The input activations, (m, {H}, {W}, {Cin}) NHWC.</param>");
+            w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}) row-major.</param>");
+            w.Line($"/// <param name=\"bias\">The biases, ({Cout}).</param>");
+            w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
+        }
+
+        /// <summary>Writes the forward argument checks, which leave the batch size in <c>batch</c>.</summary>
+        private static void EmitForwardChecks(IndentedWriter w, string t)
+        {
+            w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
+            w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
+            w.Line("global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));");
+            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
+            OverlapChecks.Emit(w, t, new[] { "output" }, new[] { "input", "weights", "bias" });
         }
 
         public void EmitBackwardWrapper(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
+            string parameters = $"ReadOnlySpan<{t}> outputGradient, ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, Span<{t}> inputGradient, Span<{t}> weightsGradient, Span<{t}> biasGradient";
             bool onStack = _spec.WeightsLength * el.Bytes <= 16 * 1024;
             w.Summary($"Runs the convolution backward on a batch of {t} values, given the gradient of the loss with respect to the output.\n" +
                       "Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.\n" + Shapes + ".");
-            w.Line($"/// <param name=\"outputGradient\">dZ, (m, {Ho}, {Wo}, {Cout}) NHWC.</param>");
-            w.Line($"/// <param name=\"input\">The forward input, (m, {H}, {W}, {Cin}) NHWC.</param>");
-            w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}).</param>");
-            w.Line($"/// <param name=\"inputGradient\">Receives dA, (m, {H}, {W}, {Cin}) NHWC.</param>");
-            w.Line($"/// <param name=\"weightsGradient\">Receives dW, ({F}, {F}, {Cin}, {Cout}).</param>");
-            w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
-            w.Line("/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>");
+            BackwardParameterDocs(w);
+            w.Line(ArgumentExceptionDoc);
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (w.Block($"public static void Backward(ReadOnlySpan<{t}> outputGradient, ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, Span<{t}> inputGradient, Span<{t}> weightsGradient, Span<{t}> biasGradient)"))
+            using (w.Block($"public static void Backward({parameters})"))
             {
-                w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
-                w.Line("global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));");
-                w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
-                w.Line("global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
-                w.Line("global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));");
-                w.Line("global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));");
-                OverlapChecks.Emit(w, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
+                EmitBackwardChecks(w, t);
                 w.Line();
                 string call = "BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), " +
                               "ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), " +
@@ -176,6 +192,47 @@ namespace CnnGen.Generators.Emitting
             }
 
             w.Line();
+            ParallelOverloads.EmitSummary(
+                w,
+                "Runs the convolution backward",
+                $"Backward(ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, Span{{{t}}}, Span{{{t}}}, Span{{{t}}})",
+                "the same input gradient, bit for bit.\n" +
+                "Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order\n" +
+                "afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run\n" +
+                "for a given thread count. Each shard flips the filter into scratch of its own.");
+            BackwardParameterDocs(w);
+            ParallelOverloads.EmitDocs(w, ArgumentExceptionDoc);
+            w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (w.Block($"public static void Backward({parameters}, {ParallelOverloads.Parameter})"))
+            {
+                ParallelOverloads.EmitNullCheck(w);
+                EmitBackwardChecks(w, t);
+                w.Line($"{ParallelOverloads.Shards}.ConvBackward<{t}>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);");
+            }
+
+            w.Line();
+        }
+
+        private void BackwardParameterDocs(IndentedWriter w)
+        {
+            w.Line($"/// <param name=\"outputGradient\">dZ, (m, {Ho}, {Wo}, {Cout}) NHWC.</param>");
+            w.Line($"/// <param name=\"input\">The forward input, (m, {H}, {W}, {Cin}) NHWC.</param>");
+            w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}).</param>");
+            w.Line($"/// <param name=\"inputGradient\">Receives dA, (m, {H}, {W}, {Cin}) NHWC.</param>");
+            w.Line($"/// <param name=\"weightsGradient\">Receives dW, ({F}, {F}, {Cin}, {Cout}).</param>");
+            w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
+        }
+
+        /// <summary>Writes the backward argument checks, which leave the batch size in <c>batch</c>.</summary>
+        private static void EmitBackwardChecks(IndentedWriter w, string t)
+        {
+            w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
+            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));");
+            w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
+            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
+            w.Line("global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));");
+            w.Line("global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));");
+            OverlapChecks.Emit(w, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
         }
 
         // ------------------------------------------------------------------ tiers

@@ -18,6 +18,8 @@ namespace CnnGen.Generators.Emitting
         /// <summary>Window taps at most this many are written out one by one; larger windows loop.</summary>
         public const int MaxUnrolledTaps = 16;
 
+        private const string ArgumentExceptionDoc = "/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>";
+
         public const string ForwardKernelName = "ForwardKernel";
         public const string BackwardKernelName = "BackwardKernel";
 
@@ -31,13 +33,25 @@ namespace CnnGen.Generators.Emitting
             string op = spec.Mode == PoolMode.Max ? "the maximum" : "the mean";
             foreach (string type in KernelNames.ElementTypes)
             {
+                string parameters = $"{KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output";
                 writer.Summary(
                     $"Forward pass: each output value is {op} of its {plan.F}×{plan.F} window, per channel.");
-                writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {plan.H}, {plan.W}, {plan.C}): m·{spec.Input.Length} values.</param>");
-                writer.Line($"/// <param name=\"output\">Receives the batch's outputs, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}): m·{spec.Output.Length} values.</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
+                ForwardParameterDocs(writer, spec, plan);
+                writer.Line(ArgumentExceptionDoc);
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                writer.Line($"public static void Forward({KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output) => ForwardBatch(input, output);");
+                writer.Line($"public static void Forward({parameters}) => ForwardBatch(input, output, null);");
+                writer.Line();
+
+                ParallelOverloads.EmitSummary(writer, "Forward pass", Cref("Forward", $"{KernelNames.ReadOnlySpan}{{{type}}}", $"{KernelNames.Span}{{{type}}}"), "the same output, bit for bit.");
+                ForwardParameterDocs(writer, spec, plan);
+                ParallelOverloads.EmitDocs(writer, ArgumentExceptionDoc);
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+                using (writer.Block($"public static void Forward({parameters}, {ParallelOverloads.Parameter})"))
+                {
+                    ParallelOverloads.EmitNullCheck(writer);
+                    writer.Line("ForwardBatch(input, output, parallel);");
+                }
+
                 writer.Line();
             }
 
@@ -46,18 +60,32 @@ namespace CnnGen.Generators.Emitting
                 : $"each output's gradient is spread evenly (divided by {plan.Taps}) over its window";
             foreach (string type in KernelNames.ElementTypes)
             {
+                string parameters = $"{KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> inputGradient";
                 writer.Summary($"Backward pass: {route}. Overlapping windows add up; <paramref name=\"inputGradient\"/> is overwritten.");
-                writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}).</param>");
-                writer.Line($"/// <param name=\"input\">The forward pass's input, NHWC (m, {plan.H}, {plan.W}, {plan.C}); it fixes the batch size m.</param>");
-                writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {plan.H}, {plan.W}, {plan.C}).</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
+                BackwardParameterDocs(writer, plan);
+                writer.Line(ArgumentExceptionDoc);
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                writer.Line($"public static void Backward({KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> inputGradient) => BackwardBatch(outputGradient, input, inputGradient);");
+                writer.Line($"public static void Backward({parameters}) => BackwardBatch(outputGradient, input, inputGradient, null);");
+                writer.Line();
+
+                string cref = Cref("Backward", $"{KernelNames.ReadOnlySpan}{{{type}}}", $"{KernelNames.ReadOnlySpan}{{{type}}}", $"{KernelNames.Span}{{{type}}}");
+                ParallelOverloads.EmitSummary(writer, "Backward pass", cref, "the same input gradient, bit for bit.");
+                BackwardParameterDocs(writer, plan);
+                ParallelOverloads.EmitDocs(writer, ArgumentExceptionDoc);
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+                using (writer.Block($"public static void Backward({parameters}, {ParallelOverloads.Parameter})"))
+                {
+                    ParallelOverloads.EmitNullCheck(writer);
+                    writer.Line("BackwardBatch(outputGradient, input, inputGradient, parallel);");
+                }
+
                 writer.Line();
             }
 
             EmitForwardBatch(writer, spec);
             EmitBackwardBatch(writer, spec);
+            EmitForwardCore(writer, spec);
+            EmitBackwardCore(writer, spec);
             EmitForwardKernel(writer, spec, ForwardKernelName);
             writer.Line();
             EmitBackwardKernel(writer, spec, BackwardKernelName);
@@ -82,17 +110,76 @@ namespace CnnGen.Generators.Emitting
                 : $"  taps: {plan.F}×{plan.F} constant-trip loops (more than {MaxUnrolledTaps} taps)";
         }
 
+        private static void ForwardParameterDocs(IndentedWriter writer, Pool2DSpec spec, PoolPlan plan)
+        {
+            writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {plan.H}, {plan.W}, {plan.C}): m·{spec.Input.Length} values.</param>");
+            writer.Line($"/// <param name=\"output\">Receives the batch's outputs, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}): m·{spec.Output.Length} values.</param>");
+        }
+
+        private static void BackwardParameterDocs(IndentedWriter writer, PoolPlan plan)
+        {
+            writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {plan.OH}, {plan.OW}, {plan.C}).</param>");
+            writer.Line($"/// <param name=\"input\">The forward pass's input, NHWC (m, {plan.H}, {plan.W}, {plan.C}); it fixes the batch size m.</param>");
+            writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {plan.H}, {plan.W}, {plan.C}).</param>");
+        }
+
+        /// <summary>A documentation reference to this layer's overload of <paramref name="method"/> with the given parameter types (cref syntax).</summary>
+        private static string Cref(string method, params string[] parameterTypes) => $"{method}({string.Join(", ", parameterTypes)})";
+
         private static void EmitForwardBatch(IndentedWriter writer, Pool2DSpec spec)
         {
-            writer.Summary("Checks the spans and runs the forward kernel on each example.");
+            writer.Summary("Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name=\"parallel\"/> when given.");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
+            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output, {ParallelOverloads.Runner}? parallel) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {spec.Output.Length}, nameof(output));");
                 OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
-                writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref T y = ref {KernelNames.MemoryMarshal}.GetReference(output);");
+                using (writer.Block("if (parallel is null)"))
+                {
+                    writer.Line($"ForwardCore(ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(output), batch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, ForwardCore, input, {spec.Input.Length}, output, {spec.Output.Length}, batch);");
+                }
+            }
+
+            writer.Line();
+        }
+
+        private static void EmitBackwardBatch(IndentedWriter writer, Pool2DSpec spec)
+        {
+            writer.Summary("Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name=\"parallel\"/> when given.");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (writer.Block($"private static void BackwardBatch<T>({KernelNames.ReadOnlySpan}<T> outputGradient, {KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> inputGradient, {ParallelOverloads.Runner}? parallel) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
+            {
+                writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
+                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(outputGradient.Length, batch, {spec.Output.Length}, nameof(outputGradient));");
+                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(inputGradient.Length, batch, {spec.Input.Length}, nameof(inputGradient));");
+                OverlapChecks.Emit(writer, "T", new[] { "inputGradient" }, new[] { "outputGradient", "input" });
+                using (writer.Block("if (parallel is null)"))
+                {
+                    writer.Line($"BackwardCore(ref {KernelNames.MemoryMarshal}.GetReference(outputGradient), ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(inputGradient), batch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, BackwardCore, outputGradient, {spec.Output.Length}, input, {spec.Input.Length}, inputGradient, batch);");
+                }
+            }
+
+            writer.Line();
+        }
+
+        private static void EmitForwardCore(IndentedWriter writer, Pool2DSpec spec)
+        {
+            writer.Summary("The forward body on refs: runs the kernel on <paramref name=\"batch\"/> consecutive examples (a whole batch, or one shard of it).");
+            writer.Line(KernelNames.EditorBrowsableNever);
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (writer.Block($"internal static void ForwardCore<T>(ref T x, ref T y, int batch) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
+            {
                 using (writer.Block("for (int n = 0; n < batch; n++)"))
                 {
                     writer.Line($"{ForwardKernelName}(ref {KernelNames.Unsafe}.Add(ref x, n * {spec.Input.Length}), ref {KernelNames.Unsafe}.Add(ref y, n * {spec.Output.Length}));");
@@ -102,20 +189,14 @@ namespace CnnGen.Generators.Emitting
             writer.Line();
         }
 
-        private static void EmitBackwardBatch(IndentedWriter writer, Pool2DSpec spec)
+        private static void EmitBackwardCore(IndentedWriter writer, Pool2DSpec spec)
         {
-            writer.Summary("Checks the spans, clears the input gradient and runs the backward kernel on each example.");
+            writer.Summary("The backward body on refs: clears <paramref name=\"batch\"/> examples of <c>dx</c> (the kernel adds into it), then runs the kernel on each.");
+            writer.Line(KernelNames.EditorBrowsableNever);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void BackwardBatch<T>({KernelNames.ReadOnlySpan}<T> outputGradient, {KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> inputGradient) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
+            using (writer.Block($"internal static void BackwardCore<T>(ref T dy, ref T x, ref T dx, int batch) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
             {
-                writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
-                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(outputGradient.Length, batch, {spec.Output.Length}, nameof(outputGradient));");
-                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(inputGradient.Length, batch, {spec.Input.Length}, nameof(inputGradient));");
-                OverlapChecks.Emit(writer, "T", new[] { "inputGradient" }, new[] { "outputGradient", "input" });
-                writer.Line("inputGradient.Clear();");
-                writer.Line($"ref T dy = ref {KernelNames.MemoryMarshal}.GetReference(outputGradient);");
-                writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref T dx = ref {KernelNames.MemoryMarshal}.GetReference(inputGradient);");
+                writer.Line($"{KernelNames.KernelSupport}.Clear(ref dx, 0, batch * {spec.Input.Length});");
                 using (writer.Block("for (int n = 0; n < batch; n++)"))
                 {
                     writer.Line($"{BackwardKernelName}(ref {KernelNames.Unsafe}.Add(ref dy, n * {spec.Output.Length}), ref {KernelNames.Unsafe}.Add(ref x, n * {spec.Input.Length}), ref {KernelNames.Unsafe}.Add(ref dx, n * {spec.Input.Length}));");

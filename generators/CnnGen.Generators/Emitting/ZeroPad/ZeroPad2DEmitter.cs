@@ -17,6 +17,8 @@ namespace CnnGen.Generators.Emitting
         /// <summary>Examples with at most this many rows get their per-row copies written out; taller ones loop.</summary>
         public const int MaxUnrolledRows = 8;
 
+        private const string ArgumentExceptionDoc = "/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>";
+
         public const string ForwardKernelName = "ForwardKernel";
         public const string BackwardKernelName = "BackwardKernel";
 
@@ -29,61 +31,122 @@ namespace CnnGen.Generators.Emitting
 
             foreach (string type in KernelNames.ElementTypes)
             {
+                string parameters = $"{KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output";
                 writer.Summary($"Forward pass: surrounds each example with {spec.Pad} zero rows and columns on every side.");
-                writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {input.Height}, {input.Width}, {input.Channels}): m·{input.Length} values.</param>");
-                writer.Line($"/// <param name=\"output\">Receives the padded batch, NHWC (m, {output.Height}, {output.Width}, {output.Channels}): m·{output.Length} values.</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
+                ForwardParameterDocs(writer, input, output);
+                writer.Line(ArgumentExceptionDoc);
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                writer.Line($"public static void Forward({KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output) => ForwardBatch(input, output);");
+                writer.Line($"public static void Forward({parameters}) => ForwardBatch(input, output, null);");
+                writer.Line();
+
+                ParallelOverloads.EmitSummary(writer, "Forward pass", $"Forward({KernelNames.ReadOnlySpan}{{{type}}}, {KernelNames.Span}{{{type}}})", "the same output, bit for bit.");
+                ForwardParameterDocs(writer, input, output);
+                ParallelOverloads.EmitDocs(writer, ArgumentExceptionDoc);
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+                using (writer.Block($"public static void Forward({parameters}, {ParallelOverloads.Parameter})"))
+                {
+                    ParallelOverloads.EmitNullCheck(writer);
+                    writer.Line("ForwardBatch(input, output, parallel);");
+                }
+
                 writer.Line();
             }
 
             foreach (string type in KernelNames.ElementTypes)
             {
+                string parameters = $"{KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.Span}<{type}> inputGradient";
                 writer.Summary("Backward pass: the crop. Each input position's gradient is the output gradient at the same position inside the border; <paramref name=\"inputGradient\"/> is overwritten.");
-                writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {output.Height}, {output.Width}, {output.Channels}); it fixes the batch size m.</param>");
-                writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {input.Height}, {input.Width}, {input.Channels}).</param>");
-                writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>");
+                BackwardParameterDocs(writer, input, output);
+                writer.Line(ArgumentExceptionDoc);
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                writer.Line($"public static void Backward({KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.Span}<{type}> inputGradient) => BackwardBatch(outputGradient, inputGradient);");
+                writer.Line($"public static void Backward({parameters}) => BackwardBatch(outputGradient, inputGradient, null);");
+                writer.Line();
+
+                ParallelOverloads.EmitSummary(writer, "Backward pass (the crop)", $"Backward({KernelNames.ReadOnlySpan}{{{type}}}, {KernelNames.Span}{{{type}}})", "the same input gradient, bit for bit.");
+                BackwardParameterDocs(writer, input, output);
+                ParallelOverloads.EmitDocs(writer, ArgumentExceptionDoc);
+                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+                using (writer.Block($"public static void Backward({parameters}, {ParallelOverloads.Parameter})"))
+                {
+                    ParallelOverloads.EmitNullCheck(writer);
+                    writer.Line("BackwardBatch(outputGradient, inputGradient, parallel);");
+                }
+
                 writer.Line();
             }
 
-            writer.Summary("Checks the spans and pads each example.");
+            writer.Summary("Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name=\"parallel\"/> when given.");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output) where T : unmanaged"))
+            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output, {ParallelOverloads.Runner}? parallel) where T : unmanaged"))
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {input.Length}, nameof(input));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {output.Length}, nameof(output));");
                 OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
-                writer.Line($"ref T x = ref {KernelNames.MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref T y = ref {KernelNames.MemoryMarshal}.GetReference(output);");
-                using (writer.Block("for (int n = 0; n < batch; n++)"))
+                using (writer.Block("if (parallel is null)"))
                 {
-                    writer.Line($"{ForwardKernelName}(ref {KernelNames.Unsafe}.Add(ref x, n * {input.Length}), ref {KernelNames.Unsafe}.Add(ref y, n * {output.Length}));");
+                    writer.Line($"ForwardCore(ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(output), batch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, ForwardCore, input, {input.Length}, output, {output.Length}, batch);");
                 }
             }
 
             writer.Line();
-            writer.Summary("Checks the spans and crops each example's gradient.");
+            writer.Summary("Checks the spans and crops each example's gradient of the whole batch, or of its shards over the threads of <paramref name=\"parallel\"/> when given.");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void BackwardBatch<T>({KernelNames.ReadOnlySpan}<T> outputGradient, {KernelNames.Span}<T> inputGradient) where T : unmanaged"))
+            using (writer.Block($"private static void BackwardBatch<T>({KernelNames.ReadOnlySpan}<T> outputGradient, {KernelNames.Span}<T> inputGradient, {ParallelOverloads.Runner}? parallel) where T : unmanaged"))
             {
                 writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(outputGradient.Length, {output.Length}, nameof(outputGradient));");
                 writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(inputGradient.Length, batch, {input.Length}, nameof(inputGradient));");
                 OverlapChecks.Emit(writer, "T", new[] { "inputGradient" }, new[] { "outputGradient" });
-                writer.Line($"ref T dy = ref {KernelNames.MemoryMarshal}.GetReference(outputGradient);");
-                writer.Line($"ref T dx = ref {KernelNames.MemoryMarshal}.GetReference(inputGradient);");
-                using (writer.Block("for (int n = 0; n < batch; n++)"))
+                using (writer.Block("if (parallel is null)"))
                 {
-                    writer.Line($"{BackwardKernelName}(ref {KernelNames.Unsafe}.Add(ref dy, n * {output.Length}), ref {KernelNames.Unsafe}.Add(ref dx, n * {input.Length}));");
+                    writer.Line($"BackwardCore(ref {KernelNames.MemoryMarshal}.GetReference(outputGradient), ref {KernelNames.MemoryMarshal}.GetReference(inputGradient), batch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, BackwardCore, outputGradient, {output.Length}, inputGradient, {input.Length}, batch);");
                 }
             }
 
             writer.Line();
+            EmitBatchCore(writer, "ForwardCore", "forward", "pads", "x", input.Length, "y", output.Length, ForwardKernelName);
+            EmitBatchCore(writer, "BackwardCore", "backward", "crops", "dy", output.Length, "dx", input.Length, BackwardKernelName);
             EmitForwardKernel(writer, spec, ForwardKernelName);
             writer.Line();
             EmitBackwardKernel(writer, spec, BackwardKernelName);
+        }
+
+        private static void ForwardParameterDocs(IndentedWriter writer, FeatureMapShape input, FeatureMapShape output)
+        {
+            writer.Line($"/// <param name=\"input\">A batch of m examples, NHWC (m, {input.Height}, {input.Width}, {input.Channels}): m·{input.Length} values.</param>");
+            writer.Line($"/// <param name=\"output\">Receives the padded batch, NHWC (m, {output.Height}, {output.Width}, {output.Channels}): m·{output.Length} values.</param>");
+        }
+
+        private static void BackwardParameterDocs(IndentedWriter writer, FeatureMapShape input, FeatureMapShape output)
+        {
+            writer.Line($"/// <param name=\"outputGradient\">The loss gradient with respect to the output, NHWC (m, {output.Height}, {output.Width}, {output.Channels}); it fixes the batch size m.</param>");
+            writer.Line($"/// <param name=\"inputGradient\">Receives the loss gradient with respect to the input, NHWC (m, {input.Height}, {input.Width}, {input.Channels}).</param>");
+        }
+
+        /// <summary>Writes a per-batch body on refs that runs the per-example kernel <paramref name="kernel"/> on consecutive examples.</summary>
+        private static void EmitBatchCore(IndentedWriter writer, string name, string pass, string verb, string from, int fromLength, string to, int toLength, string kernel)
+        {
+            writer.Summary($"The {pass} body on refs: {verb} <paramref name=\"batch\"/> consecutive examples (a whole batch, or one shard of it).");
+            writer.Line(KernelNames.EditorBrowsableNever);
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (writer.Block($"internal static void {name}<T>(ref T {from}, ref T {to}, int batch) where T : unmanaged"))
+            {
+                using (writer.Block("for (int n = 0; n < batch; n++)"))
+                {
+                    writer.Line($"{kernel}(ref {KernelNames.Unsafe}.Add(ref {from}, n * {fromLength}), ref {KernelNames.Unsafe}.Add(ref {to}, n * {toLength}));");
+                }
+            }
+
+            writer.Line();
         }
 
         /// <summary>The lines the file header gives about this layer.</summary>
