@@ -37,10 +37,16 @@ internal static class Throughput
             return null;
         }
 
-        IWorkload? workload = Workloads.GetOrAdd(benchmarkCase.Descriptor.Type, t => Activator.CreateInstance(t) as IWorkload);
-        double? flops = workload?.FlopsPerInvocation(benchmarkCase.Descriptor.Categories.FirstOrDefault() ?? "");
+        double? flops = Workload(benchmarkCase)?.FlopsPerInvocation(benchmarkCase.Descriptor.Categories.FirstOrDefault() ?? "");
         return flops / ns; // FLOP per ns = GFLOP/s
     }
+
+    /// <summary>The threads a benchmark runs on, as its suite declares (1 when it declares nothing).</summary>
+    public static int Threads(BenchmarkCase benchmarkCase) =>
+        Workload(benchmarkCase)?.ThreadsOf(benchmarkCase.Descriptor.WorkloadMethod.Name) ?? 1;
+
+    private static IWorkload? Workload(BenchmarkCase benchmarkCase) =>
+        Workloads.GetOrAdd(benchmarkCase.Descriptor.Type, t => Activator.CreateInstance(t) as IWorkload);
 }
 
 /// <summary>Achieved GFLOP/s: the benchmark's FLOP count divided by its mean time.</summary>
@@ -74,8 +80,8 @@ public sealed class GflopsColumn : IColumn
 }
 
 /// <summary>
-/// Achieved GFLOP/s as a fraction of the single-core peak measured by the suite's own peak-FMA benchmark
-/// in the same run and for the same element type.
+/// Achieved GFLOP/s as a fraction of the peak of the cores a benchmark runs on: the single-core peak measured by the
+/// suite's own peak-FMA benchmark in the same run and for the same element type, times the benchmark's threads.
 /// </summary>
 public sealed class PeakFractionColumn : IColumn
 {
@@ -94,7 +100,7 @@ public sealed class PeakFractionColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     public string Legend =>
-        "GFLOP/s (at the mean time) over the single-core FMA peak measured in this run for the same element type (the Peak row at its fastest iteration, so the Peak row itself reads below 100% by its own noise); 'n/a' when the Peak benchmark did not run";
+        "GFLOP/s (at the mean time) over the FMA peak of the cores the benchmark runs on (one core's peak, times two for the TwoThreads rows), measured in this run for the same element type (the Peak row at its fastest iteration, so the Peak row itself reads below 100% by its own noise); 'n/a' when the Peak benchmark did not run";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
 
@@ -107,7 +113,7 @@ public sealed class PeakFractionColumn : IColumn
         }
 
         return Throughput.Peak(summary, benchmarkCase) is { } peak
-            ? (100 * gflops.Value / peak).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+            ? (100 * gflops.Value / (peak * Throughput.Threads(benchmarkCase))).ToString("0.0", CultureInfo.InvariantCulture) + "%"
             : "n/a";
     }
 

@@ -10,6 +10,14 @@ public delegate void ConvBackward<T>(
     ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
     Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient);
 
+/// <summary>A generated convolution forward pass that splits the batch over a <see cref="BatchParallel"/>'s threads.</summary>
+public delegate void ConvForwardParallel<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output, BatchParallel parallel);
+
+/// <summary>A generated convolution backward pass that splits the batch over a <see cref="BatchParallel"/>'s threads.</summary>
+public delegate void ConvBackwardParallel<T>(
+    ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
+    Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient, BatchParallel parallel);
+
 /// <summary>A generated pooling forward pass.</summary>
 public delegate void PoolForward<T>(ReadOnlySpan<T> input, Span<T> output);
 

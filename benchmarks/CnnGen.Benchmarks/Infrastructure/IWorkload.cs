@@ -20,4 +20,7 @@ public interface IWorkload
 
     /// <summary>Why the benchmark method <paramref name="method"/> cannot run in this build, or null when it can.</summary>
     string? WhyUnavailable(string method);
+
+    /// <summary>The threads the benchmark method <paramref name="method"/> runs on (1 unless it says otherwise).</summary>
+    int ThreadsOf(string method) => 1;
 }

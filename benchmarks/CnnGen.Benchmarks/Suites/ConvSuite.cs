@@ -30,6 +30,9 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     private AlignedArray<T> _biasGradient = new(0);
     private ConvForward<T>? _generatedForward;
     private ConvBackward<T>? _generatedBackward;
+    private ConvForwardParallel<T>? _generatedForwardParallel;
+    private ConvBackwardParallel<T>? _generatedBackwardParallel;
+    private BatchParallel? _parallel;
     private OnnxLayer? _onnx;
     private ConvShape _shape;
     private Conv2DGeometry _geometry;
@@ -42,6 +45,13 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     /// them into the subnormal range shows whether denormal arithmetic slows the kernels down.
     /// </summary>
     protected virtual T InputScale => T.One;
+
+    /// <summary>
+    /// Whether the suite also times the generated kernels with the batch split over two threads (the layer classes'
+    /// <c>BatchParallel</c> overloads). Off by default: the single-thread rows are the headline, and a batch of 2 has
+    /// nothing to split profitably.
+    /// </summary>
+    protected virtual bool HasTwoThreadRows => false;
 
     /// <summary>The layer's geometry at <see cref="Batch"/> (read from its attribute; cached by the setup for the timed calls).</summary>
     protected ConvShape Shape => ConvShape.Of(typeof(TLayer), Batch);
@@ -69,6 +79,17 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         T[] expected = BaselineForward();
         ForwardGenerated();
         Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward");
+    }
+
+    [GlobalSetup(Target = nameof(ForwardGeneratedTwoThreads))]
+    public void SetupForwardGeneratedTwoThreads()
+    {
+        Allocate();
+        _generatedForwardParallel = GeneratedKernels.Require<ConvForwardParallel<T>>(typeof(TLayer), "Forward");
+        _parallel = new BatchParallel(2);
+        T[] expected = BaselineForward();
+        ForwardGeneratedTwoThreads();
+        Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward on two threads");
     }
 
     [GlobalSetup(Target = nameof(ForwardOnnxRuntimeNchw))]
@@ -141,6 +162,19 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         RequireGradients(dx, dw, db, "generated backward");
     }
 
+    [GlobalSetup(Target = nameof(BackwardGeneratedTwoThreads))]
+    public void SetupBackwardGeneratedTwoThreads()
+    {
+        Allocate();
+        _generatedBackwardParallel = GeneratedKernels.Require<ConvBackwardParallel<T>>(typeof(TLayer), "Backward");
+        _parallel = new BatchParallel(2);
+        BackwardGeneric();
+        (T[] dx, T[] dw, T[] db) = (_inputGradient.ToArray(), _weightsGradient.ToArray(), _biasGradient.ToArray());
+        FillNaN();
+        BackwardGeneratedTwoThreads();
+        RequireGradients(dx, dw, db, "generated backward on two threads");
+    }
+
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Forward)]
     public void ForwardGeneric() => GenericKernels.ConvForward<T>(_geometry, _input, _weights, _bias, _output);
@@ -148,6 +182,10 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
     public void ForwardGenerated() => _generatedForward!(_input, _weights, _bias, _output);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Forward)]
+    public void ForwardGeneratedTwoThreads() => _generatedForwardParallel!(_input, _weights, _bias, _output, _parallel!);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -166,6 +204,11 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGenerated() =>
         _generatedBackward!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+
+    [Benchmark]
+    [BenchmarkCategory(Categories.Backward)]
+    public void BackwardGeneratedTwoThreads() =>
+        _generatedBackwardParallel!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient, _parallel!);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
@@ -189,6 +232,8 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
         nameof(ForwardOnnxRuntimeNchw) when InputScale != T.One => "the ONNX Runtime comparison runs on ordinary inputs only",
         nameof(ForwardPlainLoops) or nameof(BackwardPlainLoops) when InputScale != T.One => "the plain-loop comparison runs on ordinary inputs only",
+        nameof(ForwardGeneratedTwoThreads) or nameof(BackwardGeneratedTwoThreads) when !HasTwoThreadRows =>
+            "two-thread rows run on the mid and strided layers only",
         nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
             $"{typeof(TLayer).Name} has no generated Forward in this build (the conv emitter has not landed)",
         nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
@@ -196,11 +241,16 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         _ => null,
     };
 
+    public int ThreadsOf(string method) =>
+        method is nameof(ForwardGeneratedTwoThreads) or nameof(BackwardGeneratedTwoThreads) ? 2 : 1;
+
     [GlobalCleanup]
     public void Dispose()
     {
         _onnx?.Dispose();
         _onnx = null;
+        _parallel?.Dispose();
+        _parallel = null;
         foreach (AlignedArray<T> buffer in (AlignedArray<T>[])[_input, _weights, _bias, _output, _outputGradient, _inputGradient, _weightsGradient, _biasGradient])
         {
             buffer.Dispose();

@@ -22,6 +22,8 @@ public class MidConvBenchmarks<T> : ConvSuite<MidConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 32;
+
+    protected override bool HasTwoThreadRows => true;
 }
 
 /// <summary>
@@ -55,6 +57,8 @@ public class StridedConvBenchmarks<T> : ConvSuite<StridedConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 8;
+
+    protected override bool HasTwoThreadRows => true;
 }
 
 /// <summary>The notebook's max pool, stride 2, batch 2.</summary>
