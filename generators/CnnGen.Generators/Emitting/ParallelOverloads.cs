@@ -39,6 +39,38 @@ namespace CnnGen.Generators.Emitting
             writer.Line("/// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>");
         }
 
+        /// <summary>
+        /// Writes the private <c>ForwardBatch&lt;T&gt;</c> of a layer that maps each example of its input to the same example of
+        /// its output (pooling, zero padding), which both forward overloads call: the span checks, then the layer's
+        /// <c>ForwardCore</c> on the whole batch, or, given a runner, on its shards.
+        /// </summary>
+        /// <param name="summary">The method's summary.</param>
+        /// <param name="inputLength">Values per example of the input.</param>
+        /// <param name="outputLength">Values per example of the output.</param>
+        /// <param name="constraint">The constraint on <c>T</c>, as written after <c>where T :</c>.</param>
+        public static void EmitForwardBatch(IndentedWriter writer, string summary, int inputLength, int outputLength, string constraint)
+        {
+            writer.Summary(summary);
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output, {Runner}? parallel) where T : {constraint}"))
+            {
+                writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {inputLength}, nameof(input));");
+                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {outputLength}, nameof(output));");
+                OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
+                using (writer.Block("if (parallel is null)"))
+                {
+                    writer.Line($"ForwardCore(ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(output), batch);");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{Shards}.Run<T>(parallel, ForwardCore, input, {inputLength}, output, {outputLength}, batch);");
+                }
+            }
+
+            writer.Line();
+        }
+
         /// <summary>Writes the first statement of such an overload.</summary>
         public static void EmitNullCheck(IndentedWriter writer)
         {

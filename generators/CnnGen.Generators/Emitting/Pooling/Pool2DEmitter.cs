@@ -126,28 +126,13 @@ namespace CnnGen.Generators.Emitting
         /// <summary>A documentation reference to this layer's overload of <paramref name="method"/> with the given parameter types (cref syntax).</summary>
         private static string Cref(string method, params string[] parameterTypes) => $"{method}({string.Join(", ", parameterTypes)})";
 
-        private static void EmitForwardBatch(IndentedWriter writer, Pool2DSpec spec)
-        {
-            writer.Summary("Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name=\"parallel\"/> when given.");
-            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output, {ParallelOverloads.Runner}? parallel) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
-            {
-                writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {spec.Input.Length}, nameof(input));");
-                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {spec.Output.Length}, nameof(output));");
-                OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
-                using (writer.Block("if (parallel is null)"))
-                {
-                    writer.Line($"ForwardCore(ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(output), batch);");
-                }
-
-                using (writer.Block("else"))
-                {
-                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, ForwardCore, input, {spec.Input.Length}, output, {spec.Output.Length}, batch);");
-                }
-            }
-
-            writer.Line();
-        }
+        private static void EmitForwardBatch(IndentedWriter writer, Pool2DSpec spec) =>
+            ParallelOverloads.EmitForwardBatch(
+                writer,
+                "Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name=\"parallel\"/> when given.",
+                spec.Input.Length,
+                spec.Output.Length,
+                $"unmanaged, {KernelNames.FloatingPoint}<T>");
 
         private static void EmitBackwardBatch(IndentedWriter writer, Pool2DSpec spec)
         {

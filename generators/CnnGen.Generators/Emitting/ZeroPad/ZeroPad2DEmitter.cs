@@ -75,25 +75,13 @@ namespace CnnGen.Generators.Emitting
                 writer.Line();
             }
 
-            writer.Summary("Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name=\"parallel\"/> when given.");
-            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"private static void ForwardBatch<T>({KernelNames.ReadOnlySpan}<T> input, {KernelNames.Span}<T> output, {ParallelOverloads.Runner}? parallel) where T : unmanaged"))
-            {
-                writer.Line($"int batch = {KernelNames.SpanArguments}.BatchSize(input.Length, {input.Length}, nameof(input));");
-                writer.Line($"{KernelNames.SpanArguments}.RequireBatchLength(output.Length, batch, {output.Length}, nameof(output));");
-                OverlapChecks.Emit(writer, "T", new[] { "output" }, new[] { "input" });
-                using (writer.Block("if (parallel is null)"))
-                {
-                    writer.Line($"ForwardCore(ref {KernelNames.MemoryMarshal}.GetReference(input), ref {KernelNames.MemoryMarshal}.GetReference(output), batch);");
-                }
+            ParallelOverloads.EmitForwardBatch(
+                writer,
+                "Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name=\"parallel\"/> when given.",
+                input.Length,
+                output.Length,
+                "unmanaged");
 
-                using (writer.Block("else"))
-                {
-                    writer.Line($"{ParallelOverloads.Shards}.Run<T>(parallel, ForwardCore, input, {input.Length}, output, {output.Length}, batch);");
-                }
-            }
-
-            writer.Line();
             writer.Summary("Checks the spans and crops each example's gradient of the whole batch, or of its shards over the threads of <paramref name=\"parallel\"/> when given.");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"private static void BackwardBatch<T>({KernelNames.ReadOnlySpan}<T> outputGradient, {KernelNames.Span}<T> inputGradient, {ParallelOverloads.Runner}? parallel) where T : unmanaged"))
