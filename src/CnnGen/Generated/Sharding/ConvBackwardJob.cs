@@ -98,19 +98,15 @@ internal sealed unsafe class ConvBackwardJob<T> : ShardJob
 
     protected override void RunShard(int shard, int start, int count)
     {
-        ref T flipped = ref _flipped[shard * _weightsLength];
+        // Shard 0 sums into the caller's gradients, every other shard into its own partial sums.
+        int at = shard == 0 ? 0 : PartialOffset(shard, _weightsLength, _biasLength);
+        ref T weightsGradient = ref shard == 0 ? ref *_weightsGradient : ref _partials[at];
+        ref T biasGradient = ref shard == 0 ? ref *_biasGradient : ref _partials[at + _weightsLength];
         nint output = (nint)start * _outputLength;
         nint input = (nint)start * _inputLength;
-        if (shard == 0)
-        {
-            _kernel!(ref _outputGradient[output], ref _input[input], ref *_weights, ref _inputGradient[input], ref *_weightsGradient, ref *_biasGradient, ref flipped, count);
-            return;
-        }
-
-        int at = PartialOffset(shard, _weightsLength, _biasLength);
-        ref T partialWeights = ref _partials[at];
-        ref T partialBias = ref _partials[at + _weightsLength];
-        _kernel!(ref _outputGradient[output], ref _input[input], ref *_weights, ref _inputGradient[input], ref partialWeights, ref partialBias, ref flipped, count);
+        _kernel!(
+            ref _outputGradient[output], ref _input[input], ref *_weights, ref _inputGradient[input],
+            ref weightsGradient, ref biasGradient, ref _flipped[shard * _weightsLength], count);
     }
 
     /// <summary>Where shard <paramref name="shard"/> (≥ 1) keeps its partial weight gradient, followed by its partial bias gradient.</summary>
