@@ -22,7 +22,7 @@ namespace CnnGen.Generators
             IncrementalValuesProvider<NetworkParseResult> networks = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     NetworkParser.NetworkAttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is TypeDeclarationSyntax,
                     static (syntax, cancellationToken) => NetworkParser.Parse(syntax, cancellationToken))
                 .Where(static result => result is not null)
                 .Select(static (result, _) => result!)
@@ -35,7 +35,7 @@ namespace CnnGen.Generators
                 .WithTrackingName(TrackingNames.NetworkSpecs);
 
             context.RegisterSourceOutput(networkSpecs, static (production, spec) =>
-                production.AddSource(spec.Target.HintName + ".Network.g.cs", NetworkEmitter.Emit(spec)));
+                production.AddSource(spec.Target.HintName + ".g.cs", NetworkEmitter.Emit(spec, production.CancellationToken)));
             ReportAll(context, networks.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
 
             foreach ((string attribute, string kind, string tracking) in new[]
@@ -49,7 +49,7 @@ namespace CnnGen.Generators
                 IncrementalValuesProvider<SingleLayerResult> layers = context.SyntaxProvider
                     .ForAttributeWithMetadataName(
                         attribute,
-                        static (node, _) => node is ClassDeclarationSyntax,
+                        static (node, _) => node is TypeDeclarationSyntax,
                         (syntax, cancellationToken) => SingleLayerParser.Parse(syntax, kind, cancellationToken))
                     .Where(static result => result is not null)
                     .Select(static (result, _) => result!)
@@ -62,7 +62,7 @@ namespace CnnGen.Generators
                     .WithTrackingName(TrackingNames.Specs);
 
                 context.RegisterSourceOutput(specs, static (production, spec) =>
-                    production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
+                    production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec, production.CancellationToken)));
                 ReportAll(context, layers.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
             }
         }

@@ -4,7 +4,6 @@ using CnnGen.Generators.Emitting;
 using CnnGen.Generators.Model;
 using CnnGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CnnGen.Generators
@@ -41,8 +40,8 @@ namespace CnnGen.Generators
             IncrementalValuesProvider<LayerParseResult> results = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     attributeName,
-                    static (node, _) => node is ClassDeclarationSyntax
-                        || node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword),
+                    // Structs and interfaces too, so the parser can say why they get nothing (CNN0013).
+                    static (node, _) => node is TypeDeclarationSyntax,
                     (syntax, cancellationToken) => LayerParser.Parse(syntax, kind, cancellationToken))
                 .WithTrackingName(trackingName);
 
@@ -56,7 +55,7 @@ namespace CnnGen.Generators
                 .SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray());
 
             context.RegisterSourceOutput(specs, static (production, spec) =>
-                production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec)));
+                production.AddSource(spec.Target.HintName + ".g.cs", LayerSourceEmitter.Emit(spec, production.CancellationToken)));
 
             ReportAll(context, diagnostics);
         }

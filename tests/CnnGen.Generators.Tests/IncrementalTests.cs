@@ -85,7 +85,7 @@ public class IncrementalTests
         var specs = Outputs(second, TrackingNames.Specs);
         Assert.Contains(specs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(specs, o => o.Reason == IncrementalStepRunReason.Modified);
-        string pool = second.Single.GeneratedSources.Single(s => s.HintName == "Net.MaxPool.g.cs").SourceText.ToString();
+        string pool = second.Single.GeneratedSources.Single(s => s.HintName == "Net.MaxPool.19.g.cs").SourceText.ToString();
         Assert.Contains("public const int FilterSize = 2;", pool, StringComparison.Ordinal);
     }
 

@@ -26,11 +26,11 @@ public class NetworkIncrementalTests
         public override string ToString() => TrackingName;
     }
 
-    private static readonly Pipeline Networks = new(TrackingNames.Networks, "SmallNet.cs", "Net.SmallNet", "Net.SmallNet.Network.g.cs");
-    private static readonly Pipeline ReLU = new(TrackingNames.ReLULayers, "Activation.cs", "Net.Activation", "Net.Activation.g.cs");
-    private static readonly Pipeline Flatten = new(TrackingNames.FlattenLayers, "Flat.cs", "Net.Flat", "Net.Flat.g.cs");
-    private static readonly Pipeline Dense = new(TrackingNames.DenseLayers, "Fc.cs", "Net.Fc", "Net.Fc.g.cs");
-    private static readonly Pipeline Loss = new(TrackingNames.SoftmaxCrossEntropyLayers, "Loss.cs", "Net.Loss", "Net.Loss.g.cs");
+    private static readonly Pipeline Networks = new(TrackingNames.Networks, "SmallNet.cs", "Net.SmallNet.112", "Net.SmallNet.112.g.cs");
+    private static readonly Pipeline ReLU = new(TrackingNames.ReLULayers, "Activation.cs", "Net.Activation.11", "Net.Activation.11.g.cs");
+    private static readonly Pipeline Flatten = new(TrackingNames.FlattenLayers, "Flat.cs", "Net.Flat.11", "Net.Flat.11.g.cs");
+    private static readonly Pipeline Dense = new(TrackingNames.DenseLayers, "Fc.cs", "Net.Fc.11", "Net.Fc.11.g.cs");
+    private static readonly Pipeline Loss = new(TrackingNames.SoftmaxCrossEntropyLayers, "Loss.cs", "Net.Loss.11", "Net.Loss.11.g.cs");
 
     private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss };
 
@@ -104,7 +104,7 @@ public class NetworkIncrementalTests
     /// <summary>The generated files the sources produce: two networks and four single layers (the broken classes generate nothing).</summary>
     private static readonly string[] GeneratedFiles =
     {
-        "Net.SmallNet.Network.g.cs", "Net.TinyNet.Network.g.cs", "Net.Activation.g.cs", "Net.Flat.g.cs", "Net.Fc.g.cs", "Net.Loss.g.cs",
+        "Net.SmallNet.112.g.cs", "Net.TinyNet.111.g.cs", "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
     };
 
     public static TheoryData<string> Pipelines() => new(All.Select(p => p.TrackingName));
@@ -296,9 +296,9 @@ public class NetworkIncrementalTests
 
         (object value, IncrementalStepRunReason reason) = Assert.Single(Outputs(second, TrackingNames.NetworkSpecs), o => !IsReused(o.Reason));
         Assert.Equal(IncrementalStepRunReason.New, reason);
-        Assert.Equal("Net.NoLoss", ((NetworkSpec)value).Target.HintName);
+        Assert.Equal("Net.NoLoss.15", ((NetworkSpec)value).Target.HintName);
         AssertReused(second, TrackingNames.Specs);
-        Assert.Contains(second.Single.GeneratedSources, s => s.HintName == "Net.NoLoss.Network.g.cs");
+        Assert.Contains(second.Single.GeneratedSources, s => s.HintName == "Net.NoLoss.15.g.cs");
         Assert.DoesNotContain(second.GeneratorDiagnostics, d => d.Id == "CNN0102");
     }
 
@@ -325,8 +325,8 @@ public class NetworkIncrementalTests
         };
         GeneratorRun first = FirstRun(sources);
         Assert.Empty(first.GeneratorDiagnostics);
-        Assert.Equal("Net.Split.Network.g.cs", Assert.Single(first.Single.GeneratedSources).HintName); // no single-layer files
-        Assert.Contains("public const int ClassCount = 4;", Texts(first)["Net.Split.Network.g.cs"], StringComparison.Ordinal);
+        Assert.Equal("Net.Split.11.g.cs", Assert.Single(first.Single.GeneratedSources).HintName); // no single-layer files
+        Assert.Contains("public const int ClassCount = 4;", Texts(first)["Net.Split.11.g.cs"], StringComparison.Ordinal);
 
         GeneratorRun unrelated = Rerun(first, "Other.cs", text => text.Replace("=> 1", "=> 2", StringComparison.Ordinal));
         AssertReused(unrelated, TrackingNames.Networks);
@@ -334,7 +334,7 @@ public class NetworkIncrementalTests
 
         GeneratorRun second = Rerun(first, "Split.B.cs", text => text.Replace("[Dense(4)]", "[Dense(6)]", StringComparison.Ordinal));
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.NetworkSpecs)).Reason);
-        Assert.Contains("public const int ClassCount = 6;", Texts(second)["Net.Split.Network.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public const int ClassCount = 6;", Texts(second)["Net.Split.11.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -364,8 +364,8 @@ public class NetworkIncrementalTests
         GeneratorRun second = Rerun(first, "Sizes.cs", text => text.Replace("Hidden = 6", "Hidden = 9", StringComparison.Ordinal));
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.NetworkSpecs)).Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.Specs)).Reason);
-        Assert.Contains("public const int ClassCount = 9;", Texts(second)["Net.ByConstant.Network.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("public const int Units = 9;", Texts(second)["Net.DenseByConstant.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public const int ClassCount = 9;", Texts(second)["Net.ByConstant.15.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public const int Units = 9;", Texts(second)["Net.DenseByConstant.11a.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

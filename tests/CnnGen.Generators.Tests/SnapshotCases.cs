@@ -111,6 +111,30 @@ public static class SnapshotCases
             namespace A { [MaxPool2D(2, 2, InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Pool { } }
             namespace B { [AvgPool2D(2, 2, InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Pool { } }
             """,
+        ["NamesThatCollideIgnoringCaseOrEscapes"] = """
+            using CnnGen;
+
+            namespace @int
+            {
+                [ReLU(InputChannels = 4)] public partial class Pool { }
+                [ReLU(InputChannels = 5)] public partial class @pool { }
+                [ReLU(InputChannels = 6)] public partial class @class { }
+                [ReLU(InputChannels = 7)] public partial class _class { }
+                [Network(InputHeight = 2, InputWidth = 2, InputChannels = 1)]
+                [Flatten]
+                [SoftmaxCrossEntropy]
+                public partial class N
+                {
+                    [ReLU(InputChannels = 8)] public partial class Network { }
+                }
+            }
+            """,
+        ["LayersOfEveryKindOnRecords"] = """
+            using CnnGen;
+            [ReLU(InputChannels = 4)] public partial record Activation;
+            [Dense(3, InputLength = 4)] public partial record Fc(int Tag);
+            [ZeroPad2D(1, InputHeight = 2, InputWidth = 2, InputChannels = 1)] public partial record class Padding;
+            """,
     };
 
     /// <summary>Declarations that draw a diagnostic, keyed by what they show.</summary>
@@ -231,6 +255,28 @@ public static class SnapshotCases
             [MaxPool2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             public partial class TwoLayers { }
             """,
+        ["CNN0011_SeveralLayersOfAnyKind"] = """
+            using CnnGen;
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [ReLU]
+            public partial class PoolAndActivation { }
+            [Conv2D(3, InputHeight = 4, InputWidth = 4, InputChannels = 1, Filters = 2)]
+            [Flatten]
+            public partial class ConvAndFlatten { }
+            [ReLU(InputChannels = 4)]
+            [Dense(2, InputLength = 4)]
+            public partial class ActivationAndDense { }
+            [ReLU(InputChannels = 4)]
+            [ReLU(InputChannels = 4)]
+            public partial class TwiceActivated { }
+            """,
+        ["CNN0011_LayersOnTwoPartialDeclarations"] = """
+            using CnnGen;
+            [ReLU(InputChannels = 4)]
+            public partial class Split { }
+            [ReLU(InputChannels = 4)]
+            public partial class Split { }
+            """,
         ["CNN0012_NameCollidesWithMember"] = """
             using CnnGen;
             [ZeroPad2D(1, InputHeight = 4, InputWidth = 4, InputChannels = 1)]
@@ -250,6 +296,55 @@ public static class SnapshotCases
             public partial class Layer2OutputLength { }
             [Dense(4, InputLength = 8)]
             public partial class Units { }
+            """,
+        ["CNN0013_NotAClass"] = """
+            using CnnGen;
+            [ReLU(InputChannels = 4)] public partial struct ActivationStruct { }
+            [MaxPool2D(2, InputHeight = 4, InputWidth = 4, InputChannels = 1)] public partial record struct PoolRecordStruct;
+            [Dense(2, InputLength = 4)] public partial interface IDense { }
+            [Network(InputHeight = 2, InputWidth = 2, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial struct NetStruct { }
+            """,
+        ["CNN0014_RecordNetwork"] = """
+            using CnnGen;
+            [Network(InputHeight = 2, InputWidth = 2, InputChannels = 1)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial record RecordNet;
+            """,
+        ["CNN0008_LengthOverflowInNetworksAndSingleLayers"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [ZeroPad2D(int.MaxValue)]
+            [Flatten]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class PaddedBeyondInt { }
+            [Network(InputHeight = 64, InputWidth = 64, InputChannels = 64)]
+            [Flatten]
+            [Dense(100000)]
+            [SoftmaxCrossEntropy]
+            public partial class WeightsBeyondInt { }
+            [Network(InputHeight = 1, InputWidth = 1, InputChannels = 1)]
+            [Dense(1500000000)]
+            [Dense(1)]
+            [SoftmaxCrossEntropy]
+            public partial class ParametersBeyondInt { }
+            [Dense(100000, InputLength = 100000)]
+            public partial class WrappedWeights { }
+            [Dense(int.MaxValue, InputLength = 2)]
+            public partial class MaximalUnits { }
+            [ReLU(InputHeight = 65536, InputWidth = 65536, InputChannels = 1)]
+            public partial class HugeActivation { }
+            """,
+        ["CNN0105_UnknownPrecision"] = """
+            using CnnGen;
+            [Network(InputHeight = 2, InputWidth = 2, InputChannels = 1, Precision = (NetworkPrecision)7)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class SevenBytes { }
             """,
         ["CNN0100_EmptyNetwork"] = """
             using CnnGen;

@@ -124,6 +124,25 @@ namespace CnnGen.Generators.Diagnostics
             isEnabledByDefault: true,
             description: "Generated layers get members such as Forward, Backward, Stride, Pad and the shape constants, and networks members such as Forward, Predict, TrainStep, Save, Load, Parameters and Layer1OutputLength; C# forbids a member named like its class.");
 
+        /// <summary>CNN0013: a CnnGen attribute on a struct, record struct or interface.</summary>
+        public static readonly DiagnosticDescriptor NotAClass = new(
+            id: "CNN0013",
+            title: "Layers and networks are classes",
+            messageFormat: "'{0}' is {1}: CnnGen generates layers and networks into classes (a layer may also be a record class)",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A layer's members are static and a network is an instance that owns its buffers; both are generated into a partial class.");
+
+        /// <summary>CNN0014: [Network] on a record.</summary>
+        public static readonly DiagnosticDescriptor RecordNetwork = new(
+            id: "CNN0014",
+            title: "Network class is a record",
+            messageFormat: "Network '{0}' must not be a record: a copy made with 'with' would share its parameters, buffers and threads; declare it as a class",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
         /// <summary>CNN0100: Network has no layers.</summary>
         public static readonly DiagnosticDescriptor EmptyNetwork = new(
             id: "CNN0100",
@@ -225,6 +244,8 @@ namespace CnnGen.Generators.Diagnostics
             StrideDropsInput,
             SeveralLayers,
             NameCollidesWithMember,
+            NotAClass,
+            RecordNetwork,
             EmptyNetwork,
             LayerAfterLoss,
             MissingLoss,

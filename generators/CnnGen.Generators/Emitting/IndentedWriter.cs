@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 
 namespace CnnGen.Generators.Emitting
 {
@@ -10,8 +11,26 @@ namespace CnnGen.Generators.Emitting
     internal sealed class IndentedWriter
     {
         private const string IndentUnit = "    ";
+
+        // How many lines pass between two looks at the cancellation token: rare enough to cost nothing, often enough that
+        // an IDE's cancellation stops even the largest layer within milliseconds.
+        private const int LinesPerCancellationCheck = 256;
+
         private readonly StringBuilder _text = new();
         private int _depth;
+        private int _lines;
+
+        /// <summary>Starts an empty text; <paramref name="cancellationToken"/> is checked as lines are written.</summary>
+        public IndentedWriter(CancellationToken cancellationToken = default)
+        {
+            CancellationToken = cancellationToken;
+        }
+
+        /// <summary>
+        /// The token of the generator step this text is written for. Emitters check it in their own planning loops too,
+        /// so no loop whose length grows with a layer's size runs on after the IDE cancelled the step.
+        /// </summary>
+        public CancellationToken CancellationToken { get; }
 
         /// <summary>The current indentation depth.</summary>
         public int Depth => _depth;
@@ -19,6 +38,11 @@ namespace CnnGen.Generators.Emitting
         /// <summary>Writes one line at the current indentation; an empty line carries no spaces.</summary>
         public IndentedWriter Line(string line = "")
         {
+            if (++_lines % LinesPerCancellationCheck == 0)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (line.Length > 0)
             {
                 for (int i = 0; i < _depth; i++)

@@ -5,16 +5,16 @@ namespace CnnGen.Generators.Model
     /// in generated code (for example <c>partial class Outer</c> or <c>public sealed partial class SeedConv</c>).
     /// </summary>
     /// <param name="Keywords">The modifiers and kind keyword, for example <c>public partial class</c>.</param>
-    /// <param name="Name">The type's name, with type parameters if any.</param>
+    /// <param name="Name">The type's name as written in C# (<c>@</c>-escaped when a keyword), with type parameters if any.</param>
     internal sealed record TypeDeclarationPart(string Keywords, string Name);
 
     /// <summary>Where generated members go: the annotated class, its containing types and namespace.</summary>
-    /// <param name="Namespace">The namespace, or null for the global namespace.</param>
+    /// <param name="Namespace">The namespace as written in C# (each part <c>@</c>-escaped when a keyword), or null for the global namespace.</param>
     /// <param name="Declarations">The declarations from the outermost containing type down to the annotated class.</param>
-    /// <param name="HintName">A name unique to this class, used for the generated file's name.</param>
+    /// <param name="HintName">A name unique to this class even ignoring case, used for the generated file's name (see <c>GeneratedNames.HintName</c>).</param>
     internal sealed record TargetTypeSpec(string? Namespace, EquatableArray<TypeDeclarationPart> Declarations, string HintName)
     {
-        /// <summary>The annotated class's own name.</summary>
+        /// <summary>The annotated class's own name, as written in C# (a constructor's name, for example).</summary>
         public string Name => Declarations[Declarations.Count - 1].Name;
     }
 }

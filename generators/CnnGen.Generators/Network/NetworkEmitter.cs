@@ -21,13 +21,14 @@ namespace CnnGen.Generators.Network
         private const string Checks = SimdText.Checks;
         private const string Parallel = "global::CnnGen.BatchParallel";
 
-        public static string Emit(NetworkSpec spec) =>
+        public static string Emit(NetworkSpec spec, System.Threading.CancellationToken cancellationToken = default) =>
             LayerSourceEmitter.EmitFile(
                 spec.Target,
                 "[Network] and layer",
                 Describe(spec),
                 spec.Layers.SelectMany(layer => LayerSourceEmitter.UsingsFor(layer.Spec)).Distinct(),
-                writer => EmitMembers(writer, spec));
+                writer => EmitMembers(writer, spec),
+                cancellationToken);
 
         /// <summary>The header lines: the network's layers and the shapes between them.</summary>
         private static IEnumerable<string> Describe(NetworkSpec spec)

@@ -19,34 +19,18 @@ namespace CnnGen.Generators.Network
     {
         public const string NetworkAttributeName = "CnnGen.NetworkAttribute";
 
-        /// <summary>The layer attributes a network may hold, by metadata name, with the kind each declares.</summary>
-        private static readonly Dictionary<string, string> LayerKinds = new()
-        {
-            ["CnnGen.Conv2DAttribute"] = "Conv2D",
-            ["CnnGen.MaxPool2DAttribute"] = "MaxPool2D",
-            ["CnnGen.AvgPool2DAttribute"] = "AvgPool2D",
-            ["CnnGen.ZeroPad2DAttribute"] = "ZeroPad2D",
-            ["CnnGen.ReLUAttribute"] = "ReLU",
-            ["CnnGen.FlattenAttribute"] = "Flatten",
-            ["CnnGen.DenseAttribute"] = "Dense",
-            ["CnnGen.SoftmaxCrossEntropyAttribute"] = "SoftmaxCrossEntropy",
-        };
-
-        /// <summary>True when <paramref name="type"/> carries <c>[Network]</c>: then the network pipeline owns its layer attributes.</summary>
-        public static bool IsNetwork(INamedTypeSymbol type) =>
-            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == NetworkAttributeName);
-
         public static NetworkParseResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type
-                || context.TargetNode is not TypeDeclarationSyntax declaration
-                || context.Attributes.Length == 0)
+            if (context.TargetNode is not TypeDeclarationSyntax declaration
+                || ClassAnnotations.ForOwner(context, cancellationToken) is not { IsNetwork: true } annotations)
             {
+                // A second [Network] (which the compiler reports) or a declaration that is not the network's first.
                 return null;
             }
 
+            INamedTypeSymbol type = annotations.Type;
             var diagnostics = new List<DiagnosticInfo>();
-            AttributeData networkAttribute = context.Attributes[0];
+            AttributeData networkAttribute = annotations.Owner.Data;
             LocationInfo? networkLocation = LocationOf(networkAttribute, cancellationToken);
             string name = type.Name;
 
@@ -55,9 +39,10 @@ namespace CnnGen.Generators.Network
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.StaticNetwork, networkLocation, name));
             }
 
-            // Not partial, generic, or named like a generated member: nothing can be emitted into the class, so its
-            // declaration is the one thing to fix (the layers are not read).
-            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Network, networkLocation, diagnostics))
+            // Not a class, not partial, generic, or named like a generated member: nothing can be emitted into the class, so
+            // its declaration is the one thing to fix (the layers are not read).
+            if (annotations.CheckShape(declaration, diagnostics, cancellationToken)
+                | DeclarationValidator.Check(type, declaration, DeclarationKind.Network, networkLocation, diagnostics))
             {
                 return new NetworkParseResult(null, diagnostics.ToEquatableArray());
             }
@@ -80,15 +65,12 @@ namespace CnnGen.Generators.Network
                 }
             }
 
-            bool isDouble = network.IsDouble("Precision");
+            bool isDouble = Precision(network, diagnostics);
 
-            // The layers, in the order they are written (AttributeData's order is not promised to be source order).
-            List<(AttributeData Attribute, string Kind)> layerAttributes = type.GetAttributes()
-                .Select(a => (Attribute: a, Kind: KindOf(a)))
-                .Where(a => a.Kind is not null && a.Attribute.ApplicationSyntaxReference is not null)
-                .OrderBy(a => a.Attribute.ApplicationSyntaxReference!.SyntaxTree.FilePath, StringComparer.Ordinal)
-                .ThenBy(a => a.Attribute.ApplicationSyntaxReference!.Span.Start)
-                .Select(a => (a.Attribute, a.Kind!))
+            // The layers, in the order they are written (by file, then position: AttributeData's order is not promised to be source order).
+            List<(AttributeData Attribute, string Kind)> layerAttributes = annotations.All
+                .Where(a => a.Kind != ClassAnnotations.NetworkKind)
+                .Select(a => (a.Data, a.Kind))
                 .ToList();
 
             if (layerAttributes.Count == 0)
@@ -102,6 +84,7 @@ namespace CnnGen.Generators.Network
             FeatureMapShape shape = input;
             bool shapeKnown = input.Height >= 1 && input.Width >= 1 && input.Channels >= 1;
             bool lossSeen = false;
+            long parameterCount = 0;
             for (int i = 0; i < layerAttributes.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -129,6 +112,14 @@ namespace CnnGen.Generators.Network
                     continue;
                 }
 
+                if (SizeLimits.FirstOverflow(spec) is { } overflow)
+                {
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.LengthOverflow, arguments.Location(overflow.Argument) ?? location, overflow.What, $"{name}.Layer{number}{kind}", overflow.Factors, int.MaxValue.ToString()));
+                    shapeKnown = false;
+                    continue;
+                }
+
                 FeatureMapShape output = spec.Output;
                 if (output.Height < 1 || output.Width < 1 || output.Channels < 1)
                 {
@@ -137,7 +128,18 @@ namespace CnnGen.Generators.Network
                     continue;
                 }
 
-                layers.Add(new NetworkLayer(number, kind, spec));
+                var layer = new NetworkLayer(number, kind, spec);
+                parameterCount += (long)layer.WeightsLength + layer.BiasLength;
+                if (parameterCount > int.MaxValue)
+                {
+                    // The network's parameters live in one span: their count and every offset into it must be an int.
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.LengthOverflow, location, "parameters (counted from the first layer)", $"{name}.Layer{number}{kind}", parameterCount.ToString(), int.MaxValue.ToString()));
+                    shapeKnown = false;
+                    continue;
+                }
+
+                layers.Add(layer);
                 shape = output;
             }
 
@@ -151,12 +153,6 @@ namespace CnnGen.Generators.Network
                 ? new NetworkSpec(target, isDouble, input, layers.ToEquatableArray())
                 : null;
             return new NetworkParseResult(result, diagnostics.ToEquatableArray());
-        }
-
-        private static string? KindOf(AttributeData attribute)
-        {
-            string? name = attribute.AttributeClass?.ToDisplayString();
-            return name is not null && LayerKinds.TryGetValue(name, out string? kind) ? kind : null;
         }
 
         /// <summary>Reports each input-shape argument a layer states that differs from the shape it receives.</summary>
@@ -236,6 +232,24 @@ namespace CnnGen.Generators.Network
             return diagnostics.Count == errors ? spec : null;
         }
 
+        /// <summary>
+        /// Whether the network computes in double: <c>NetworkPrecision.Single</c> (0, the default) or <c>Double</c> (1);
+        /// any other value, such as <c>(NetworkPrecision)7</c>, is reported (CNN0105) rather than read as float.
+        /// </summary>
+        private static bool Precision(Arguments network, List<DiagnosticInfo> diagnostics)
+        {
+            long? value = network.EnumValue("Precision");
+            if (value is null or 0 or 1)
+            {
+                return value == 1;
+            }
+
+            diagnostics.Add(Diagnostic(
+                DiagnosticDescriptors.InvalidArgument, network.Location("Precision"), "Precision", "Network",
+                value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "NetworkPrecision.Single or NetworkPrecision.Double"));
+            return false;
+        }
+
         private static string Describe(FeatureMapShape shape) => $"{shape.Height}×{shape.Width}×{shape.Channels}";
 
         internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
@@ -286,37 +300,18 @@ namespace CnnGen.Generators.Network
                 return null;
             }
 
-            /// <summary>
-            /// True when the argument <paramref name="name"/> asks for double precision: an enum member whose name
-            /// contains "Double", or <c>typeof(double)</c>.
-            /// </summary>
-            public bool IsDouble(string name)
+            /// <summary>The underlying value of an enum-typed named argument, or null when it is not given.</summary>
+            public long? EnumValue(string name)
             {
                 foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
                 {
-                    if (pair.Key != name)
+                    if (pair.Key == name && pair.Value.Kind == TypedConstantKind.Enum && pair.Value.Value is { } value)
                     {
-                        continue;
-                    }
-
-                    if (pair.Value.Value is ITypeSymbol typeArgument)
-                    {
-                        return typeArgument.SpecialType == SpecialType.System_Double;
-                    }
-
-                    if (pair.Value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
-                    {
-                        foreach (IFieldSymbol field in enumType.GetMembers().OfType<IFieldSymbol>())
-                        {
-                            if (field.HasConstantValue && Equals(field.ConstantValue, pair.Value.Value))
-                            {
-                                return field.Name.IndexOf("Double", StringComparison.Ordinal) >= 0;
-                            }
-                        }
+                        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
                     }
                 }
 
-                return false;
+                return null;
             }
 
             /// <summary>Where the argument <paramref name="name"/> is written, or null when it is not written.</summary>

@@ -15,25 +15,27 @@ namespace CnnGen.Generators.Network
     /// Parses the layers networks brought (<c>[ReLU]</c>, <c>[Flatten]</c>, <c>[Dense]</c>, <c>[SoftmaxCrossEntropy]</c>)
     /// when one stands alone on a class. The input shape is given as <c>InputHeight</c>, <c>InputWidth</c>,
     /// <c>InputChannels</c> (height and width default to 1) or as <c>InputLength</c> (a 1×1×length vector);
-    /// the loss also takes <c>Classes</c>. Classes that carry <c>[Network]</c> are left to the network pipeline.
+    /// the loss also takes <c>Classes</c>. Classes that carry <c>[Network]</c> are left to the network pipeline, and a
+    /// class with several layer attributes to the step of its first (see <see cref="ClassAnnotations"/>).
     /// </summary>
     internal static class SingleLayerParser
     {
         public static SingleLayerResult? Parse(GeneratorAttributeSyntaxContext context, string kind, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type
-                || context.TargetNode is not TypeDeclarationSyntax declaration
-                || context.Attributes.Length == 0
-                || NetworkParser.IsNetwork(type))
+            if (context.TargetNode is not TypeDeclarationSyntax declaration
+                || ClassAnnotations.ForOwner(context, cancellationToken) is not { IsNetwork: false } annotations)
             {
+                // Another step speaks for this class: the network pipeline, or the step of its first layer attribute.
                 return null;
             }
 
-            AttributeData attribute = context.Attributes[0];
+            INamedTypeSymbol type = annotations.Type;
+            AttributeData attribute = annotations.Owner.Data;
             var arguments = new NetworkParser.Arguments(attribute, cancellationToken);
             LocationInfo? location = NetworkParser.LocationOf(attribute, cancellationToken);
             var diagnostics = new List<DiagnosticInfo>();
-            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, location, diagnostics))
+            if (annotations.CheckShape(declaration, diagnostics, cancellationToken)
+                || DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, location, diagnostics))
             {
                 return new SingleLayerResult(null, diagnostics.ToEquatableArray());
             }
@@ -87,6 +89,13 @@ namespace CnnGen.Generators.Network
                 "SoftmaxCrossEntropy" => new SoftmaxCrossEntropySpec(target, input),
                 _ => null,
             };
+            if (spec is not null && SizeLimits.FirstOverflow(spec) is { } overflow)
+            {
+                diagnostics.Add(NetworkParser.Diagnostic(
+                    DiagnosticDescriptors.LengthOverflow, arguments.Location(overflow.Argument) ?? location, overflow.What, type.Name, overflow.Factors, int.MaxValue.ToString()));
+                return new SingleLayerResult(null, diagnostics.ToEquatableArray());
+            }
+
             return new SingleLayerResult(spec, EquatableArray<DiagnosticInfo>.Empty);
         }
     }

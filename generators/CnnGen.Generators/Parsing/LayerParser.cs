@@ -21,36 +21,19 @@ namespace CnnGen.Generators.Parsing
     {
         public static LayerParseResult Parse(GeneratorAttributeSyntaxContext context, LayerKind kind, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type
-                || context.TargetNode is not TypeDeclarationSyntax declaration
-                || context.Attributes.IsDefaultOrEmpty)
+            if (context.TargetNode is not TypeDeclarationSyntax declaration
+                || ClassAnnotations.ForOwner(context, cancellationToken) is not { IsNetwork: false } annotations)
             {
+                // Another step speaks for this class: the network pipeline, or the step of its first layer attribute.
                 return LayerParseResult.Nothing;
             }
 
-            if (Network.NetworkParser.IsNetwork(type))
-            {
-                // A [Network] class's layer attributes belong to the network pipeline.
-                return LayerParseResult.Nothing;
-            }
-
-            AttributeData attribute = context.Attributes[0];
+            INamedTypeSymbol type = annotations.Type;
+            AttributeData attribute = annotations.Owner.Data;
             var arguments = new AttributeArguments(attribute, SyntaxOf(attribute, cancellationToken));
             var diagnostics = new List<DiagnosticInfo>();
-
-            // Several layer attributes on one class: the first one (in source order) speaks for all of them.
-            List<AttributeData> layers = LayerAttributesOf(type);
-            if (layers.Count > 1)
+            if (annotations.CheckShape(declaration, diagnostics, cancellationToken))
             {
-                if (IsSameApplication(layers[0], attribute))
-                {
-                    for (int i = 1; i < layers.Count; i++)
-                    {
-                        Add(diagnostics, DiagnosticDescriptors.SeveralLayers, SyntaxOf(layers[i], cancellationToken)?.GetLocation(),
-                            type.Name, ShortName(layers[0]));
-                    }
-                }
-
                 return new LayerParseResult(null, diagnostics.ToEquatableArray());
             }
 
@@ -128,11 +111,7 @@ namespace CnnGen.Generators.Parsing
                 }
 
                 var spec = new Conv2DSpec(target, input, filters, f, stride, pad);
-                long padded = (long)(input.Height + 2L * pad) * (input.Width + 2L * pad) * input.Channels;
-                if (!WithinInt("input", input.Height, input.Width, input.Channels)
-                    | !WithinInt("padded input", padded)
-                    | !WithinInt("output", spec.Output.Height, spec.Output.Width, filters)
-                    | !WithinInt("weights", f, f, input.Channels, filters))
+                if (!FitsInInt(spec))
                 {
                     return null;
                 }
@@ -157,8 +136,7 @@ namespace CnnGen.Generators.Parsing
                 }
 
                 var spec = new Pool2DSpec(target, mode, input, f, stride);
-                if (!WithinInt("input", input.Height, input.Width, input.Channels)
-                    | !WithinInt("output", spec.Output.Height, spec.Output.Width, input.Channels))
+                if (!FitsInInt(spec))
                 {
                     return null;
                 }
@@ -176,13 +154,8 @@ namespace CnnGen.Generators.Parsing
                     return null;
                 }
 
-                if (!WithinInt("input", input.Height, input.Width, input.Channels)
-                    | !WithinInt("output", input.Height + 2L * pad, input.Width + 2L * pad, input.Channels))
-                {
-                    return null;
-                }
-
-                return new ZeroPad2DSpec(target, input, pad);
+                var spec = new ZeroPad2DSpec(target, input, pad);
+                return FitsInInt(spec) ? spec : null;
             }
 
             private int AtLeastOne(string parameter, string what)
@@ -238,22 +211,16 @@ namespace CnnGen.Generators.Parsing
                 return false;
             }
 
-            private bool WithinInt(string what, params long[] factors)
+            /// <summary>CNN0008, at the argument that makes it too large, when a size of <paramref name="spec"/> passes int.MaxValue.</summary>
+            private bool FitsInInt(LayerSpec spec)
             {
-                // Factors are each below 2^31 and the check stops as soon as the product passes int.MaxValue, so no long overflows.
-                long product = 1;
-                foreach (long factor in factors)
+                if (SizeLimits.FirstOverflow(spec) is not { } overflow)
                 {
-                    product *= factor;
-                    if (product > int.MaxValue)
-                    {
-                        string size = string.Join("·", System.Array.ConvertAll(factors, x => Text(x)));
-                        Report(DiagnosticDescriptors.LengthOverflow, _arguments.AttributeLocation, what, _layer, size, Text(int.MaxValue));
-                        return false;
-                    }
+                    return true;
                 }
 
-                return true;
+                Report(DiagnosticDescriptors.LengthOverflow, _arguments.LocationOf(overflow.Argument), overflow.What, _layer, overflow.Factors, Text(int.MaxValue));
+                return false;
             }
 
             /// <summary>CNN0010 when the stride leaves the last rows and/or columns unread (once when both axes drop alike).</summary>
@@ -305,41 +272,6 @@ namespace CnnGen.Generators.Parsing
         {
             return attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
         }
-
-        private static bool IsSameApplication(AttributeData left, AttributeData right)
-        {
-            SyntaxReference? a = left.ApplicationSyntaxReference;
-            SyntaxReference? b = right.ApplicationSyntaxReference;
-            return a is not null && b is not null && a.SyntaxTree == b.SyntaxTree && a.Span == b.Span;
-        }
-
-        /// <summary>The CnnGen layer attributes applied to <paramref name="type"/>, across all its partial parts, in source order.</summary>
-        private static List<AttributeData> LayerAttributesOf(INamedTypeSymbol type)
-        {
-            var layers = new List<AttributeData>();
-            foreach (AttributeData candidate in type.GetAttributes())
-            {
-                if (candidate.AttributeClass is { } attributeClass && LayerKinds.FromMetadataName(attributeClass.ToDisplayString()) is not null)
-                {
-                    layers.Add(candidate);
-                }
-            }
-
-            layers.Sort(static (x, y) =>
-            {
-                SyntaxReference? a = x.ApplicationSyntaxReference;
-                SyntaxReference? b = y.ApplicationSyntaxReference;
-                int byFile = string.CompareOrdinal(a?.SyntaxTree.FilePath, b?.SyntaxTree.FilePath);
-                return byFile != 0 ? byFile : (a?.Span.Start ?? 0).CompareTo(b?.Span.Start ?? 0);
-            });
-            return layers;
-        }
-
-        private static string ShortName(AttributeData attribute)
-        {
-            string name = attribute.AttributeClass?.Name ?? "?";
-            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        }
     }
 
     /// <summary>The layer attributes the generator reads.</summary>
@@ -358,14 +290,5 @@ namespace CnnGen.Generators.Parsing
         public const string MaxPool2DAttribute = "CnnGen.MaxPool2DAttribute";
         public const string AvgPool2DAttribute = "CnnGen.AvgPool2DAttribute";
         public const string ZeroPad2DAttribute = "CnnGen.ZeroPad2DAttribute";
-
-        public static LayerKind? FromMetadataName(string name) => name switch
-        {
-            Conv2DAttribute => LayerKind.Conv2D,
-            MaxPool2DAttribute => LayerKind.MaxPool2D,
-            AvgPool2DAttribute => LayerKind.AvgPool2D,
-            ZeroPad2DAttribute => LayerKind.ZeroPad2D,
-            _ => null,
-        };
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using CnnGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,11 +19,7 @@ namespace CnnGen.Generators.Parsing
                 node = typeDeclaration.Parent;
             }
 
-            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
-                ? containing.ToDisplayString()
-                : null;
-
-            return new TargetTypeSpec(ns, parts.ToEquatableArray(), HintNameOf(type));
+            return new TargetTypeSpec(GeneratedNames.Namespace(type.ContainingNamespace), parts.ToEquatableArray(), GeneratedNames.HintName(type));
         }
 
         /// <summary>
@@ -45,21 +40,8 @@ namespace CnnGen.Generators.Parsing
 
         private static string NameOf(TypeDeclarationSyntax declaration)
         {
-            return declaration.TypeParameterList is null
-                ? declaration.Identifier.ValueText
-                : declaration.Identifier.ValueText + declaration.TypeParameterList.ToString();
-        }
-
-        private static string HintNameOf(INamedTypeSymbol type)
-        {
-            string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
-            var hint = new StringBuilder(name.Length);
-            foreach (char c in name)
-            {
-                hint.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-            }
-
-            return hint.ToString();
+            string name = GeneratedNames.Identifier(declaration.Identifier.ValueText);
+            return declaration.TypeParameterList is null ? name : name + declaration.TypeParameterList.ToString();
         }
     }
 }

@@ -11,7 +11,7 @@ namespace CnnGen;
 /// Activations are NHWC <c>(m, H, W, C)</c>. Inside a network the layer attributes leave their input-shape
 /// arguments unset: each layer's input shape is the previous layer's output shape.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class NetworkAttribute : Attribute
 {
     /// <summary>The height of one input example.</summary>

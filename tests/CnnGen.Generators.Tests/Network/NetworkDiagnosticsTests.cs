@@ -25,7 +25,7 @@ public class NetworkDiagnosticsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationErrors);
-        string code = Assert.Single(result.GeneratedFiles, f => f.Key.EndsWith("DigitsNet.Network.g.cs", StringComparison.Ordinal)).Value;
+        string code = Assert.Single(result.GeneratedFiles, f => f.Key.Contains("DigitsNet.", StringComparison.Ordinal)).Value;
         Assert.Contains("private static class Layer1Conv2D", code, StringComparison.Ordinal);
         Assert.Contains("private static class Layer8Dense", code, StringComparison.Ordinal);
         Assert.Contains("public const int ParameterCount = 6090;", code, StringComparison.Ordinal);

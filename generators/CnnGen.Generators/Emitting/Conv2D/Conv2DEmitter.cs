@@ -29,7 +29,7 @@ namespace CnnGen.Generators.Emitting
             ShapeConstantsEmitter.Constant(writer, "WeightsLength", spec.WeightsLength, "The number of weights, laid out (f, f, C_in, C_out).");
             ShapeConstantsEmitter.Constant(writer, "BiasLength", spec.Filters, "The number of biases, one per filter.");
 
-            var layer = new ConvLayer(spec);
+            var layer = new ConvLayer(spec, writer.CancellationToken);
             layer.EmitOverview(writer);
             foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double })
             {

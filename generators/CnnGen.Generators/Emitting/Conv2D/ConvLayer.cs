@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using CnnGen.Generators.Emitting.Planning;
 using CnnGen.Generators.Model;
 
@@ -18,10 +19,14 @@ namespace CnnGen.Generators.Emitting
         private readonly Conv2DSpec _spec;
         private readonly AxisMap _rows;
         private readonly AxisMap _cols;
+        private readonly CancellationToken _cancellationToken;
+        private List<(int Phase, AxisMap Map)>? _rowPhases;
+        private List<(int Phase, AxisMap Map)>? _columnPhases;
 
-        public ConvLayer(Conv2DSpec spec)
+        public ConvLayer(Conv2DSpec spec, CancellationToken cancellationToken = default)
         {
             _spec = spec;
+            _cancellationToken = cancellationToken;
             _rows = AxisMap.Forward(spec.Input.Height, spec.Output.Height, spec.FilterSize, spec.Stride, spec.Pad);
             _cols = AxisMap.Forward(spec.Input.Width, spec.Output.Width, spec.FilterSize, spec.Stride, spec.Pad);
         }
@@ -707,20 +712,47 @@ namespace CnnGen.Generators.Emitting
 
         private int InputGradientReductionBits(ElementKind el, VectorTier tier) => InputGradientAxis.ReductionBits(Cin, Cout, el, tier);
 
+        /// <summary>
+        /// The input-gradient kernels, one per stride phase (iy mod S, ix mod S) that a filter tap reaches along both axes.
+        /// Only phases that hold an input position exist (py &lt; H, px &lt; W), so the count is bounded by the input's
+        /// size and the filter's, never by S² alone; positions in the other phases get no tap, and their dA is zero
+        /// (see <see cref="InputGradientHasUntappedPhases"/>).
+        /// </summary>
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
             var channels = ChannelPlan.For(Cin, el, tier);
             var phases = new List<Phase>();
-            for (int py = 0; py < S; py++)
+            foreach ((int py, AxisMap rows) in RowPhases)
             {
-                for (int px = 0; px < S; px++)
+                foreach ((int px, AxisMap cols) in ColumnPhases)
                 {
-                    var rows = AxisMap.InputGradient(H, Ho, F, S, P, py);
-                    var cols = AxisMap.InputGradient(W, Wo, F, S, P, px);
-                    if (rows.OutCount > 0 && cols.OutCount > 0)
-                    {
-                        phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, tier)));
-                    }
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, tier)));
+                }
+            }
+
+            return phases;
+        }
+
+        private List<(int Phase, AxisMap Map)> RowPhases => _rowPhases ??= TappedPhases(H, Ho);
+
+        private List<(int Phase, AxisMap Map)> ColumnPhases => _columnPhases ??= TappedPhases(W, Wo);
+
+        /// <summary>True when some input positions lie in a phase that no tap reaches, so dA must start at zero.</summary>
+        private bool InputGradientHasUntappedPhases => RowPhases.Count < Math.Min(S, H) || ColumnPhases.Count < Math.Min(S, W);
+
+        /// <summary>The stride phases of one axis that hold an input position and are reached by at least one tap.</summary>
+        private List<(int Phase, AxisMap Map)> TappedPhases(int inputSize, int outputSize)
+        {
+            var phases = new List<(int, AxisMap)>();
+            int count = Math.Min(S, inputSize);
+            for (int phase = 0; phase < count; phase++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                AxisMap map = AxisMap.InputGradient(inputSize, outputSize, F, S, P, phase);
+                if (map.TapCount > 0)
+                {
+                    phases.Add((phase, map));
                 }
             }
 
@@ -752,6 +784,12 @@ namespace CnnGen.Generators.Emitting
                 {
                     w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
                     w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
+                    if (InputGradientHasUntappedPhases)
+                    {
+                        w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
+                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
+                    }
+
                     foreach (var part in parts)
                     {
                         if (inline)
@@ -787,6 +825,6 @@ namespace CnnGen.Generators.Emitting
         }
 
         private static string InputPartName(string name, Phase phase, IReadOnlyList<RowClass> rows) =>
-            $"{name}Phase{phase.RowPhase}{phase.ColumnPhase}Rows{rows[0].Start}To{rows[rows.Count - 1].End - 1}";
+            $"{name}Phase{phase.RowPhase}_{phase.ColumnPhase}Rows{rows[0].Start}To{rows[rows.Count - 1].End - 1}";
     }
 }

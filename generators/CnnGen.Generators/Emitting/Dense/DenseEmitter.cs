@@ -154,7 +154,8 @@ namespace CnnGen.Generators.Emitting
                 terms.Add(Sum(width, "acc"));
             }
 
-            List<RegisterSegment> tail = width == 0 ? Tail(0, units, 0, type) : Tail(full, units, width / 2, type);
+            // The scalar path is one loop over the units; only the vector paths have a (short) tail of narrower registers.
+            List<RegisterSegment> tail = width == 0 ? new List<RegisterSegment>() : Tail(full, units, width / 2, type);
             if (width == 0 && units > 0)
             {
                 writer.Line($"{type.Name} acc = {type.Literal("0")};");
@@ -164,7 +165,6 @@ namespace CnnGen.Generators.Emitting
                 }
 
                 terms.Add("acc");
-                tail.Clear();
             }
 
             // Narrower registers of the tail, one product each; the scalars join in the final sum.

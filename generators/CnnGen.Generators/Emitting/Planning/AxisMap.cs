@@ -34,28 +34,23 @@ namespace CnnGen.Generators.Emitting.Planning
         public static AxisMap InputGradient(int inputSize, int outputSize, int filterSize, int stride, int pad, int phase)
         {
             int count = phase < inputSize ? (inputSize - phase + stride - 1) / stride : 0;
-            int first = -1;
-            for (int k = 0; k < filterSize; k++)
-            {
-                int dx = filterSize - 1 - k;
-                if (Mod(phase + pad - dx, stride) == 0)
-                {
-                    first = k;
-                    break;
-                }
-            }
 
-            if (first < 0)
+            // The first tap k is the one with the largest dx = f − 1 − k such that dx ≡ phase + pad (mod s): constant time,
+            // however large f and s are.
+            long residue = Mod(phase + (long)pad, stride);
+            if (residue > filterSize - 1)
             {
                 return new AxisMap(count, phase, stride, outputSize, 1, 0, 0, 0, stride);
             }
 
+            long largestDx = residue + (filterSize - 1 - residue) / stride * stride;
+            int first = (int)(filterSize - 1 - largestDx);
             int taps = (filterSize - 1 - first) / stride + 1;
-            int offset = (phase + pad - (filterSize - 1 - first)) / stride; // exact by construction
+            int offset = (int)((phase + (long)pad - (filterSize - 1 - first)) / stride); // exact by construction
             return new AxisMap(count, phase, stride, outputSize, 1, offset, taps, first, stride);
         }
 
-        private static int Mod(int a, int m) => ((a % m) + m) % m;
+        private static long Mod(long a, long m) => ((a % m) + m) % m;
 
         /// <summary>The taps of output <paramref name="o"/> that read real (unpadded) source positions, as [Lo, Hi).</summary>
         public (int Lo, int Hi) ValidTaps(int o)
