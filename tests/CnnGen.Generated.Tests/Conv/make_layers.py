@@ -26,6 +26,11 @@ cases += [
     # Stride larger than the filter: some input pixels get no gradient at all.
     ("Stride3_f1", 7, 8, 5, 17, 1, 3, 0),
     ("Stride3_f2_p1", 8, 7, 3, 7, 2, 3, 1),
+    # Strides of two digits: phase (1, 11) and phase (11, 1) once gave kernels of the same name.
+    ("PatchEmbedding_f16_s16", 32, 32, 3, 32, 16, 16, 0),
+    ("Stride12_f2_p1", 26, 25, 2, 5, 2, 12, 1),
+    # A stride far beyond the input: only the phases that hold an input pixel exist.
+    ("Stride1000_f3", 5, 6, 2, 3, 3, 1000, 0),
     # Channel counts that fill whole vectors and groups, and ones just past them.
     ("Cout16_Cin16", 6, 6, 16, 16, 3, 1, 1),
     ("Cout32_Cin2", 5, 9, 2, 32, 3, 2, 1),
