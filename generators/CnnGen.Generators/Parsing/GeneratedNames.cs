@@ -44,7 +44,7 @@ namespace CnnGen.Generators.Parsing
 
         /// <summary>
         /// The hint name of the one file generated for <paramref name="type"/>, without the <c>.g.cs</c> extension:
-        /// readable (<c>Samples.SeedConv.11</c>) and distinct for distinct types by construction.
+        /// readable (<c>Samples.SeedConv.1011</c>) and distinct for distinct types by construction.
         /// </summary>
         /// <remarks>
         /// Roslyn compares hint names ignoring case, so names alone would collide for <c>Pool</c> and <c>pool</c>. The
