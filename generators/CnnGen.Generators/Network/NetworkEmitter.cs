@@ -415,7 +415,10 @@ namespace CnnGen.Generators.Network
             writer.Line();
 
             // ---- Save / Load ---------------------------------------------------------------------------------------
-            writer.Summary("Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically.");
+            writer.Summary(
+                "Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically (through a\n" +
+                "symbolic link, the file it points to), as ParameterFile.Save does.");
+            writer.Line("/// <exception cref=\"global::System.IO.IOException\">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>");
             using (writer.Block("public void Save(string path)"))
             {
                 writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);");

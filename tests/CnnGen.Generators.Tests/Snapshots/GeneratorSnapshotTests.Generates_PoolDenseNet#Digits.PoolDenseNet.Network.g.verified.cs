@@ -3815,8 +3815,10 @@ namespace Digits
         }
 
         /// <summary>
-        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically.
+        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically (through a
+        /// symbolic link, the file it points to), as ParameterFile.Save does.
         /// </summary>
+        /// <exception cref="global::System.IO.IOException">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>
         public void Save(string path)
         {
             global::CnnGen.ParameterFile.Save<double>(path, Architecture, _parameters);
