@@ -120,11 +120,25 @@ public sealed class GenericDigitsNet<T>
             _dInput.AsSpan(0, m * InputLength), g[Conv1Weights..Conv1Bias], g[Conv1Bias..Conv2Weights]);
     }
 
-    /// <summary>Forward, backward and the optimizer's update; returns the batch's mean loss.</summary>
+    /// <summary>
+    /// Forward, backward and the optimizer's update; returns the batch's mean loss. As the generated network does, it applies
+    /// no update computed from NaN or infinity: it returns a loss that is not finite as is, NaN when the loss is finite but a
+    /// gradient is not, and leaves the parameters and the optimizer unchanged.
+    /// </summary>
     public T TrainStep(ReadOnlySpan<T> inputs, ReadOnlySpan<int> labels, IOptimizer<T> optimizer)
     {
         T loss = Forward(inputs, labels);
         Backward(labels);
+        if (!T.IsFinite(loss))
+        {
+            return loss;
+        }
+
+        if (!NumericChecks.AllFinite<T>(_gradients))
+        {
+            return T.NaN;
+        }
+
         optimizer.Step(_parameters, _gradients);
         return loss;
     }

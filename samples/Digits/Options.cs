@@ -18,6 +18,9 @@ public sealed class RunResult(int epochs)
 
     public double TestAccuracy { get; set; }
 
+    /// <summary>Why training stopped early (a step with a loss that is not finite), or null when it ran every epoch.</summary>
+    public string? Failure { get; set; }
+
     /// <summary>The median training time per epoch (robust to the odd epoch slowed by other work on the machine).</summary>
     public double MedianEpochSeconds
     {

@@ -38,6 +38,10 @@ Console.WriteLine(options.Threads == 1
     ? "Training the generated (shape-specialized) network:"
     : $"Training the generated (shape-specialized) network, each batch split over {options.Threads} threads:");
 RunResult specialized = Train("specialized", net.TrainStep, net.Predict);
+if (specialized.Failure is not null)
+{
+    return StoppedOnNonFiniteLoss();
+}
 
 Console.WriteLine();
 int[] testPredictions = new int[test.Count];
@@ -53,6 +57,10 @@ if (!options.SkipGeneric)
     var baseline = new GenericDigitsNet<float>(options.BatchSize, options.Seed);
     Console.WriteLine("Training the same architecture composed from the generic kernels (same seed, same batches, one thread):");
     generic = Train("generic", baseline.TrainStep, baseline.Predict);
+    if (generic.Failure is not null)
+    {
+        return StoppedOnNonFiniteLoss();
+    }
 
     Console.WriteLine();
     Console.WriteLine("epoch   loss (specialized)   loss (generic)   |difference|");
@@ -96,6 +104,21 @@ RunResult Train(string label, TrainStepFunction trainStep, PredictFunction predi
             int m = Math.Min(options.BatchSize, train.Count - start);
             train.CopyBatch(order.AsSpan(start, m), images.AsSpan(0, m * DigitsNet.InputLength), labels.AsSpan(0, m));
             float loss = trainStep(images.AsSpan(0, m * DigitsNet.InputLength), labels.AsSpan(0, m), optimizer);
+
+            // A step whose loss or gradients hold NaN or infinity is not applied and returns a loss that is not finite.
+            if (!float.IsFinite(loss))
+            {
+                if (live)
+                {
+                    Console.Write("\r" + new string(' ', 78) + "\r");
+                }
+
+                result.Failure = $"epoch {epoch + 1}, batch {start / options.BatchSize + 1}: the loss is {loss.ToString(CultureInfo.InvariantCulture)} " +
+                    "(NaN or infinity in the loss or its gradients); that step was not applied and training stopped.";
+                Console.WriteLine($"  {label}: {result.Failure}");
+                return result;
+            }
+
             lossSum += (double)loss * m;
             seen += m;
             if (live && step++ % 4 == 0)
@@ -123,6 +146,15 @@ RunResult Train(string label, TrainStepFunction trainStep, PredictFunction predi
     }
 
     return result;
+}
+
+int StoppedOnNonFiniteLoss()
+{
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(
+        $"Training diverged (optimizer {options.OptimizerName}, learning rate {options.LearningRate.ToString(CultureInfo.InvariantCulture)}): " +
+        "the parameters are those of the last good step. Try a smaller --learning-rate.");
+    return 1;
 }
 
 static double Accuracy(ImageDataSet<float> set, int[] predictions)

@@ -370,12 +370,32 @@ namespace CnnGen.Generators.Network
             }
 
             writer.Line();
-            writer.Summary("One training step on a batch: forward, backward, and the optimizer's update of Parameters. Returns the batch's mean loss\nbefore the update. Allocates nothing (beyond the optimizer's own state on its first step).");
+            writer.Summary(
+                "One training step on a batch: forward, backward, and the optimizer's update of Parameters. Returns the batch's mean loss\n" +
+                "before the update. Allocates nothing (beyond the optimizer's own state on its first step).");
+            writer.Line("/// <remarks>");
+            writer.Line("/// A step never applies an update computed from NaN or infinity. When the loss is not finite, the step returns it as is;");
+            writer.Line("/// when the loss is finite but a gradient is not (an overflow in the backward pass), it returns NaN. Either way Parameters");
+            writer.Line("/// and the optimizer are left as they were (Gradients holds the batch's gradients, to inspect). So <c>IsFinite</c> of the");
+            writer.Line("/// value returned tells whether the step was applied: check it after each step to stop or skip the batch.");
+            writer.Line("/// </remarks>");
             writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"optimizer\"/> is null.</exception>");
             using (writer.Block($"public {t} TrainStep(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<{t}> optimizer)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
                 writer.Line($"{t} loss = ComputeGradients(inputs, labels);");
+                using (writer.Block($"if (!{t}.IsFinite(loss))"))
+                {
+                    writer.Line("return loss;");
+                }
+
+                writer.Line();
+                using (writer.Block($"if (!global::CnnGen.NumericChecks.AllFinite<{t}>(_gradients))"))
+                {
+                    writer.Line($"return {t}.NaN;");
+                }
+
+                writer.Line();
                 writer.Line("optimizer.Step(_parameters, _gradients);");
                 writer.Line("return loss;");
             }
@@ -385,7 +405,9 @@ namespace CnnGen.Generators.Network
             EmitShards(writer, spec, plans, input, loss);
 
             // ---- Predict -------------------------------------------------------------------------------------------
-            writer.Summary("Writes the most probable class of each example (the first on a tie). Takes any number of examples, in chunks of MaxBatchSize.");
+            writer.Summary(
+                "Writes the most probable class of each example: the index of its largest logit, the first on a tie, or its first NaN if it\n" +
+                "has one (the rule of SoftmaxCrossEntropyKernels.ArgMax, which this calls). Takes any number of examples, in chunks of MaxBatchSize.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not whole examples, or <paramref name=\"predictions\"/> is not one per example.</exception>");
             using (writer.Block($"public void Predict(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<int> predictions)"))
             {
@@ -395,28 +417,17 @@ namespace CnnGen.Generators.Network
                 {
                     writer.Line("int batch = global::System.Math.Min(MaxBatchSize, count - start);");
                     writer.Line("RunLayers(inputs.Slice(start * InputLength, batch * InputLength));");
-                    writer.Line($"global::System.ReadOnlySpan<{t}> logits = new global::System.Span<{t}>({loss.In.Field}, 0, batch * ClassCount);");
-                    using (writer.Block("for (int n = 0; n < batch; n++)"))
-                    {
-                        writer.Line($"global::System.ReadOnlySpan<{t}> row = logits.Slice(n * ClassCount, ClassCount);");
-                        writer.Line("int best = 0;");
-                        using (writer.Block("for (int c = 1; c < ClassCount; c++)"))
-                        {
-                            writer.Line("if (row[c] > row[best])");
-                            writer.Line("{");
-                            writer.Line("    best = c;");
-                            writer.Line("}");
-                        }
-
-                        writer.Line("predictions[start + n] = best;");
-                    }
+                    writer.Line($"global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<{t}>(ClassCount, new global::System.ReadOnlySpan<{t}>({loss.In.Field}, 0, batch * ClassCount), predictions.Slice(start, batch));");
                 }
             }
 
             writer.Line();
 
             // ---- Save / Load ---------------------------------------------------------------------------------------
-            writer.Summary("Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically.");
+            writer.Summary(
+                "Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically (through a\n" +
+                "symbolic link, the file it points to), as ParameterFile.Save does.");
+            writer.Line("/// <exception cref=\"global::System.IO.IOException\">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>");
             using (writer.Block("public void Save(string path)"))
             {
                 writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);");

@@ -99,8 +99,16 @@ public static class SoftmaxCrossEntropyKernels
     }
 
     /// <summary>
-    /// Writes the index of the largest score of each example (the predicted class; the first one on ties).
-    /// Works on logits or probabilities alike, since softmax preserves order.
+    /// Writes the index of the largest score of each example: the predicted class. Generated networks' <c>Predict</c>
+    /// calls this, so both follow one rule:
+    /// <list type="bullet">
+    /// <item><description>the largest score wins, and of equal scores the first (−0 and +0 are equal);</description></item>
+    /// <item><description>a NaN counts as larger than everything, so an example with a NaN score predicts the class of its
+    /// first NaN (as max pooling sends a window's gradient to its first NaN), and one with all NaN predicts 0;</description></item>
+    /// <item><description>infinities compare as themselves.</description></item>
+    /// </list>
+    /// Works on logits or probabilities alike, since softmax preserves order (where it rounds two logits to one
+    /// probability, the probabilities tie and the first wins).
     /// </summary>
     /// <param name="classes">The number of classes (at least 1).</param>
     /// <param name="scores">The logits or probabilities, <c>(m, classes)</c>.</param>
@@ -114,8 +122,37 @@ public static class SoftmaxCrossEntropyKernels
         SpanArguments.RequireLength(predictions.Length, batch, nameof(predictions));
         for (int n = 0; n < batch; n++)
         {
-            predictions[n] = TensorPrimitives.IndexOfMax(scores.Slice(n * classes, classes));
+            predictions[n] = ArgMaxRow(scores.Slice(n * classes, classes));
         }
+    }
+
+    /// <summary>The rule of <see cref="ArgMax"/> for one example.</summary>
+    private static int ArgMaxRow<T>(ReadOnlySpan<T> row)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int best = 0;
+        T largest = row[0];
+        if (T.IsNaN(largest))
+        {
+            return 0;
+        }
+
+        for (int c = 1; c < row.Length; c++)
+        {
+            T score = row[c];
+            if (T.IsNaN(score))
+            {
+                return c;
+            }
+
+            if (score > largest)
+            {
+                best = c;
+                largest = score;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Softmax of one example; returns its maximum logit and the sum of the shifted exponentials.</summary>

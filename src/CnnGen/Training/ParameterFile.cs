@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace CnnGen;
@@ -31,9 +32,19 @@ namespace CnnGen;
 /// <para>
 /// Loading checks, in order: magic, version, header checksum, element type, signature, parameter count, the values'
 /// length and checksum (and, for a file, that nothing follows); it copies into the destination only after all
-/// passed, so a refused file leaves the destination unchanged. Saving to a path writes a temporary file in the same
-/// folder, flushes it to disk and then renames it over the target, so a failure never leaves a partly written file in
-/// place of a good one.
+/// passed, so a refused file leaves the destination unchanged. A file is read front to back and never asked its length,
+/// so a FIFO or any other unseekable file loads too.
+/// </para>
+/// <para>
+/// Saving to a path writes a temporary file in the target's folder, flushes it to disk, renames it over the target and
+/// then (on Linux) flushes the folder, so the new name survives a power loss; a failure never leaves a partly written
+/// file in place of a good one. The temporary file is hidden and short (<c>.</c>, at most the first 64 UTF-8 bytes of
+/// the target's name, <c>.</c>, 16 random hexadecimal digits, <c>.tmp</c>: at most 86 bytes), so any name the file
+/// system accepts can be saved. The save writes through symbolic links: when the path is a link (or a chain of links),
+/// the file the last link points to is replaced and the links stay as they are; a dangling link gets its target
+/// created. A replaced file keeps its permissions (not its owner, which only root could keep, nor other hard links to
+/// it, which keep the old contents). A path that names something other than a regular file (a folder, a FIFO, a
+/// device, a socket) is refused: use <see cref="Save{T}(Stream, string, ReadOnlySpan{T})"/> to write into a pipe.
 /// </para>
 /// </remarks>
 public static class ParameterFile
@@ -53,16 +64,29 @@ public static class ParameterFile
     private const int FixedHeaderBytes = 16;
     private const int ChunkBytes = 64 * 1024;
 
+    /// <summary>The most UTF-8 bytes of the target's name a temporary file's name repeats.</summary>
+    private const int TemporaryPrefixBytes = 64;
+
     private static readonly byte[] Magic = [0x89, (byte)'C', (byte)'N', (byte)'G', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n'];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Saves <paramref name="parameters"/> to the file at <paramref name="path"/>, replacing it atomically.</summary>
+    /// <summary>
+    /// Saves <paramref name="parameters"/> to the file at <paramref name="path"/>, replacing it atomically (through a
+    /// symbolic link, the file the link points to; see the remarks of <see cref="ParameterFile"/>).
+    /// </summary>
     /// <param name="path">The file to write; its folder must exist.</param>
     /// <param name="architecture">The architecture signature to record.</param>
     /// <param name="parameters">The values (float or double).</param>
-    /// <exception cref="ArgumentException">The signature is longer than <see cref="MaxArchitectureBytes"/> in UTF-8.</exception>
+    /// <exception cref="ArgumentException">The signature is longer than <see cref="MaxArchitectureBytes"/> in UTF-8, or <paramref name="path"/> ends in a folder separator.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither <see cref="float"/> nor <see cref="double"/>.</exception>
-    /// <exception cref="IOException">Writing failed; the target, if any, is unchanged and no temporary file remains.</exception>
+    /// <exception cref="IOException">
+    /// Saving failed: the message names <paramref name="path"/> (and the link's target, through a link) and the step that
+    /// failed, and <see cref="Exception.InnerException"/> holds the file system's own exception (for a folder without write
+    /// permission, an <see cref="UnauthorizedAccessException"/>). A missing folder throws the derived
+    /// <see cref="DirectoryNotFoundException"/>, a name too long for the file system <see cref="PathTooLongException"/>.
+    /// The target, if any, is unchanged and no temporary file remains. The one exception: if flushing the folder after
+    /// the rename fails, the new file is in place but may not survive a power loss, and the message says so.
+    /// </exception>
     public static void Save<T>(string path, string architecture, ReadOnlySpan<T> parameters)
         where T : unmanaged, IFloatingPointIeee754<T>
         => Save(path, architecture, parameters, wrapStream: null);
@@ -111,12 +135,14 @@ public static class ParameterFile
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        T[] values = ReadRecord<T>(stream, architecture, destination.Length, path);
-        long trailing = stream.Length - stream.Position;
-        if (trailing != 0)
+        T[] values = ReadRecord<T>(stream, architecture, destination.Length, path, out long consumed);
+
+        // The record must end the file. Probe with a read: a FIFO or a device has no Length or Position to compare.
+        if (stream.ReadByte() >= 0)
         {
+            string extra = stream.CanSeek ? $"{stream.Length - consumed} unexpected byte(s)" : "Unexpected bytes";
             throw Refuse(ParameterFileError.TrailingData, path,
-                $"{trailing} unexpected byte(s) follow the parameter record, which should end the file at byte {stream.Position}.");
+                $"{extra} follow the parameter record, which should end the file at byte {consumed}.");
         }
 
         values.CopyTo(destination);
@@ -135,12 +161,17 @@ public static class ParameterFile
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(stream);
-        T[] values = ReadRecord<T>(stream, architecture, destination.Length, source: null);
+        T[] values = ReadRecord<T>(stream, architecture, destination.Length, source: null, out _);
         values.CopyTo(destination);
     }
 
-    /// <summary>The save behind <see cref="Save{T}(string, string, ReadOnlySpan{T})"/>; tests wrap the temporary file's stream to inject failures.</summary>
-    internal static void Save<T>(string path, string architecture, ReadOnlySpan<T> parameters, Func<Stream, Stream>? wrapStream)
+    /// <summary>
+    /// The save behind <see cref="Save{T}(string, string, ReadOnlySpan{T})"/>. Tests wrap the temporary file's stream to
+    /// inject failures, and <paramref name="observe"/> hears each step done: <c>"written"</c> (the temporary file, flushed),
+    /// <c>"replaced"</c> (the rename) and <c>"folder flushed"</c>, <c>"folder not flushed"</c> (the file system or the
+    /// platform offers no way) or <c>"folder flush failed"</c>, each followed by a space and the path concerned.
+    /// </summary>
+    internal static void Save<T>(string path, string architecture, ReadOnlySpan<T> parameters, Func<Stream, Stream>? wrapStream, Action<string>? observe = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -148,33 +179,175 @@ public static class ParameterFile
         RequireArchitecture(architecture);
 
         string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        if (Path.GetFileName(fullPath).Length == 0)
+        {
+            throw new ArgumentException($"Expected the path of a file, but '{path}' ends in a folder separator.", nameof(path));
+        }
+
+        string target = FinalTarget(fullPath);
+        UnixFileMode? mode = RequireRegularFileOrNone(fullPath, target);
+        string? temporary = null;
+        string step = "creating a temporary file in its folder";
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+            string candidate = Path.Combine(Path.GetDirectoryName(target)!, TemporaryName(Path.GetFileName(target)));
+            using (var file = new FileStream(candidate, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
-                Stream target = wrapStream?.Invoke(file) ?? file;
-                Save(target, architecture, parameters);
-                target.Flush();
+                temporary = candidate;
+                step = "writing the temporary file";
+                if (mode is { } keep && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(file.SafeFileHandle, keep);
+                }
+
+                Stream destination = wrapStream?.Invoke(file) ?? file;
+                Save(destination, architecture, parameters);
+                destination.Flush();
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, fullPath, overwrite: true);
+            observe?.Invoke("written " + temporary);
+            step = "renaming the temporary file over it";
+            File.Move(temporary, target, overwrite: true);
+            temporary = null;
+            observe?.Invoke("replaced " + target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temporary);
+            throw SaveFailure(e, fullPath, target, step);
         }
         catch
         {
-            TryDelete(temporary);
+            DeleteQuietly(temporary);
             throw;
+        }
+
+        // The rename is durable only once the folder is: flush it, or a power loss may bring back the old file (or none).
+        string folder = Path.GetDirectoryName(target)!;
+        switch (UnixFileSystem.FlushFolder(folder, out int error))
+        {
+            case UnixFileSystem.FolderFlush.Flushed:
+                observe?.Invoke("folder flushed " + folder);
+                break;
+            case UnixFileSystem.FolderFlush.Unavailable:
+                observe?.Invoke("folder not flushed " + folder);
+                break;
+            default:
+                observe?.Invoke("folder flush failed " + folder);
+                throw new IOException(
+                    $"The parameters were saved to {Describe(fullPath, target)}, but flushing its folder '{folder}' to disk failed " +
+                    $"({Marshal.GetPInvokeErrorMessage(error)}): the new file may not survive a power loss.");
         }
     }
 
-    private static T[] ReadRecord<T>(Stream stream, string architecture, int expectedCount, string? source)
+    /// <summary>The file a save to <paramref name="fullPath"/> replaces: the path itself, or the final target of the link it names.</summary>
+    private static string FinalTarget(string fullPath)
+    {
+        try
+        {
+            if (new FileInfo(fullPath).LinkTarget is null)
+            {
+                return fullPath;
+            }
+
+            return File.ResolveLinkTarget(fullPath, returnFinalTarget: true)?.FullName ?? fullPath;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return fullPath; // nothing there yet: the save creates it (or fails to, naming what is missing)
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw SaveFailure(e, fullPath, fullPath, "resolving the path and its symbolic links"); // a link loop, a name too long, a folder on the way that cannot be read
+        }
+    }
+
+    /// <summary>
+    /// Refuses a target that exists and is not a regular file (renaming over a FIFO or a device would replace it, and
+    /// over a folder fails); returns the permissions of a regular file there, to give the new file.
+    /// </summary>
+    private static UnixFileMode? RequireRegularFileOrNone(string fullPath, string target)
+    {
+        UnixFileSystem.Kind kind = UnixFileSystem.KindOf(target);
+        string? what = kind switch
+        {
+            UnixFileSystem.Kind.Directory => "a folder",
+            UnixFileSystem.Kind.Fifo => "a FIFO (named pipe)",
+            UnixFileSystem.Kind.CharacterDevice => "a character device",
+            UnixFileSystem.Kind.BlockDevice => "a block device",
+            UnixFileSystem.Kind.Socket => "a socket",
+            UnixFileSystem.Kind.SymbolicLink => "a symbolic link that changed while it was followed",
+            _ => null,
+        };
+        if (what is not null)
+        {
+            throw new IOException(
+                $"Could not save the parameters to {Describe(fullPath, target)}: it is {what}, not a regular file. Expected a regular file " +
+                "or no file, which a save replaces or creates; to write the parameters into a pipe or a device, save to a Stream.");
+        }
+
+        if (kind == UnixFileSystem.Kind.Missing || OperatingSystem.IsWindows() || !File.Exists(target))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.GetUnixFileMode(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw SaveFailure(e, fullPath, target, "reading the permissions of the file it replaces");
+        }
+    }
+
+    /// <summary>
+    /// A hidden name for the temporary file, short whatever the target's name: <c>.</c>, the name's first whole characters
+    /// up to <see cref="TemporaryPrefixBytes"/> UTF-8 bytes, <c>.</c>, 16 random hexadecimal digits and <c>.tmp</c>.
+    /// </summary>
+    internal static string TemporaryName(string fileName)
+    {
+        int bytes = 0;
+        int length = 0;
+        foreach (Rune rune in fileName.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > TemporaryPrefixBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            length += rune.Utf16SequenceLength;
+        }
+
+        return $".{fileName.AsSpan(0, length)}.{RandomNumberGenerator.GetHexString(16, lowercase: true)}.tmp";
+    }
+
+    private static string Describe(string fullPath, string target) =>
+        string.Equals(fullPath, target, StringComparison.Ordinal) ? $"'{fullPath}'" : $"'{fullPath}' (a link to '{target}')";
+
+    /// <summary>
+    /// The exception a failed save throws: the same kind for a missing folder or a name too long, an <see cref="IOException"/>
+    /// otherwise (for a denied access too), its message naming the path and the failed step, the file system's exception inside.
+    /// </summary>
+    private static Exception SaveFailure(Exception inner, string fullPath, string target, string step)
+    {
+        string message = $"Could not save the parameters to {Describe(fullPath, target)}: {step} failed. {inner.Message}";
+        return inner switch
+        {
+            DirectoryNotFoundException => new DirectoryNotFoundException(message, inner),
+            PathTooLongException => new PathTooLongException(message, inner),
+            _ => new IOException(message, inner),
+        };
+    }
+
+    private static T[] ReadRecord<T>(Stream stream, string architecture, int expectedCount, string? source, out long consumed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         byte expectedCode = ElementCode<T>();
         RequireArchitecture(architecture);
-        long consumed = 0;
+        consumed = 0;
 
         // Magic and version first: they say whether the rest can be read at all.
         Span<byte> fixedHeader = stackalloc byte[FixedHeaderBytes];
@@ -366,8 +539,13 @@ public static class ParameterFile
         return exception;
     }
 
-    private static void TryDelete(string path)
+    private static void DeleteQuietly(string? path)
     {
+        if (path is null)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(path);

@@ -3644,11 +3644,27 @@ namespace Digits
         /// One training step on a batch: forward, backward, and the optimizer's update of Parameters. Returns the batch's mean loss
         /// before the update. Allocates nothing (beyond the optimizer's own state on its first step).
         /// </summary>
+        /// <remarks>
+        /// A step never applies an update computed from NaN or infinity. When the loss is not finite, the step returns it as is;
+        /// when the loss is finite but a gradient is not (an overflow in the backward pass), it returns NaN. Either way Parameters
+        /// and the optimizer are left as they were (Gradients holds the batch's gradients, to inspect). So <c>IsFinite</c> of the
+        /// value returned tells whether the step was applied: check it after each step to stop or skip the batch.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="optimizer"/> is null.</exception>
         public double TrainStep(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<double> optimizer)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
             double loss = ComputeGradients(inputs, labels);
+            if (!double.IsFinite(loss))
+            {
+                return loss;
+            }
+
+            if (!global::CnnGen.NumericChecks.AllFinite<double>(_gradients))
+            {
+                return double.NaN;
+            }
+
             optimizer.Step(_parameters, _gradients);
             return loss;
         }
@@ -3786,7 +3802,8 @@ namespace Digits
         }
 
         /// <summary>
-        /// Writes the most probable class of each example (the first on a tie). Takes any number of examples, in chunks of MaxBatchSize.
+        /// Writes the most probable class of each example: the index of its largest logit, the first on a tie, or its first NaN if it
+        /// has one (the rule of SoftmaxCrossEntropyKernels.ArgMax, which this calls). Takes any number of examples, in chunks of MaxBatchSize.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The inputs are not whole examples, or <paramref name="predictions"/> is not one per example.</exception>
         public void Predict(global::System.ReadOnlySpan<double> inputs, global::System.Span<int> predictions)
@@ -3797,26 +3814,15 @@ namespace Digits
             {
                 int batch = global::System.Math.Min(MaxBatchSize, count - start);
                 RunLayers(inputs.Slice(start * InputLength, batch * InputLength));
-                global::System.ReadOnlySpan<double> logits = new global::System.Span<double>(_activation3, 0, batch * ClassCount);
-                for (int n = 0; n < batch; n++)
-                {
-                    global::System.ReadOnlySpan<double> row = logits.Slice(n * ClassCount, ClassCount);
-                    int best = 0;
-                    for (int c = 1; c < ClassCount; c++)
-                    {
-                        if (row[c] > row[best])
-                        {
-                            best = c;
-                        }
-                    }
-                    predictions[start + n] = best;
-                }
+                global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<double>(ClassCount, new global::System.ReadOnlySpan<double>(_activation3, 0, batch * ClassCount), predictions.Slice(start, batch));
             }
         }
 
         /// <summary>
-        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically.
+        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically (through a
+        /// symbolic link, the file it points to), as ParameterFile.Save does.
         /// </summary>
+        /// <exception cref="global::System.IO.IOException">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>
         public void Save(string path)
         {
             global::CnnGen.ParameterFile.Save<double>(path, Architecture, _parameters);

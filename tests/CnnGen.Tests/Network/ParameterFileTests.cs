@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Versioning;
 using System.Text;
 
 namespace CnnGen.Tests.Network;
@@ -228,7 +229,9 @@ public sealed class ParameterFileTests : IDisposable
         byte[] good = File.ReadAllBytes(path);
 
         double[] replacement = Sample(12);
-        Assert.Throws<IOException>(() => ParameterFile.Save<double>(path, Architecture, replacement, file => new FailingStream(file, failAfterBytes)));
+        var e = Assert.Throws<IOException>(() => ParameterFile.Save<double>(path, Architecture, replacement, file => new FailingStream(file, failAfterBytes)));
+        Assert.Contains($"'{path}'", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Simulated failure", e.InnerException?.Message, StringComparison.Ordinal);
 
         Assert.Equal([path], Directory.GetFiles(_folder));
         Assert.Equal(good, File.ReadAllBytes(path));
@@ -241,7 +244,9 @@ public sealed class ParameterFileTests : IDisposable
     public void Saving_into_a_missing_folder_fails_without_creating_anything()
     {
         string missing = PathOf("gone");
-        Assert.Throws<DirectoryNotFoundException>(() => ParameterFile.Save<double>(Path.Combine(missing, "net.params"), Architecture, [1.0]));
+        string path = Path.Combine(missing, "net.params");
+        var e = Assert.Throws<DirectoryNotFoundException>(() => ParameterFile.Save<double>(path, Architecture, [1.0]));
+        Assert.Contains($"'{path}'", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(missing));
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
@@ -253,6 +258,275 @@ public sealed class ParameterFileTests : IDisposable
         Assert.Throws<NotSupportedException>(() => ParameterFile.Load<Half>(new MemoryStream(), Architecture, new Half[1]));
         var e = Assert.Throws<ArgumentException>(() => ParameterFile.Save<float>(new MemoryStream(), new string('x', ParameterFile.MaxArchitectureBytes + 1), [1f]));
         Assert.Equal("architecture", e.ParamName);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Saving_into_a_folder_without_write_permission_throws_IOException_naming_the_target()
+    {
+        string locked = PathOf("locked");
+        Directory.CreateDirectory(locked);
+        string path = Path.Combine(locked, "net.params");
+        ParameterFile.Save<double>(path, Architecture, [1, 2]);
+        byte[] good = File.ReadAllBytes(path);
+
+        File.SetUnixFileMode(_folder, FileSystemSupport.OpenFolder);
+        File.SetUnixFileMode(locked, FileSystemSupport.ReadOnlyFolder);
+        Exception? thrown;
+        try
+        {
+            thrown = FileSystemSupport.RunUnprivileged(() => Xunit.Record.Exception(() => ParameterFile.Save<double>(path, Architecture, [3, 4])));
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, FileSystemSupport.OpenFolder);
+        }
+
+        IOException e = Assert.IsType<IOException>(thrown);
+        Assert.Contains($"'{path}'", e.Message, StringComparison.Ordinal);
+        Assert.IsType<UnauthorizedAccessException>(e.InnerException);
+        Assert.Equal(good, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFileSystemEntries(locked));
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(216)]
+    [InlineData(217)]
+    [InlineData(218)]
+    [InlineData(240)]
+    [InlineData(255)]
+    public void File_names_up_to_the_file_system_limit_of_255_bytes_save_and_load(int length)
+    {
+        string path = PathOf(new string('n', length));
+        RoundTripsAlone(path);
+    }
+
+    [Theory]
+    [InlineData("字", 85)]
+    [InlineData("é", 127)]
+    [InlineData("🧠", 63)]
+    public void Long_names_of_multibyte_characters_save_and_load(string character, int count)
+    {
+        string name = string.Concat(Enumerable.Repeat(character, count));
+        name += new string('x', 255 - Encoding.UTF8.GetByteCount(name));
+        Assert.Equal(255, Encoding.UTF8.GetByteCount(name));
+        RoundTripsAlone(PathOf(name));
+    }
+
+    [Fact]
+    public void A_name_longer_than_the_file_system_allows_fails_naming_the_target_and_leaves_nothing()
+    {
+        string path = PathOf(new string('n', 256));
+        var e = Assert.IsAssignableFrom<IOException>(Xunit.Record.Exception(() => ParameterFile.Save<double>(path, Architecture, [1.0])));
+        Assert.Contains($"'{path}'", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(e.InnerException);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void A_path_that_names_a_folder_is_refused_naming_the_parameter()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ParameterFile.Save<double>(_folder + Path.DirectorySeparatorChar, Architecture, [1.0]));
+        Assert.Equal("path", e.ParamName);
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+
+    [Fact]
+    public void Saving_through_symbolic_links_writes_the_final_target_and_keeps_the_links()
+    {
+        string elsewhere = PathOf("elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        string real = Path.Combine(elsewhere, "real.params");
+        ParameterFile.Save<double>(real, Architecture, [1, 2]);
+        string first = PathOf("first.params");
+        string second = PathOf("second.params");
+        File.CreateSymbolicLink(first, Path.Combine("elsewhere", "real.params"));
+        File.CreateSymbolicLink(second, "first.params");
+
+        ParameterFile.Save<double>(second, Architecture, [3, 4]);
+
+        Assert.Equal("first.params", new FileInfo(second).LinkTarget);
+        Assert.Equal(Path.Combine("elsewhere", "real.params"), new FileInfo(first).LinkTarget);
+        var loaded = new double[2];
+        ParameterFile.Load<double>(real, Architecture, loaded);
+        Assert.Equal([3.0, 4.0], loaded);
+        Assert.Equal([real], Directory.GetFileSystemEntries(elsewhere));
+        Assert.Equal(new[] { elsewhere, first, second }.Order(), Directory.GetFileSystemEntries(_folder).Order());
+    }
+
+    [Fact]
+    public void Saving_through_a_dangling_link_creates_its_target()
+    {
+        string link = PathOf("link.params");
+        string real = PathOf("real.params");
+        File.CreateSymbolicLink(link, "real.params");
+
+        ParameterFile.Save<double>(link, Architecture, [5, 6]);
+
+        Assert.Equal("real.params", new FileInfo(link).LinkTarget);
+        var loaded = new double[2];
+        ParameterFile.Load<double>(real, Architecture, loaded);
+        Assert.Equal([5.0, 6.0], loaded);
+        Assert.Equal(new[] { link, real }.Order(), Directory.GetFileSystemEntries(_folder).Order());
+    }
+
+    [Fact]
+    public void Saving_through_a_link_loop_fails_naming_the_path_and_creates_nothing()
+    {
+        string first = PathOf("first.params");
+        File.CreateSymbolicLink(first, "second.params");
+        File.CreateSymbolicLink(PathOf("second.params"), "first.params");
+
+        var e = Assert.IsType<IOException>(Xunit.Record.Exception(() => ParameterFile.Save<double>(first, Architecture, [1.0])));
+        Assert.Contains($"'{first}'", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(e.InnerException);
+        Assert.Equal(2, Directory.GetFileSystemEntries(_folder).Length);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Saving_keeps_the_permissions_of_the_file_it_replaces()
+    {
+        string path = PathOf("private.params");
+        ParameterFile.Save<double>(path, Architecture, [1, 2]);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.SetUnixFileMode(path, ownerOnly);
+
+        ParameterFile.Save<double>(path, Architecture, [3, 4]);
+
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(path));
+        var loaded = new double[2];
+        ParameterFile.Load<double>(path, Architecture, loaded);
+        Assert.Equal([3.0, 4.0], loaded);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Saving_to_a_fifo_is_refused_and_leaves_the_fifo_in_place()
+    {
+        string fifo = PathOf("pipe.params");
+        FileSystemSupport.CreateFifo(fifo);
+
+        var e = Assert.IsType<IOException>(Xunit.Record.Exception(() => ParameterFile.Save<double>(fifo, Architecture, [1.0])));
+        Assert.Contains($"'{fifo}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", e.Message, StringComparison.Ordinal);
+        Assert.Equal([fifo], Directory.GetFileSystemEntries(_folder));
+
+        // Still a FIFO: a record written into it comes out of it.
+        Func<bool> finish = FileSystemSupport.WriteFifoInBackground(fifo, Record<double>([7.0]));
+        var loaded = new double[1];
+        ParameterFile.Load<double>(fifo, Architecture, loaded);
+        Assert.True(finish());
+        Assert.Equal([7.0], loaded);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Load_reads_a_record_from_a_fifo_and_refuses_one_followed_by_more_bytes()
+    {
+        string fifo = PathOf("pipe.params");
+        FileSystemSupport.CreateFifo(fifo);
+        double[] values = Sample(300);
+
+        Func<bool> finish = FileSystemSupport.WriteFifoInBackground(fifo, Record<double>(values));
+        var loaded = new double[values.Length];
+        Exception? thrown = Xunit.Record.Exception(() => ParameterFile.Load<double>(fifo, Architecture, loaded));
+        Assert.True(finish());
+        Assert.Null(thrown);
+        Assert.Equal(values, loaded);
+
+        finish = FileSystemSupport.WriteFifoInBackground(fifo, [.. Record<double>([1.0]), 0, 0]);
+        double[] destination = [3];
+        thrown = Xunit.Record.Exception(() => ParameterFile.Load<double>(fifo, Architecture, destination));
+        Assert.True(finish());
+        var e = Assert.IsType<InvalidDataException>(thrown);
+        Assert.Equal(ParameterFileError.TrailingData, ErrorOf(e));
+        Assert.Equal([3.0], destination);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Save_flushes_the_folder_after_renaming_the_temporary_file_over_the_target()
+    {
+        string path = PathOf("net.params");
+        var steps = new List<string>();
+        ParameterFile.Save<double>(path, Architecture, [1, 2], wrapStream: null, steps.Add);
+
+        Assert.Equal(3, steps.Count);
+        Assert.StartsWith("written " + Path.Combine(_folder, ".net.params."), steps[0], StringComparison.Ordinal);
+        Assert.Equal("replaced " + path, steps[1]);
+        Assert.Equal("folder flushed " + _folder, steps[2]);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Through_a_link_the_temporary_file_and_the_flush_are_in_the_targets_folder()
+    {
+        string elsewhere = PathOf("elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        string link = PathOf("link.params");
+        File.CreateSymbolicLink(link, Path.Combine(elsewhere, "real.params"));
+        var steps = new List<string>();
+        ParameterFile.Save<double>(link, Architecture, [1, 2], wrapStream: null, steps.Add);
+
+        Assert.StartsWith("written " + Path.Combine(elsewhere, ".real.params."), steps[0], StringComparison.Ordinal);
+        Assert.Equal(["replaced " + Path.Combine(elsewhere, "real.params"), "folder flushed " + elsewhere], steps[1..]);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Flushing_a_folder_succeeds_and_a_folder_that_cannot_be_opened_is_reported_unavailable()
+    {
+        Assert.Equal(UnixFileSystem.FolderFlush.Flushed, UnixFileSystem.FlushFolder(_folder, out int error));
+        Assert.Equal(0, error);
+        Assert.Equal(UnixFileSystem.FolderFlush.Unavailable, UnixFileSystem.FlushFolder(PathOf("missing"), out _));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void File_kinds_are_told_apart_without_opening_or_following_anything()
+    {
+        string file = PathOf("file");
+        File.WriteAllBytes(file, [1]);
+        string fifo = PathOf("fifo");
+        FileSystemSupport.CreateFifo(fifo);
+        string link = PathOf("link");
+        File.CreateSymbolicLink(link, "file");
+
+        Assert.Equal(UnixFileSystem.Kind.Regular, UnixFileSystem.KindOf(file));
+        Assert.Equal(UnixFileSystem.Kind.Directory, UnixFileSystem.KindOf(_folder));
+        Assert.Equal(UnixFileSystem.Kind.Fifo, UnixFileSystem.KindOf(fifo));
+        Assert.Equal(UnixFileSystem.Kind.SymbolicLink, UnixFileSystem.KindOf(link));
+        Assert.Equal(UnixFileSystem.Kind.CharacterDevice, UnixFileSystem.KindOf("/dev/null"));
+        Assert.Equal(UnixFileSystem.Kind.Missing, UnixFileSystem.KindOf(PathOf("missing")));
+        Assert.Equal(UnixFileSystem.Kind.Missing, UnixFileSystem.KindOf(Path.Combine(file, "below-a-file")));
+    }
+
+    [Theory]
+    [InlineData("net.params", ".net.params.")]
+    [InlineData("", "..")]
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890123456789", ".0123456789012345678901234567890123456789012345678901234567890123.")]
+    [InlineData("ééééééééééééééééééééééééééééééééééééé", ".éééééééééééééééééééééééééééééééé.")] // 37 × 2 bytes: 32 fit in 64
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa字", ".aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.")] // 63 + 3 bytes: the character does not fit
+    public void Temporary_names_keep_whole_characters_of_at_most_64_bytes_of_the_target_name(string name, string prefix)
+    {
+        string temporary = ParameterFile.TemporaryName(name);
+        Assert.StartsWith(prefix, temporary, StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{16}\\.tmp$", temporary[prefix.Length..]);
+        Assert.True(Encoding.UTF8.GetByteCount(temporary) <= 86);
+        Assert.NotEqual(temporary, ParameterFile.TemporaryName(name));
+    }
+
+    /// <summary>Saves to <paramref name="path"/> twice and loads it back; nothing but the file remains in the folder.</summary>
+    private void RoundTripsAlone(string path)
+    {
+        ParameterFile.Save<double>(path, Architecture, [1, 2]);
+        ParameterFile.Save<double>(path, Architecture, [3, 4]);
+        var loaded = new double[2];
+        ParameterFile.Load<double>(path, Architecture, loaded);
+        Assert.Equal([3.0, 4.0], loaded);
+        Assert.Equal([path], Directory.GetFileSystemEntries(_folder));
     }
 
     /// <summary>Passes writes through until a byte budget is spent, then fails like a full disk.</summary>

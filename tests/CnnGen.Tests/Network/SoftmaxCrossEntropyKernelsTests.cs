@@ -131,6 +131,41 @@ public class SoftmaxCrossEntropyKernelsTests
         Assert.Equal([1, 0], predictions);
     }
 
+    [Theory]
+    [InlineData(new[] { 1.0, 3.0, 2.0 }, 1)]
+    [InlineData(new[] { 2.0, 5.0, 5.0 }, 1)] // a tie: the first
+    [InlineData(new[] { 1.0, double.NaN, 2.0 }, 1)] // a NaN: the first NaN
+    [InlineData(new[] { 9.0, 1.0, double.NaN }, 2)]
+    [InlineData(new[] { double.NaN, double.NaN, 1.0 }, 0)]
+    [InlineData(new[] { double.PositiveInfinity, double.NaN, 1.0 }, 1)]
+    [InlineData(new[] { 1.0, double.PositiveInfinity, double.PositiveInfinity }, 1)]
+    [InlineData(new[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity }, 0)]
+    [InlineData(new[] { -0.0, 0.0, -1.0 }, 0)] // −0 and +0 are equal: a tie
+    [InlineData(new[] { -1.0, -0.0, 0.0 }, 1)]
+    public void ArgMax_picks_the_largest_the_first_on_ties_and_the_first_NaN_of_a_row_with_NaN(double[] row, int expected)
+    {
+        var doubles = new int[2];
+        SoftmaxCrossEntropyKernels.ArgMax<double>(row.Length, [.. row, .. row], doubles);
+        Assert.Equal([expected, expected], doubles);
+
+        var floats = new int[1];
+        SoftmaxCrossEntropyKernels.ArgMax<float>(row.Length, row.Select(v => (float)v).ToArray(), floats);
+        Assert.Equal(expected, floats[0]);
+    }
+
+    [Fact]
+    public void ArgMax_on_logits_and_on_their_probabilities_agree_on_signed_zeros()
+    {
+        double[] logits = [-0.0, 0.0];
+        var probabilities = new double[2];
+        SoftmaxCrossEntropyKernels.Softmax<double>(2, logits, probabilities);
+        var fromLogits = new int[1];
+        var fromProbabilities = new int[1];
+        SoftmaxCrossEntropyKernels.ArgMax<double>(2, logits, fromLogits);
+        SoftmaxCrossEntropyKernels.ArgMax<double>(2, probabilities, fromProbabilities);
+        Assert.Equal(fromProbabilities, fromLogits);
+    }
+
     [Fact]
     public void Labels_out_of_range_are_refused_before_anything_is_written()
     {
