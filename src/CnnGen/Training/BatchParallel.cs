@@ -156,7 +156,7 @@ public sealed class BatchParallel : IDisposable
         if (_disposeRequested)
         {
             Exit();
-            ObjectDisposedException.ThrowIf(true, this);
+            throw new ObjectDisposedException(typeof(BatchParallel).FullName);
         }
 
         _holder = Environment.CurrentManagedThreadId;
