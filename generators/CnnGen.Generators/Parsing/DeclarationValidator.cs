@@ -46,6 +46,7 @@ namespace CnnGen.Generators.Parsing
             "InitializeParameters", "Forward", "Backward", "ComputeGradients", "TrainStep", "Predict", "Save", "Load",
             "RunLayers", "Batch", "BatchOf",
             "_parameters", "_gradients", "_input", "_inputGradient", "_probabilities", "_batch", "_haveForward",
+            "Dispose", "EnterCall", "ExitCall", "_caller", "_disposed",
         };
 
         /// <summary>What follows <c>Layer{n}</c> in the names a network adds per layer: its constants and its nested kernel class.</summary>
