@@ -33,7 +33,7 @@ Console.WriteLine($"{DigitsNet.ParameterCount} parameters; {options.OptimizerNam
 Console.WriteLine();
 
 // ---- The generated network ----------------------------------------------------------------------------------------
-var net = new DigitsNet(options.BatchSize, options.Seed, options.Threads);
+using var net = new DigitsNet(options.BatchSize, options.Seed, options.Threads);
 Console.WriteLine(options.Threads == 1
     ? "Training the generated (shape-specialized) network:"
     : $"Training the generated (shape-specialized) network, each batch split over {options.Threads} threads:");

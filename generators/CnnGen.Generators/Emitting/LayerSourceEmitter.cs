@@ -17,7 +17,7 @@ namespace CnnGen.Generators.Emitting
             "[global::System.CodeDom.Compiler.GeneratedCode(\"CnnGen.Generators\", \"0.1.0\")]";
 
         public static string Emit(LayerSpec spec, CancellationToken cancellationToken = default) =>
-            EmitFile(spec.Target, "layer", Describe(spec), UsingsFor(spec), writer => EmitMembers(writer, spec), cancellationToken);
+            EmitFile(spec.Target, "layer", Describe(spec), UsingsFor(spec), writer => EmitMembers(writer, spec), cancellationToken: cancellationToken);
 
         /// <summary>The using directives a layer's members need at the top of the file (the conv emitter writes short names).</summary>
         public static IEnumerable<string> UsingsFor(LayerSpec spec) =>
@@ -26,7 +26,7 @@ namespace CnnGen.Generators.Emitting
         /// <summary>
         /// Writes a whole generated file: the header (with <paramref name="description"/>), the namespace and the chain of
         /// partial type declarations of <paramref name="target"/>, with <paramref name="members"/> writing what goes
-        /// inside the innermost type.
+        /// inside the innermost type, which also gets <paramref name="baseList"/> (interfaces it implements) when given.
         /// </summary>
         public static string EmitFile(
             TargetTypeSpec target,
@@ -34,6 +34,7 @@ namespace CnnGen.Generators.Emitting
             IEnumerable<string> description,
             IEnumerable<string> usings,
             Action<IndentedWriter> members,
+            string? baseList = null,
             CancellationToken cancellationToken = default)
         {
             var writer = new IndentedWriter(cancellationToken);
@@ -66,7 +67,9 @@ namespace CnnGen.Generators.Emitting
             for (int i = 0; i < target.Declarations.Count; i++)
             {
                 TypeDeclarationPart part = target.Declarations[i];
-                typeScopes[i] = writer.Block(part.Keywords + " " + part.Name);
+                bool innermost = i == target.Declarations.Count - 1;
+                string bases = innermost && baseList is not null ? " : " + baseList : string.Empty;
+                typeScopes[i] = writer.Block(part.Keywords + " " + part.Name + bases);
             }
 
             members(writer);

@@ -34,8 +34,10 @@ namespace CnnGen.Generators.Emitting
             writer.Line("/// <param name=\"parallel\">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>");
             writer.Line(argumentException);
             writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"parallel\"/> is null.</exception>");
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">Another call is running on <paramref name=\"parallel\"/>.</exception>");
             writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\"><paramref name=\"parallel\"/> was disposed.</exception>");
-            writer.Line($"/// <remarks>Not thread-safe, like the runner: one call at a time per <see cref=\"{Runner}\"/>, whichever layer makes it.");
+            writer.Line($"/// <remarks>One call at a time per <see cref=\"{Runner}\"/>, whichever layer makes it: a call that starts while another");
+            writer.Line("/// holds the runner throws before touching it, and disposing the runner waits for the running call.");
             writer.Line("/// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>");
         }
 

@@ -28,7 +28,8 @@ namespace CnnGen.Generators.Network
                 Describe(spec),
                 spec.Layers.SelectMany(layer => LayerSourceEmitter.UsingsFor(layer.Spec)).Distinct(),
                 writer => EmitMembers(writer, spec),
-                cancellationToken);
+                baseList: "global::System.IDisposable",
+                cancellationToken: cancellationToken);
 
         /// <summary>The header lines: the network's layers and the shapes between them.</summary>
         private static IEnumerable<string> Describe(NetworkSpec spec)
@@ -145,6 +146,10 @@ namespace CnnGen.Generators.Network
             writer.Line("private readonly global::System.Action<int>? _shardWork;");
             writer.Line("private int _shardSteps;");
             writer.Line();
+            writer.Line("// The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.");
+            writer.Line("private int _caller;");
+            writer.Line("private volatile bool _disposed;");
+            writer.Line();
 
             // ---- Construction ------------------------------------------------------------------------------------
             writer.Summary(
@@ -155,7 +160,7 @@ namespace CnnGen.Generators.Network
             writer.Line("/// <param name=\"threads\">The threads a batch is split over (1 to BatchParallel.MaxThreads; default 1, this thread alone).");
             writer.Line("/// With more, Forward, Backward, ComputeGradients, TrainStep and Predict split each batch into that many contiguous shards run at");
             writer.Line("/// once (this thread runs the first); the results equal one thread's up to floating-point rounding, and for a given thread count");
-            writer.Line("/// they are the same on every run.</param>");
+            writer.Line("/// they are the same on every run. Dispose the network to stop those threads at once (dropping it lets them stop when it is collected).</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"maxBatchSize\"/> is below 1 or too large, or <paramref name=\"threads\"/> is out of range.</exception>");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public {name}(int maxBatchSize, ulong seed = 0, int threads = 1)"))
@@ -225,21 +230,25 @@ namespace CnnGen.Generators.Network
 
             // ---- Initialization ------------------------------------------------------------------------------------
             writer.Summary("Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.");
+            writer.Line(Overlapping);
             using (writer.Block("public void InitializeParameters(ulong seed)"))
             {
-                writer.Line($"var random = new {Random}(seed);");
-                writer.Line($"global::System.Span<{t}> parameters = _parameters;");
-                foreach (Plan plan in plans)
+                Guarded(writer, compute: false, () =>
                 {
-                    if (plan.Layer.HasParameters)
+                    writer.Line($"var random = new {Random}(seed);");
+                    writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                    foreach (Plan plan in plans)
                     {
-                        string p = plan.Layer.Prefix;
-                        writer.Line($"{Init}.HeNormal(parameters.Slice({p}WeightsOffset, {p}WeightsLength), {p}FanIn, random);");
-                        writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                        if (plan.Layer.HasParameters)
+                        {
+                            string p = plan.Layer.Prefix;
+                            writer.Line($"{Init}.HeNormal(parameters.Slice({p}WeightsOffset, {p}WeightsLength), {p}FanIn, random);");
+                            writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                        }
                     }
-                }
 
-                writer.Line("_haveForward = false;");
+                    writer.Line("_haveForward = false;");
+                });
             }
 
             writer.Line();
@@ -248,30 +257,40 @@ namespace CnnGen.Generators.Network
             writer.Summary("Runs a batch through the network and returns its class probabilities, (batch, ClassCount): a view of an internal\nbuffer, valid until the next call on this instance.");
             writer.Line("/// <param name=\"inputs\">The batch, NHWC (batch, InputHeight, InputWidth, InputChannels); 1 to MaxBatchSize examples.</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not a whole batch of 1 to MaxBatchSize examples.</exception>");
+            writer.Line(Overlapping);
+            writer.Line(Disposed);
             using (writer.Block($"public global::System.ReadOnlySpan<{t}> Forward(global::System.ReadOnlySpan<{t}> inputs)"))
             {
-                writer.Line("int batch = RunLayers(inputs);");
-                writer.Line($"{loss.Layer.ClassName}.Softmax({Slice(loss.In)}, {Slice(loss.Out)});");
-                writer.Line($"return new global::System.Span<{t}>({loss.Out.Field}, 0, batch * ClassCount);");
+                Guarded(writer, compute: true, () =>
+                {
+                    writer.Line("int batch = RunLayers(inputs);");
+                    writer.Line($"{loss.Layer.ClassName}.Softmax({Slice(loss.In)}, {Slice(loss.Out)});");
+                    writer.Line($"return new global::System.Span<{t}>({loss.Out.Field}, 0, batch * ClassCount);");
+                });
             }
 
             writer.Line();
             writer.Summary("Runs a batch through the network and returns the mean cross-entropy loss of its labels; the probabilities are in Probabilities.\nPrepares Backward.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not a whole batch of 1 to MaxBatchSize examples, or the labels are not one per example.</exception>");
             writer.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">A label is not a class index.</exception>");
+            writer.Line(Overlapping);
+            writer.Line(Disposed);
             using (writer.Block($"public {t} Forward(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
             {
-                using (writer.Block("if (_parallel is not null)"))
+                Guarded(writer, compute: true, () =>
                 {
-                    writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss);");
-                }
+                    using (writer.Block("if (_parallel is not null)"))
+                    {
+                        writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss);");
+                    }
 
-                writer.Line();
-                writer.Line("int batch = RunLayers(inputs);");
-                writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
-                writer.Line($"{t} loss = {loss.Layer.ClassName}.Forward({Slice(loss.In)}, labels, {Slice(loss.Out)});");
-                writer.Line("_haveForward = true;");
-                writer.Line("return loss;");
+                    writer.Line();
+                    writer.Line("int batch = RunLayers(inputs);");
+                    writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                    writer.Line($"{t} loss = {loss.Layer.ClassName}.Forward({Slice(loss.In)}, labels, {Slice(loss.Out)});");
+                    writer.Line("_haveForward = true;");
+                    writer.Line("return loss;");
+                });
             }
 
             writer.Line();
@@ -322,51 +341,61 @@ namespace CnnGen.Generators.Network
             // ---- Backward ------------------------------------------------------------------------------------------
             writer.Summary("Back-propagates the mean loss of the last Forward(inputs, labels) through every layer: writes Gradients (summed over\nthe batch, overwritten) and InputGradient.");
             writer.Line("/// <param name=\"labels\">The labels the last Forward(inputs, labels) was given.</param>");
-            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters).</exception>");
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters),");
+            writer.Line("/// or a call on another thread is running on this network.</exception>");
+            writer.Line(Disposed);
             using (writer.Block("public void Backward(global::System.ReadOnlySpan<int> labels)"))
             {
-                writer.Line("if (!_haveForward)");
-                writer.Line("{");
-                writer.Line("    throw new global::System.InvalidOperationException(\"Backward needs the activations of a Forward(inputs, labels) call just before it.\");");
-                writer.Line("}");
-                writer.Line();
-                writer.Line("int batch = _batch;");
-                writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
-                using (writer.Block("if (_parallel is not null)"))
+                Guarded(writer, compute: true, () =>
                 {
-                    writer.Line("CheckLabels(labels);");
-                    writer.Line("labels.CopyTo(_labels!);");
-                    writer.Line("Dispatch(ShardBackward);");
-                    writer.Line("SumShardGradients(batch);");
-                    writer.Line("return;");
-                }
-
-                writer.Line();
-                writer.Line($"global::System.Span<{t}> parameters = _parameters;");
-                writer.Line($"global::System.Span<{t}> gradients = _gradients;");
-                for (int i = plans.Count - 1; i >= 0; i--)
-                {
-                    string? call = BackwardCall(plans[i], shard: false);
-                    if (call is not null)
+                    writer.Line("if (!_haveForward)");
+                    writer.Line("{");
+                    writer.Line("    throw new global::System.InvalidOperationException(\"Backward needs the activations of a Forward(inputs, labels) call just before it.\");");
+                    writer.Line("}");
+                    writer.Line();
+                    writer.Line("int batch = _batch;");
+                    writer.Line($"{Checks}.RequireLength(labels.Length, batch, nameof(labels));");
+                    using (writer.Block("if (_parallel is not null)"))
                     {
-                        writer.Line(call);
+                        writer.Line("CheckLabels(labels);");
+                        writer.Line("labels.CopyTo(_labels!);");
+                        writer.Line("Dispatch(ShardBackward);");
+                        writer.Line("SumShardGradients(batch);");
+                        writer.Line("return;");
                     }
-                }
+
+                    writer.Line();
+                    writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                    writer.Line($"global::System.Span<{t}> gradients = _gradients;");
+                    for (int i = plans.Count - 1; i >= 0; i--)
+                    {
+                        string? call = BackwardCall(plans[i], shard: false);
+                        if (call is not null)
+                        {
+                            writer.Line(call);
+                        }
+                    }
+                });
             }
 
             writer.Line();
             writer.Summary("Runs Forward(inputs, labels) then Backward(labels) and returns the mean loss; Gradients then holds its gradient.");
+            writer.Line(Overlapping);
+            writer.Line(Disposed);
             using (writer.Block($"public {t} ComputeGradients(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels)"))
             {
-                using (writer.Block("if (_parallel is not null)"))
+                Guarded(writer, compute: true, () =>
                 {
-                    writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);");
-                }
+                    using (writer.Block("if (_parallel is not null)"))
+                    {
+                        writer.Line("return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);");
+                    }
 
-                writer.Line();
-                writer.Line($"{t} loss = Forward(inputs, labels);");
-                writer.Line("Backward(labels);");
-                writer.Line("return loss;");
+                    writer.Line();
+                    writer.Line($"{t} loss = Forward(inputs, labels);");
+                    writer.Line("Backward(labels);");
+                    writer.Line("return loss;");
+                });
             }
 
             writer.Line();
@@ -380,24 +409,29 @@ namespace CnnGen.Generators.Network
             writer.Line("/// value returned tells whether the step was applied: check it after each step to stop or skip the batch.");
             writer.Line("/// </remarks>");
             writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"optimizer\"/> is null.</exception>");
+            writer.Line(Overlapping);
+            writer.Line(Disposed);
             using (writer.Block($"public {t} TrainStep(global::System.ReadOnlySpan<{t}> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<{t}> optimizer)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);");
-                writer.Line($"{t} loss = ComputeGradients(inputs, labels);");
-                using (writer.Block($"if (!{t}.IsFinite(loss))"))
+                Guarded(writer, compute: true, () =>
                 {
+                    writer.Line($"{t} loss = ComputeGradients(inputs, labels);");
+                    using (writer.Block($"if (!{t}.IsFinite(loss))"))
+                    {
+                        writer.Line("return loss;");
+                    }
+
+                    writer.Line();
+                    using (writer.Block($"if (!global::CnnGen.NumericChecks.AllFinite<{t}>(_gradients))"))
+                    {
+                        writer.Line($"return {t}.NaN;");
+                    }
+
+                    writer.Line();
+                    writer.Line("optimizer.Step(_parameters, _gradients);");
                     writer.Line("return loss;");
-                }
-
-                writer.Line();
-                using (writer.Block($"if (!global::CnnGen.NumericChecks.AllFinite<{t}>(_gradients))"))
-                {
-                    writer.Line($"return {t}.NaN;");
-                }
-
-                writer.Line();
-                writer.Line("optimizer.Step(_parameters, _gradients);");
-                writer.Line("return loss;");
+                });
             }
 
             writer.Line();
@@ -409,16 +443,21 @@ namespace CnnGen.Generators.Network
                 "Writes the most probable class of each example: the index of its largest logit, the first on a tie, or its first NaN if it\n" +
                 "has one (the rule of SoftmaxCrossEntropyKernels.ArgMax, which this calls). Takes any number of examples, in chunks of MaxBatchSize.");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The inputs are not whole examples, or <paramref name=\"predictions\"/> is not one per example.</exception>");
+            writer.Line(Overlapping);
+            writer.Line(Disposed);
             using (writer.Block($"public void Predict(global::System.ReadOnlySpan<{t}> inputs, global::System.Span<int> predictions)"))
             {
-                writer.Line($"int count = {Checks}.BatchSize(inputs.Length, InputLength, nameof(inputs));");
-                writer.Line($"{Checks}.RequireLength(predictions.Length, count, nameof(predictions));");
-                using (writer.Block("for (int start = 0; start < count; start += MaxBatchSize)"))
+                Guarded(writer, compute: true, () =>
                 {
-                    writer.Line("int batch = global::System.Math.Min(MaxBatchSize, count - start);");
-                    writer.Line("RunLayers(inputs.Slice(start * InputLength, batch * InputLength));");
-                    writer.Line($"global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<{t}>(ClassCount, new global::System.ReadOnlySpan<{t}>({loss.In.Field}, 0, batch * ClassCount), predictions.Slice(start, batch));");
-                }
+                    writer.Line($"int count = {Checks}.BatchSize(inputs.Length, InputLength, nameof(inputs));");
+                    writer.Line($"{Checks}.RequireLength(predictions.Length, count, nameof(predictions));");
+                    using (writer.Block("for (int start = 0; start < count; start += MaxBatchSize)"))
+                    {
+                        writer.Line("int batch = global::System.Math.Min(MaxBatchSize, count - start);");
+                        writer.Line("RunLayers(inputs.Slice(start * InputLength, batch * InputLength));");
+                        writer.Line($"global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<{t}>(ClassCount, new global::System.ReadOnlySpan<{t}>({loss.In.Field}, 0, batch * ClassCount), predictions.Slice(start, batch));");
+                    }
+                });
             }
 
             writer.Line();
@@ -428,18 +467,97 @@ namespace CnnGen.Generators.Network
                 "Saves the parameters to <paramref name=\"path\"/> with the Architecture signature, replacing the file atomically (through a\n" +
                 "symbolic link, the file it points to), as ParameterFile.Save does.");
             writer.Line("/// <exception cref=\"global::System.IO.IOException\">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>");
+            writer.Line(Overlapping);
             using (writer.Block("public void Save(string path)"))
             {
-                writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);");
+                Guarded(writer, compute: false, () => writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);"));
             }
 
             writer.Line();
             writer.Summary("Loads parameters saved by a network of the same architecture and precision. A file of another architecture, or a truncated\nor corrupt one, is refused with an InvalidDataException that says why, and the parameters stay as they were.");
             writer.Line("/// <exception cref=\"global::System.IO.InvalidDataException\">The file is of another architecture or precision, truncated or corrupt.</exception>");
+            writer.Line(Overlapping);
             using (writer.Block("public void Load(string path)"))
             {
-                writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
-                writer.Line("_haveForward = false;");
+                Guarded(writer, compute: false, () =>
+                {
+                    writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
+                    writer.Line("_haveForward = false;");
+                });
+            }
+
+            writer.Line();
+            EmitLifetime(writer, name);
+        }
+
+        /// <summary>The exception line of every public method that a call on another thread makes throw.</summary>
+        private const string Overlapping =
+            "/// <exception cref=\"global::System.InvalidOperationException\">A call on another thread is running on this network.</exception>";
+
+        /// <summary>The exception line of the methods that compute, which Dispose ends.</summary>
+        private const string Disposed =
+            "/// <exception cref=\"global::System.ObjectDisposedException\">This network was disposed.</exception>";
+
+        /// <summary>
+        /// Writes <paramref name="body"/> as the body of a public method, between EnterCall and ExitCall: one call at a time
+        /// per instance (a call from another thread meanwhile throws before touching anything), and, when
+        /// <paramref name="compute"/>, none after Dispose.
+        /// </summary>
+        private static void Guarded(IndentedWriter writer, bool compute, System.Action body)
+        {
+            writer.Line($"bool entered = EnterCall({(compute ? "true" : "false")});");
+            using (writer.Block("try"))
+            {
+                body();
+            }
+
+            using (writer.Block("finally"))
+            {
+                writer.Line("ExitCall(entered);");
+            }
+        }
+
+        /// <summary>Writes Dispose and the guard of every public call: EnterCall and ExitCall.</summary>
+        private static void EmitLifetime(IndentedWriter writer, string name)
+        {
+            writer.Summary(
+                "Stops the worker threads of a network built with more than one thread, and ends the calls that compute: afterwards Forward,\n" +
+                "Backward, ComputeGradients, TrainStep and Predict throw ObjectDisposedException, whatever the thread count (with one thread\n" +
+                "there is nothing to stop). Parameters, Gradients, InitializeParameters, Save and Load keep working. A call running on another\n" +
+                "thread is not left waiting: Dispose waits for its batch-parallel work, and the call then finishes; one that starts later throws.\n" +
+                "Calling Dispose again does nothing.");
+            using (writer.Block("public void Dispose()"))
+            {
+                writer.Line("_disposed = true;");
+                writer.Line("_parallel?.Dispose();");
+            }
+
+            writer.Line();
+            writer.Summary(
+                "Starts a public call: refuses one that computes after Dispose, and any while a call of another thread runs on this instance\n" +
+                "(a network takes one call at a time); lets a call nested in one of this thread's own go ahead (an optimizer calling back).\n" +
+                "Returns whether this call must end it with ExitCall.");
+            using (writer.Block("private bool EnterCall(bool compute)"))
+            {
+                writer.Line("global::System.ObjectDisposedException.ThrowIf(compute && _disposed, this);");
+                writer.Line("int thread = global::System.Environment.CurrentManagedThreadId;");
+                writer.Line("int caller = global::System.Threading.Interlocked.CompareExchange(ref _caller, thread, 0);");
+                writer.Line("if (caller == 0 || caller == thread)");
+                writer.Line("{");
+                writer.Line("    return caller == 0;");
+                writer.Line("}");
+                writer.Line();
+                writer.Line($"throw new global::System.InvalidOperationException(\"This {name} is running a call on another thread; a network takes one call at a time.\");");
+            }
+
+            writer.Line();
+            writer.Summary("Ends a public call that EnterCall started (<paramref name=\"entered\"/>); a nested call ends nothing.");
+            using (writer.Block("private void ExitCall(bool entered)"))
+            {
+                writer.Line("if (entered)");
+                writer.Line("{");
+                writer.Line("    global::System.Threading.Volatile.Write(ref _caller, 0);");
+                writer.Line("}");
             }
         }
 

@@ -46,7 +46,17 @@ namespace CnnGen.Generators.Parsing
             "InitializeParameters", "Forward", "Backward", "ComputeGradients", "TrainStep", "Predict", "Save", "Load",
             "RunLayers", "Batch", "BatchOf",
             "_parameters", "_gradients", "_input", "_inputGradient", "_probabilities", "_batch", "_haveForward",
+            "Dispose", "EnterCall", "ExitCall", "_caller", "_disposed",
+            "Threads", "ShardLayers", "ShardLoss", "ShardBackward", "RunShards", "RunShard", "Dispatch", "SumShardGradients",
+            "Part", "LossGradient", "CheckLabels",
+            "_parallel", "_shardGradients", "_shardLosses", "_shardSteps", "_shardWork", "_labels",
         };
+
+        /// <summary>
+        /// The stems of a convolution's private kernels: each is followed by the element type and then a vector tier, a row
+        /// range or a stride phase (<c>ForwardSingleV512</c>, <c>InputGradientDoubleV128Phase1_0Rows0To3</c>, <c>FlipSingle</c>).
+        /// </summary>
+        private static readonly string[] KernelStems = { "Forward", "BiasGradient", "WeightGradient", "InputGradient", "Flip" };
 
         /// <summary>What follows <c>Layer{n}</c> in the names a network adds per layer: its constants and its nested kernel class.</summary>
         private static readonly string[] NetworkLayerSuffixes =
@@ -87,9 +97,36 @@ namespace CnnGen.Generators.Parsing
         }
 
         /// <summary>True when the generator adds a member called <paramref name="name"/> to a class of this kind.</summary>
-        internal static bool IsReserved(string name, DeclarationKind kind) => kind == DeclarationKind.Network
-            ? System.Array.IndexOf(NetworkMemberNames, name) >= 0 || IsNetworkLayerMemberName(name)
-            : System.Array.IndexOf(LayerMemberNames, name) >= 0;
+        /// <remarks>
+        /// A test generates every layer kind and a network holding all of them and checks each declared member against this,
+        /// so a member added to an emitter without its name here fails that test rather than a user's build (CS0542).
+        /// </remarks>
+        internal static bool IsReserved(string name, DeclarationKind kind)
+        {
+            // A property's accessors are methods too (get_Parameters): reserved with the property.
+            if (name.StartsWith("get_", System.StringComparison.Ordinal) || name.StartsWith("set_", System.StringComparison.Ordinal))
+            {
+                name = name.Substring(4);
+            }
+
+            return kind == DeclarationKind.Network
+                ? System.Array.IndexOf(NetworkMemberNames, name) >= 0 || IsNetworkLayerMemberName(name)
+                : System.Array.IndexOf(LayerMemberNames, name) >= 0 || IsKernelName(name);
+        }
+
+        /// <summary>True for the names of a convolution's private kernels: a kernel stem, then Single or Double, then anything.</summary>
+        private static bool IsKernelName(string name)
+        {
+            foreach (string stem in KernelStems)
+            {
+                if (name.StartsWith(stem + "Single", System.StringComparison.Ordinal) || name.StartsWith(stem + "Double", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// True for the per-layer names a network adds: <c>Layer{n}</c> followed by a constant's name or a layer kind

@@ -19,9 +19,11 @@ namespace CnnGen.Generated;
 /// </para>
 /// <para>
 /// The spans are pinned for the duration of the call. A call allocates nothing once the runner holds the scratch its
-/// kind of call needs (created on the first call, grown when a later call needs more). Not thread-safe: one call at a time
-/// per runner, as for <see cref="BatchParallel.Run"/>. The span lengths are checked again here (cheaply) because the
-/// kernels index without bounds checks; generated code has already checked them with the parameter names its caller sees.
+/// kind of call needs (created on the first call, grown when a later call needs more). Each call holds the runner from
+/// start to end, under <see cref="BatchParallel.Run"/>'s rules: one call at a time per runner (another call meanwhile
+/// throws <see cref="InvalidOperationException"/> before touching the runner's jobs and scratch), and
+/// <see cref="BatchParallel.Dispose"/> waits for it. The span lengths are checked again here (cheaply) because the kernels
+/// index without bounds checks; generated code has already checked them with the parameter names its caller sees.
 /// </para>
 /// <para>Not meant to be called by hand: the generator's output is its only client.</para>
 /// </remarks>
@@ -31,25 +33,34 @@ public static class BatchShards
     /// <summary>Runs a kernel mapping each example of <paramref name="input"/> to the same example of <paramref name="output"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="parallel"/> or <paramref name="kernel"/> is null.</exception>
     /// <exception cref="ArgumentException">A span does not hold <paramref name="batch"/> examples.</exception>
+    /// <exception cref="InvalidOperationException">Another call holds <paramref name="parallel"/>.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
     public static void Run<T>(BatchParallel parallel, BatchKernel<T> kernel, ReadOnlySpan<T> input, int inputLength, Span<T> output, int outputLength, int batch)
         where T : unmanaged
     {
-        Start(parallel, kernel);
-        SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
-        SpanArguments.RequireBatchLength(output.Length, batch, outputLength, nameof(output));
-        if (OnCallingThread(parallel, batch))
+        Enter(parallel, kernel);
+        try
         {
-            kernel(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
-            return;
-        }
+            SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
+            SpanArguments.RequireBatchLength(output.Length, batch, outputLength, nameof(output));
+            if (OnCallingThread(parallel, batch))
+            {
+                kernel(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                return;
+            }
 
-        parallel.Job<BatchKernelJob<T>>().Run(parallel, kernel, input, inputLength, output, outputLength, batch);
+            parallel.Job<BatchKernelJob<T>>().Run(parallel, kernel, input, inputLength, output, outputLength, batch);
+        }
+        finally
+        {
+            parallel.Exit();
+        }
     }
 
     /// <summary>Runs a kernel writing each example of <paramref name="inputGradient"/> from the same examples of the other two spans.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="parallel"/> or <paramref name="kernel"/> is null.</exception>
     /// <exception cref="ArgumentException">A span does not hold <paramref name="batch"/> examples.</exception>
+    /// <exception cref="InvalidOperationException">Another call holds <paramref name="parallel"/>.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
     public static void Run<T>(
         BatchParallel parallel,
@@ -62,22 +73,30 @@ public static class BatchShards
         int batch)
         where T : unmanaged
     {
-        Start(parallel, kernel);
-        SpanArguments.RequireBatchLength(outputGradient.Length, batch, outputLength, nameof(outputGradient));
-        SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
-        SpanArguments.RequireBatchLength(inputGradient.Length, batch, inputLength, nameof(inputGradient));
-        if (OnCallingThread(parallel, batch))
+        Enter(parallel, kernel);
+        try
         {
-            kernel(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
-            return;
-        }
+            SpanArguments.RequireBatchLength(outputGradient.Length, batch, outputLength, nameof(outputGradient));
+            SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
+            SpanArguments.RequireBatchLength(inputGradient.Length, batch, inputLength, nameof(inputGradient));
+            if (OnCallingThread(parallel, batch))
+            {
+                kernel(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
+                return;
+            }
 
-        parallel.Job<BatchGradientKernelJob<T>>().Run(parallel, kernel, outputGradient, outputLength, input, inputLength, inputGradient, batch);
+            parallel.Job<BatchGradientKernelJob<T>>().Run(parallel, kernel, outputGradient, outputLength, input, inputLength, inputGradient, batch);
+        }
+        finally
+        {
+            parallel.Exit();
+        }
     }
 
     /// <summary>Runs a convolution's forward body; every shard reads the whole of <paramref name="weights"/> and <paramref name="bias"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="parallel"/> or <paramref name="kernel"/> is null.</exception>
     /// <exception cref="ArgumentException">A batched span does not hold <paramref name="batch"/> examples.</exception>
+    /// <exception cref="InvalidOperationException">Another call holds <paramref name="parallel"/>.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
     public static void ConvForward<T>(
         BatchParallel parallel,
@@ -91,16 +110,23 @@ public static class BatchShards
         int batch)
         where T : unmanaged
     {
-        Start(parallel, kernel);
-        SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
-        SpanArguments.RequireBatchLength(output.Length, batch, outputLength, nameof(output));
-        if (OnCallingThread(parallel, batch))
+        Enter(parallel, kernel);
+        try
         {
-            kernel(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(bias), ref MemoryMarshal.GetReference(output), batch);
-            return;
-        }
+            SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
+            SpanArguments.RequireBatchLength(output.Length, batch, outputLength, nameof(output));
+            if (OnCallingThread(parallel, batch))
+            {
+                kernel(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(bias), ref MemoryMarshal.GetReference(output), batch);
+                return;
+            }
 
-        parallel.Job<ConvForwardJob<T>>().Run(parallel, kernel, input, inputLength, weights, bias, output, outputLength, batch);
+            parallel.Job<ConvForwardJob<T>>().Run(parallel, kernel, input, inputLength, weights, bias, output, outputLength, batch);
+        }
+        finally
+        {
+            parallel.Exit();
+        }
     }
 
     /// <summary>
@@ -110,6 +136,7 @@ public static class BatchShards
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="parallel"/> or <paramref name="kernel"/> is null.</exception>
     /// <exception cref="ArgumentException">A batched span does not hold <paramref name="batch"/> examples, or the weights and their gradient differ in length.</exception>
+    /// <exception cref="InvalidOperationException">Another call holds <paramref name="parallel"/>.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
     public static void ConvBackward<T>(
         BatchParallel parallel,
@@ -125,34 +152,45 @@ public static class BatchShards
         int batch)
         where T : unmanaged, INumberBase<T>
     {
-        Start(parallel, kernel);
-        SpanArguments.RequireBatchLength(outputGradient.Length, batch, outputLength, nameof(outputGradient));
-        SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
-        SpanArguments.RequireBatchLength(inputGradient.Length, batch, inputLength, nameof(inputGradient));
-        SpanArguments.RequireLength(weightsGradient.Length, weights.Length, nameof(weightsGradient));
-        ConvBackwardJob<T> job = parallel.Job<ConvBackwardJob<T>>();
-        if (OnCallingThread(parallel, batch))
+        Enter(parallel, kernel);
+        try
         {
-            kernel(
-                ref MemoryMarshal.GetReference(outputGradient),
-                ref MemoryMarshal.GetReference(input),
-                ref MemoryMarshal.GetReference(weights),
-                ref MemoryMarshal.GetReference(inputGradient),
-                ref MemoryMarshal.GetReference(weightsGradient),
-                ref MemoryMarshal.GetReference(biasGradient),
-                ref MemoryMarshal.GetReference(job.Flipped(weights.Length)),
-                batch);
-            return;
-        }
+            SpanArguments.RequireBatchLength(outputGradient.Length, batch, outputLength, nameof(outputGradient));
+            SpanArguments.RequireBatchLength(input.Length, batch, inputLength, nameof(input));
+            SpanArguments.RequireBatchLength(inputGradient.Length, batch, inputLength, nameof(inputGradient));
+            SpanArguments.RequireLength(weightsGradient.Length, weights.Length, nameof(weightsGradient));
+            ConvBackwardJob<T> job = parallel.Job<ConvBackwardJob<T>>();
+            if (OnCallingThread(parallel, batch))
+            {
+                kernel(
+                    ref MemoryMarshal.GetReference(outputGradient),
+                    ref MemoryMarshal.GetReference(input),
+                    ref MemoryMarshal.GetReference(weights),
+                    ref MemoryMarshal.GetReference(inputGradient),
+                    ref MemoryMarshal.GetReference(weightsGradient),
+                    ref MemoryMarshal.GetReference(biasGradient),
+                    ref MemoryMarshal.GetReference(job.Flipped(weights.Length)),
+                    batch);
+                return;
+            }
 
-        job.Run(parallel, kernel, outputGradient, outputLength, input, inputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
+            job.Run(parallel, kernel, outputGradient, outputLength, input, inputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
+        }
+        finally
+        {
+            parallel.Exit();
+        }
     }
 
-    private static void Start(BatchParallel parallel, Delegate kernel)
+    /// <summary>
+    /// Checks the arguments and takes the runner for the whole call, before any of its jobs or scratch is touched: the
+    /// caller gives it back with <see cref="BatchParallel.Exit"/> in a <c>finally</c>.
+    /// </summary>
+    private static void Enter(BatchParallel parallel, Delegate kernel)
     {
         ArgumentNullException.ThrowIfNull(parallel);
         ArgumentNullException.ThrowIfNull(kernel);
-        parallel.ThrowIfDisposed();
+        parallel.Enter();
     }
 
     /// <summary>Whether splitting would leave one shard: then the kernel runs on the calling thread, with nothing pinned.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace CnnGen;
@@ -16,15 +17,27 @@ namespace CnnGen;
 /// caller combines what the shards produced after <see cref="Run"/> returns (which happens after every shard finished).
 /// </para>
 /// <para>
-/// The workers are background threads that hold no reference to this instance or to the work between runs: when the
-/// owner is dropped, the finalizer stops them; <see cref="Dispose"/> stops them at once. Not thread-safe: one
-/// <see cref="Run"/> at a time.
+/// One call at a time, enforced: a <see cref="Run"/> (or a layer overload taking this runner) that starts while another
+/// call holds the runner, on another thread or from inside that call's own work, throws
+/// <see cref="InvalidOperationException"/> before it touches anything, and the running call is unaffected. Calls from
+/// several threads in turn are fine.
+/// </para>
+/// <para>
+/// <see cref="Dispose"/> never leaves a call waiting. Called while a call runs on another thread, it waits for that call
+/// to finish, then stops the workers; called from inside a call's work (on any of its shards), it returns at once and the
+/// workers stop when that call returns. A call that starts after <see cref="Dispose"/> throws
+/// <see cref="ObjectDisposedException"/>. Otherwise <see cref="Dispose"/> returns once the workers have exited.
+/// </para>
+/// <para>
+/// The workers are background threads that hold no reference to this instance, and none to the work once a call has
+/// returned (whatever code the JIT runs them with), so an owner that drops its runner, or a network it is bound to, lets
+/// both be collected: the finalizer then stops the workers.
 /// </para>
 /// <para>
 /// A generated layer's <c>Forward</c> and <c>Backward</c> overloads that take a <see cref="BatchParallel"/> run their shards
 /// here and keep their per-shard scratch (a convolution's partial weight and bias gradients) in this instance: allocated
-/// on the first call, grown when a call needs more, reused after. They inherit the rule above: one call at a time per
-/// instance, whichever layer makes it.
+/// on the first call, grown when a call needs more, reused after. They hold the runner for the whole call, under the
+/// rules above.
 /// </para>
 /// </remarks>
 public sealed class BatchParallel : IDisposable
@@ -32,8 +45,21 @@ public sealed class BatchParallel : IDisposable
     /// <summary>The largest thread count accepted: more than any batch-parallel step on one machine profits from.</summary>
     public const int MaxThreads = 64;
 
+    // _state: no call holds the runner, one does, or the workers were stopped (or are being stopped) for good.
+    private const int Idle = 0;
+    private const int Busy = 1;
+    private const int Stopped = 2;
+
     private readonly Shared _shared;
-    private bool _disposed;
+    private readonly Thread[] _workers;
+
+    // Set once the workers have been told to stop and (unless stopped from one of them) have exited.
+    private readonly ManualResetEventSlim _stopped = new(false);
+    private int _state;
+    private volatile bool _disposeRequested;
+
+    // The managed thread id of the call holding the runner (0 when none): Dispose from inside that call must not wait for it.
+    private int _holder;
 
     // The per-layer-shape shard jobs of generated single layers, indexed by JobSlot<TJob>.Index; grown on first use of a kind.
     private object?[] _jobs = [];
@@ -46,6 +72,7 @@ public sealed class BatchParallel : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, MaxThreads);
         Threads = threads;
         _shared = new Shared(threads);
+        _workers = new Thread[threads - 1];
         for (int shard = 1; shard < threads; shard++)
         {
             var worker = new Thread(Shared.Loop)
@@ -53,14 +80,19 @@ public sealed class BatchParallel : IDisposable
                 IsBackground = true,
                 Name = $"CnnGen batch shard {shard}",
             };
-            worker.Start(new WorkerStart(_shared, shard));
+            _workers[shard - 1] = worker;
+
+            // UnsafeStart: the worker must not capture the creator's execution context (its async-local values), which
+            // could hold whatever the creating code held, for as long as the worker lives.
+            worker.UnsafeStart(new WorkerStart(_shared, shard));
         }
     }
 
     /// <summary>Finalizes: stops the worker threads of an instance nobody disposed.</summary>
     ~BatchParallel()
     {
-        // Null when the constructor threw (a bad thread count): the finalizer runs on that instance too.
+        // Null when the constructor threw (a bad thread count): the finalizer runs on that instance too. Nothing can be
+        // running: a call keeps this instance reachable until it returns.
         _shared?.Stop();
     }
 
@@ -83,14 +115,69 @@ public sealed class BatchParallel : IDisposable
     /// <summary>
     /// Runs <paramref name="work"/>(shard) for every shard from 0 to <see cref="Threads"/> − 1 at once, shard 0 on the
     /// calling thread, and returns when all have finished. If shards throw, rethrows the exception of the lowest shard
-    /// that threw (after every shard finished).
+    /// that threw (after every shard finished). When it returns or throws, the runner holds no reference to
+    /// <paramref name="work"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">Another call holds this runner: one on another thread, or the call whose work this is.</exception>
     /// <exception cref="ObjectDisposedException">This instance was disposed.</exception>
     public void Run(Action<int> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Enter();
+        try
+        {
+            RunEntered(work);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// Takes the runner for one call, which must end with <see cref="Exit"/> (in a <c>finally</c>): everything that uses the
+    /// runner's workers, jobs or scratch happens between the two.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another call holds the runner.</exception>
+    /// <exception cref="ObjectDisposedException">This instance was disposed (or is being disposed).</exception>
+    internal void Enter()
+    {
+        int state = Interlocked.CompareExchange(ref _state, Busy, Idle);
+        if (state == Busy)
+        {
+            throw new InvalidOperationException(
+                "This BatchParallel is already running a call (on another thread, or this call comes from inside that call's work); a runner takes one call at a time.");
+        }
+
+        ObjectDisposedException.ThrowIf(state == Stopped, this);
+
+        // Dispose asked after the exchange above: give the runner back (which stops it) rather than start a call.
+        if (_disposeRequested)
+        {
+            Exit();
+            throw new ObjectDisposedException(typeof(BatchParallel).FullName);
+        }
+
+        _holder = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>Gives the runner back after <see cref="Enter"/>; stops it when <see cref="Dispose"/> was called meanwhile.</summary>
+    internal void Exit()
+    {
+        _holder = 0;
+        Interlocked.Exchange(ref _state, Idle);
+
+        // Either this sees the request, or Dispose's exchange sees Idle (both are full fences): one of them stops the runner.
+        if (_disposeRequested && Interlocked.CompareExchange(ref _state, Stopped, Idle) == Idle)
+        {
+            StopWorkers();
+        }
+    }
+
+    /// <summary>The body of <see cref="Run"/>, for a caller that holds the runner (<see cref="Enter"/>).</summary>
+    internal void RunEntered(Action<int> work)
+    {
         if (Threads == 1)
         {
             work(0);
@@ -99,23 +186,31 @@ public sealed class BatchParallel : IDisposable
 
         Shared shared = _shared;
         shared.Work = work;
-        shared.Done.Reset(Threads - 1);
-        foreach (ManualResetEventSlim start in shared.Start)
-        {
-            start.Set();
-        }
-
         try
         {
-            work(0);
+            shared.Done.Reset(Threads - 1);
+            foreach (ManualResetEventSlim start in shared.Start)
+            {
+                start.Set();
+            }
+
+            try
+            {
+                work(0);
+            }
+            catch (Exception exception)
+            {
+                shared.Errors[0] = exception;
+            }
+
+            shared.Done.Wait();
         }
-        catch (Exception exception)
+        finally
         {
-            shared.Errors[0] = exception;
+            // The workers read the work only inside a call and keep no copy of it, so the runner now holds none.
+            shared.Work = null;
         }
 
-        shared.Done.Wait();
-        shared.Work = null;
         for (int shard = 0; shard < Threads; shard++)
         {
             Exception? error = shared.Errors[shard];
@@ -143,13 +238,10 @@ public sealed class BatchParallel : IDisposable
         TensorPrimitives.Add(total, part, total);
     }
 
-    /// <summary>Throws when this instance was disposed: the layers' overloads check before they touch their scratch.</summary>
-    /// <exception cref="ObjectDisposedException">This instance was disposed.</exception>
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
-
     /// <summary>
     /// This instance's job of kind <typeparamref name="TJob"/>, created on first use and kept: a job holds a kind of layer
-    /// kernel's per-call state and scratch, so a later call of the same kind allocates nothing.
+    /// kernel's per-call state and scratch, so a later call of the same kind allocates nothing. Only for a caller that
+    /// holds the runner (<see cref="Enter"/>).
     /// </summary>
     internal TJob Job<TJob>()
         where TJob : class, new()
@@ -163,15 +255,45 @@ public sealed class BatchParallel : IDisposable
         return (TJob)(_jobs[index] ??= new TJob());
     }
 
-    /// <summary>Stops the worker threads; later calls to <see cref="Run"/> throw.</summary>
+    /// <summary>
+    /// Stops the worker threads; later calls throw <see cref="ObjectDisposedException"/>. Waits for a call running on
+    /// another thread to finish first; from inside a call's work, returns at once and the workers stop when that call
+    /// returns. Otherwise returns once the workers have exited. Calling it again does nothing more.
+    /// </summary>
     public void Dispose()
     {
-        if (!_disposed)
+        _disposeRequested = true;
+        int state = Interlocked.CompareExchange(ref _state, Stopped, Idle);
+        if (state == Idle)
         {
-            _disposed = true;
-            _shared.Stop();
-            GC.SuppressFinalize(this);
+            StopWorkers();
+            return;
         }
+
+        if (state == Busy && (Volatile.Read(ref _holder) == Environment.CurrentManagedThreadId || _shared.IsWorkerThread))
+        {
+            // From inside the running call: waiting would wait for ourselves. That call's Exit stops the workers.
+            return;
+        }
+
+        // Busy on another thread (its Exit stops the workers), or already stopped or being stopped by another thread.
+        _stopped.Wait();
+    }
+
+    /// <summary>Tells the workers to stop and waits for them to exit (unless this is one of them), once per instance.</summary>
+    private void StopWorkers()
+    {
+        _shared.Stop();
+        foreach (Thread worker in _workers)
+        {
+            if (worker != Thread.CurrentThread)
+            {
+                worker.Join();
+            }
+        }
+
+        _stopped.Set();
+        GC.SuppressFinalize(this);
     }
 
     private sealed record WorkerStart(Shared Shared, int Shard);
@@ -190,9 +312,19 @@ public sealed class BatchParallel : IDisposable
         public static readonly int Index = JobSlots.Next();
     }
 
-    /// <summary>What the workers see: never the owning <see cref="BatchParallel"/>, so it can be collected.</summary>
+    /// <summary>
+    /// What the workers see: never the owning <see cref="BatchParallel"/>, and the work only while a call runs, so both
+    /// can be collected once their owner drops them.
+    /// </summary>
     private sealed class Shared
     {
+        // The runner whose worker the current thread is (null on every other thread).
+        [ThreadStatic]
+        private static Shared? t_workerOf;
+
+        private volatile Action<int>? _work;
+        private volatile bool _stopping;
+
         public Shared(int threads)
         {
             Start = new ManualResetEventSlim[threads - 1];
@@ -211,10 +343,17 @@ public sealed class BatchParallel : IDisposable
 
         public Exception?[] Errors { get; }
 
-        public Action<int>? Work { get; set; }
+        /// <summary>The work of the running call; null between calls.</summary>
+        public Action<int>? Work
+        {
+            get => _work;
+            set => _work = value;
+        }
 
-        private volatile bool _stopping;
+        /// <summary>Whether the current thread is one of this runner's workers.</summary>
+        public bool IsWorkerThread => t_workerOf == this;
 
+        /// <summary>Tells the workers to exit once idle (a worker released for a call runs its shard and signals first).</summary>
         public void Stop()
         {
             _stopping = true;
@@ -227,27 +366,50 @@ public sealed class BatchParallel : IDisposable
         public static void Loop(object? state)
         {
             var (shared, shard) = (WorkerStart)state!;
+            t_workerOf = shared;
             ManualResetEventSlim start = shared.Start[shard - 1];
             while (true)
             {
                 start.Wait();
                 start.Reset();
+
+                // A worker released for a call always signals it, even when also told to stop, so no call is left waiting.
+                if (RunShard(shared, shard))
+                {
+                    shared.Done.Signal();
+                }
+
                 if (shared._stopping)
                 {
                     return;
                 }
-
-                try
-                {
-                    shared.Work!(shard);
-                }
-                catch (Exception exception)
-                {
-                    shared.Errors[shard] = exception;
-                }
-
-                shared.Done.Signal();
             }
+        }
+
+        /// <summary>
+        /// Runs this worker's shard of the running call, if there is one. The work is read only here, into a local of this
+        /// frame, which is gone when it returns: the loop that waits for the next call holds no reference to it, however
+        /// the JIT keeps locals alive (unoptimized code reports every local it loaded until its method returns).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static bool RunShard(Shared shared, int shard)
+        {
+            Action<int>? work = shared.Work;
+            if (work is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                work(shard);
+            }
+            catch (Exception exception)
+            {
+                shared.Errors[shard] = exception;
+            }
+
+            return true;
         }
     }
 }

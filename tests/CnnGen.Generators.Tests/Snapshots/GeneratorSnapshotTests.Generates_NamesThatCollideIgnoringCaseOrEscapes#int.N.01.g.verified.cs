@@ -9,7 +9,7 @@
 
 namespace @int
 {
-    partial class N
+    partial class N : global::System.IDisposable
     {
         // ---- Shapes and parameter layout ----
 
@@ -529,6 +529,10 @@ namespace @int
         private readonly global::System.Action<int>? _shardWork;
         private int _shardSteps;
 
+        // The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.
+        private int _caller;
+        private volatile bool _disposed;
+
         /// <summary>
         /// Creates the network with every buffer sized for batches of up to <paramref name="maxBatchSize"/> examples
         /// (nothing is allocated after this), and initializes the parameters from <paramref name="seed"/>.
@@ -538,7 +542,7 @@ namespace @int
         /// <param name="threads">The threads a batch is split over (1 to BatchParallel.MaxThreads; default 1, this thread alone).
         /// With more, Forward, Backward, ComputeGradients, TrainStep and Predict split each batch into that many contiguous shards run at
         /// once (this thread runs the first); the results equal one thread's up to floating-point rounding, and for a given thread count
-        /// they are the same on every run.</param>
+        /// they are the same on every run. Dispose the network to stop those threads at once (dropping it lets them stop when it is collected).</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is below 1 or too large, or <paramref name="threads"/> is out of range.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public N(int maxBatchSize, ulong seed = 0, int threads = 1)
@@ -608,11 +612,20 @@ namespace @int
         /// <summary>
         /// Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.
         /// </summary>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void InitializeParameters(ulong seed)
         {
-            var random = new global::CnnGen.DeterministicRandom(seed);
-            global::System.Span<float> parameters = _parameters;
-            _haveForward = false;
+            bool entered = EnterCall(false);
+            try
+            {
+                var random = new global::CnnGen.DeterministicRandom(seed);
+                global::System.Span<float> parameters = _parameters;
+                _haveForward = false;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -621,11 +634,21 @@ namespace @int
         /// </summary>
         /// <param name="inputs">The batch, NHWC (batch, InputHeight, InputWidth, InputChannels); 1 to MaxBatchSize examples.</param>
         /// <exception cref="global::System.ArgumentException">The inputs are not a whole batch of 1 to MaxBatchSize examples.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public global::System.ReadOnlySpan<float> Forward(global::System.ReadOnlySpan<float> inputs)
         {
-            int batch = RunLayers(inputs);
-            Layer2SoftmaxCrossEntropy.Softmax(Batch(_input, batch * 4), Batch(_probabilities, batch * 4));
-            return new global::System.Span<float>(_probabilities, 0, batch * ClassCount);
+            bool entered = EnterCall(true);
+            try
+            {
+                int batch = RunLayers(inputs);
+                Layer2SoftmaxCrossEntropy.Softmax(Batch(_input, batch * 4), Batch(_probabilities, batch * 4));
+                return new global::System.Span<float>(_probabilities, 0, batch * ClassCount);
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -634,18 +657,28 @@ namespace @int
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The inputs are not a whole batch of 1 to MaxBatchSize examples, or the labels are not one per example.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public float Forward(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
         {
-            if (_parallel is not null)
+            bool entered = EnterCall(true);
+            try
             {
-                return RunShards(inputs, labels, ShardLayers | ShardLoss);
-            }
+                if (_parallel is not null)
+                {
+                    return RunShards(inputs, labels, ShardLayers | ShardLoss);
+                }
 
-            int batch = RunLayers(inputs);
-            global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-            float loss = Layer2SoftmaxCrossEntropy.Forward(Batch(_input, batch * 4), labels, Batch(_probabilities, batch * 4));
-            _haveForward = true;
-            return loss;
+                int batch = RunLayers(inputs);
+                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+                float loss = Layer2SoftmaxCrossEntropy.Forward(Batch(_input, batch * 4), labels, Batch(_probabilities, batch * 4));
+                _haveForward = true;
+                return loss;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -688,56 +721,102 @@ namespace @int
         /// the batch, overwritten) and InputGradient.
         /// </summary>
         /// <param name="labels">The labels the last Forward(inputs, labels) was given.</param>
-        /// <exception cref="global::System.InvalidOperationException">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters).</exception>
+        /// <exception cref="global::System.InvalidOperationException">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters),
+        /// or a call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public void Backward(global::System.ReadOnlySpan<int> labels)
         {
-            if (!_haveForward)
+            bool entered = EnterCall(true);
+            try
             {
-                throw new global::System.InvalidOperationException("Backward needs the activations of a Forward(inputs, labels) call just before it.");
-            }
+                if (!_haveForward)
+                {
+                    throw new global::System.InvalidOperationException("Backward needs the activations of a Forward(inputs, labels) call just before it.");
+                }
 
-            int batch = _batch;
-            global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-            if (_parallel is not null)
+                int batch = _batch;
+                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+                if (_parallel is not null)
+                {
+                    CheckLabels(labels);
+                    labels.CopyTo(_labels!);
+                    Dispatch(ShardBackward);
+                    SumShardGradients(batch);
+                    return;
+                }
+
+                global::System.Span<float> parameters = _parameters;
+                global::System.Span<float> gradients = _gradients;
+                Layer2SoftmaxCrossEntropy.Backward(Batch(_probabilities, batch * 4), labels, Batch(_inputGradient, batch * 4));
+            }
+            finally
             {
-                CheckLabels(labels);
-                labels.CopyTo(_labels!);
-                Dispatch(ShardBackward);
-                SumShardGradients(batch);
-                return;
+                ExitCall(entered);
             }
-
-            global::System.Span<float> parameters = _parameters;
-            global::System.Span<float> gradients = _gradients;
-            Layer2SoftmaxCrossEntropy.Backward(Batch(_probabilities, batch * 4), labels, Batch(_inputGradient, batch * 4));
         }
 
         /// <summary>
         /// Runs Forward(inputs, labels) then Backward(labels) and returns the mean loss; Gradients then holds its gradient.
         /// </summary>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels)
         {
-            if (_parallel is not null)
+            bool entered = EnterCall(true);
+            try
             {
-                return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);
-            }
+                if (_parallel is not null)
+                {
+                    return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);
+                }
 
-            float loss = Forward(inputs, labels);
-            Backward(labels);
-            return loss;
+                float loss = Forward(inputs, labels);
+                Backward(labels);
+                return loss;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
         /// One training step on a batch: forward, backward, and the optimizer's update of Parameters. Returns the batch's mean loss
         /// before the update. Allocates nothing (beyond the optimizer's own state on its first step).
         /// </summary>
+        /// <remarks>
+        /// A step never applies an update computed from NaN or infinity. When the loss is not finite, the step returns it as is;
+        /// when the loss is finite but a gradient is not (an overflow in the backward pass), it returns NaN. Either way Parameters
+        /// and the optimizer are left as they were (Gradients holds the batch's gradients, to inspect). So <c>IsFinite</c> of the
+        /// value returned tells whether the step was applied: check it after each step to stop or skip the batch.
+        /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="optimizer"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<float> optimizer)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            float loss = ComputeGradients(inputs, labels);
-            optimizer.Step(_parameters, _gradients);
-            return loss;
+            bool entered = EnterCall(true);
+            try
+            {
+                float loss = ComputeGradients(inputs, labels);
+                if (!float.IsFinite(loss))
+                {
+                    return loss;
+                }
+
+                if (!global::CnnGen.NumericChecks.AllFinite<float>(_gradients))
+                {
+                    return float.NaN;
+                }
+
+                optimizer.Step(_parameters, _gradients);
+                return loss;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         private const int ShardLayers = 1;
@@ -865,40 +944,49 @@ namespace @int
         }
 
         /// <summary>
-        /// Writes the most probable class of each example (the first on a tie). Takes any number of examples, in chunks of MaxBatchSize.
+        /// Writes the most probable class of each example: the index of its largest logit, the first on a tie, or its first NaN if it
+        /// has one (the rule of SoftmaxCrossEntropyKernels.ArgMax, which this calls). Takes any number of examples, in chunks of MaxBatchSize.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The inputs are not whole examples, or <paramref name="predictions"/> is not one per example.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> predictions)
         {
-            int count = global::CnnGen.SpanArguments.BatchSize(inputs.Length, InputLength, nameof(inputs));
-            global::CnnGen.SpanArguments.RequireLength(predictions.Length, count, nameof(predictions));
-            for (int start = 0; start < count; start += MaxBatchSize)
+            bool entered = EnterCall(true);
+            try
             {
-                int batch = global::System.Math.Min(MaxBatchSize, count - start);
-                RunLayers(inputs.Slice(start * InputLength, batch * InputLength));
-                global::System.ReadOnlySpan<float> logits = new global::System.Span<float>(_input, 0, batch * ClassCount);
-                for (int n = 0; n < batch; n++)
+                int count = global::CnnGen.SpanArguments.BatchSize(inputs.Length, InputLength, nameof(inputs));
+                global::CnnGen.SpanArguments.RequireLength(predictions.Length, count, nameof(predictions));
+                for (int start = 0; start < count; start += MaxBatchSize)
                 {
-                    global::System.ReadOnlySpan<float> row = logits.Slice(n * ClassCount, ClassCount);
-                    int best = 0;
-                    for (int c = 1; c < ClassCount; c++)
-                    {
-                        if (row[c] > row[best])
-                        {
-                            best = c;
-                        }
-                    }
-                    predictions[start + n] = best;
+                    int batch = global::System.Math.Min(MaxBatchSize, count - start);
+                    RunLayers(inputs.Slice(start * InputLength, batch * InputLength));
+                    global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<float>(ClassCount, new global::System.ReadOnlySpan<float>(_input, 0, batch * ClassCount), predictions.Slice(start, batch));
                 }
+            }
+            finally
+            {
+                ExitCall(entered);
             }
         }
 
         /// <summary>
-        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically.
+        /// Saves the parameters to <paramref name="path"/> with the Architecture signature, replacing the file atomically (through a
+        /// symbolic link, the file it points to), as ParameterFile.Save does.
         /// </summary>
+        /// <exception cref="global::System.IO.IOException">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void Save(string path)
         {
-            global::CnnGen.ParameterFile.Save<float>(path, Architecture, _parameters);
+            bool entered = EnterCall(false);
+            try
+            {
+                global::CnnGen.ParameterFile.Save<float>(path, Architecture, _parameters);
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -906,10 +994,61 @@ namespace @int
         /// or corrupt one, is refused with an InvalidDataException that says why, and the parameters stay as they were.
         /// </summary>
         /// <exception cref="global::System.IO.InvalidDataException">The file is of another architecture or precision, truncated or corrupt.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void Load(string path)
         {
-            global::CnnGen.ParameterFile.Load<float>(path, Architecture, _parameters);
-            _haveForward = false;
+            bool entered = EnterCall(false);
+            try
+            {
+                global::CnnGen.ParameterFile.Load<float>(path, Architecture, _parameters);
+                _haveForward = false;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
+        }
+
+        /// <summary>
+        /// Stops the worker threads of a network built with more than one thread, and ends the calls that compute: afterwards Forward,
+        /// Backward, ComputeGradients, TrainStep and Predict throw ObjectDisposedException, whatever the thread count (with one thread
+        /// there is nothing to stop). Parameters, Gradients, InitializeParameters, Save and Load keep working. A call running on another
+        /// thread is not left waiting: Dispose waits for its batch-parallel work, and the call then finishes; one that starts later throws.
+        /// Calling Dispose again does nothing.
+        /// </summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            _parallel?.Dispose();
+        }
+
+        /// <summary>
+        /// Starts a public call: refuses one that computes after Dispose, and any while a call of another thread runs on this instance
+        /// (a network takes one call at a time); lets a call nested in one of this thread's own go ahead (an optimizer calling back).
+        /// Returns whether this call must end it with ExitCall.
+        /// </summary>
+        private bool EnterCall(bool compute)
+        {
+            global::System.ObjectDisposedException.ThrowIf(compute && _disposed, this);
+            int thread = global::System.Environment.CurrentManagedThreadId;
+            int caller = global::System.Threading.Interlocked.CompareExchange(ref _caller, thread, 0);
+            if (caller == 0 || caller == thread)
+            {
+                return caller == 0;
+            }
+
+            throw new global::System.InvalidOperationException("This N is running a call on another thread; a network takes one call at a time.");
+        }
+
+        /// <summary>
+        /// Ends a public call that EnterCall started (<paramref name="entered"/>); a nested call ends nothing.
+        /// </summary>
+        private void ExitCall(bool entered)
+        {
+            if (entered)
+            {
+                global::System.Threading.Volatile.Write(ref _caller, 0);
+            }
         }
     }
 }

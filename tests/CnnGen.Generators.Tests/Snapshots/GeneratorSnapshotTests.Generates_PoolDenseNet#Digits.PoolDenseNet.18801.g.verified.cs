@@ -13,7 +13,7 @@
 
 namespace Digits
 {
-    partial class PoolDenseNet
+    partial class PoolDenseNet : global::System.IDisposable
     {
         // ---- Shapes and parameter layout ----
 
@@ -355,8 +355,10 @@ namespace Digits
             /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
             /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
             /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
@@ -383,8 +385,10 @@ namespace Digits
             /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
             /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
             /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
@@ -413,8 +417,10 @@ namespace Digits
             /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
             /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
             /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
@@ -443,8 +449,10 @@ namespace Digits
             /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
             /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
             /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
@@ -3424,6 +3432,10 @@ namespace Digits
         private readonly global::System.Action<int>? _shardWork;
         private int _shardSteps;
 
+        // The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.
+        private int _caller;
+        private volatile bool _disposed;
+
         /// <summary>
         /// Creates the network with every buffer sized for batches of up to <paramref name="maxBatchSize"/> examples
         /// (nothing is allocated after this), and initializes the parameters from <paramref name="seed"/>.
@@ -3433,7 +3445,7 @@ namespace Digits
         /// <param name="threads">The threads a batch is split over (1 to BatchParallel.MaxThreads; default 1, this thread alone).
         /// With more, Forward, Backward, ComputeGradients, TrainStep and Predict split each batch into that many contiguous shards run at
         /// once (this thread runs the first); the results equal one thread's up to floating-point rounding, and for a given thread count
-        /// they are the same on every run.</param>
+        /// they are the same on every run. Dispose the network to stop those threads at once (dropping it lets them stop when it is collected).</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is below 1 or too large, or <paramref name="threads"/> is out of range.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public PoolDenseNet(int maxBatchSize, ulong seed = 0, int threads = 1)
@@ -3509,15 +3521,24 @@ namespace Digits
         /// <summary>
         /// Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.
         /// </summary>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void InitializeParameters(ulong seed)
         {
-            var random = new global::CnnGen.DeterministicRandom(seed);
-            global::System.Span<double> parameters = _parameters;
-            global::CnnGen.ParameterInitialization.HeNormal(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Layer3FanIn, random);
-            parameters.Slice(Layer3BiasOffset, Layer3BiasLength).Clear();
-            global::CnnGen.ParameterInitialization.HeNormal(parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Layer5FanIn, random);
-            parameters.Slice(Layer5BiasOffset, Layer5BiasLength).Clear();
-            _haveForward = false;
+            bool entered = EnterCall(false);
+            try
+            {
+                var random = new global::CnnGen.DeterministicRandom(seed);
+                global::System.Span<double> parameters = _parameters;
+                global::CnnGen.ParameterInitialization.HeNormal(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Layer3FanIn, random);
+                parameters.Slice(Layer3BiasOffset, Layer3BiasLength).Clear();
+                global::CnnGen.ParameterInitialization.HeNormal(parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Layer5FanIn, random);
+                parameters.Slice(Layer5BiasOffset, Layer5BiasLength).Clear();
+                _haveForward = false;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -3526,11 +3547,21 @@ namespace Digits
         /// </summary>
         /// <param name="inputs">The batch, NHWC (batch, InputHeight, InputWidth, InputChannels); 1 to MaxBatchSize examples.</param>
         /// <exception cref="global::System.ArgumentException">The inputs are not a whole batch of 1 to MaxBatchSize examples.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public global::System.ReadOnlySpan<double> Forward(global::System.ReadOnlySpan<double> inputs)
         {
-            int batch = RunLayers(inputs);
-            Layer6SoftmaxCrossEntropy.Softmax(Batch(_activation3, batch * 10), Batch(_probabilities, batch * 10));
-            return new global::System.Span<double>(_probabilities, 0, batch * ClassCount);
+            bool entered = EnterCall(true);
+            try
+            {
+                int batch = RunLayers(inputs);
+                Layer6SoftmaxCrossEntropy.Softmax(Batch(_activation3, batch * 10), Batch(_probabilities, batch * 10));
+                return new global::System.Span<double>(_probabilities, 0, batch * ClassCount);
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -3539,18 +3570,28 @@ namespace Digits
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The inputs are not a whole batch of 1 to MaxBatchSize examples, or the labels are not one per example.</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public double Forward(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels)
         {
-            if (_parallel is not null)
+            bool entered = EnterCall(true);
+            try
             {
-                return RunShards(inputs, labels, ShardLayers | ShardLoss);
-            }
+                if (_parallel is not null)
+                {
+                    return RunShards(inputs, labels, ShardLayers | ShardLoss);
+                }
 
-            int batch = RunLayers(inputs);
-            global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-            double loss = Layer6SoftmaxCrossEntropy.Forward(Batch(_activation3, batch * 10), labels, Batch(_probabilities, batch * 10));
-            _haveForward = true;
-            return loss;
+                int batch = RunLayers(inputs);
+                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+                double loss = Layer6SoftmaxCrossEntropy.Forward(Batch(_activation3, batch * 10), labels, Batch(_probabilities, batch * 10));
+                _haveForward = true;
+                return loss;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -3597,47 +3638,67 @@ namespace Digits
         /// the batch, overwritten) and InputGradient.
         /// </summary>
         /// <param name="labels">The labels the last Forward(inputs, labels) was given.</param>
-        /// <exception cref="global::System.InvalidOperationException">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters).</exception>
+        /// <exception cref="global::System.InvalidOperationException">No Forward(inputs, labels) came before (since the last Forward, Predict or InitializeParameters),
+        /// or a call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public void Backward(global::System.ReadOnlySpan<int> labels)
         {
-            if (!_haveForward)
+            bool entered = EnterCall(true);
+            try
             {
-                throw new global::System.InvalidOperationException("Backward needs the activations of a Forward(inputs, labels) call just before it.");
-            }
+                if (!_haveForward)
+                {
+                    throw new global::System.InvalidOperationException("Backward needs the activations of a Forward(inputs, labels) call just before it.");
+                }
 
-            int batch = _batch;
-            global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-            if (_parallel is not null)
+                int batch = _batch;
+                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
+                if (_parallel is not null)
+                {
+                    CheckLabels(labels);
+                    labels.CopyTo(_labels!);
+                    Dispatch(ShardBackward);
+                    SumShardGradients(batch);
+                    return;
+                }
+
+                global::System.Span<double> parameters = _parameters;
+                global::System.Span<double> gradients = _gradients;
+                Layer6SoftmaxCrossEntropy.Backward(Batch(_probabilities, batch * 10), labels, Batch(_activationGradient3, batch * 10));
+                Layer5Dense.Backward(Batch(_activationGradient3, batch * 10), Batch(_activation2, batch * 20), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Batch(_activationGradient2, batch * 20), gradients.Slice(Layer5WeightsOffset, Layer5WeightsLength), gradients.Slice(Layer5BiasOffset, Layer5BiasLength));
+                Layer4ReLU.Backward(Batch(_activationGradient2, batch * 20), Batch(_activation2, batch * 20), Batch(_activationGradient2, batch * 20));
+                Layer3Dense.Backward(Batch(_activationGradient2, batch * 20), Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
+                Layer1MaxPool2D.Backward(Batch(_activationGradient1, batch * 32), Batch(_input, batch * 128), Batch(_inputGradient, batch * 128));
+            }
+            finally
             {
-                CheckLabels(labels);
-                labels.CopyTo(_labels!);
-                Dispatch(ShardBackward);
-                SumShardGradients(batch);
-                return;
+                ExitCall(entered);
             }
-
-            global::System.Span<double> parameters = _parameters;
-            global::System.Span<double> gradients = _gradients;
-            Layer6SoftmaxCrossEntropy.Backward(Batch(_probabilities, batch * 10), labels, Batch(_activationGradient3, batch * 10));
-            Layer5Dense.Backward(Batch(_activationGradient3, batch * 10), Batch(_activation2, batch * 20), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Batch(_activationGradient2, batch * 20), gradients.Slice(Layer5WeightsOffset, Layer5WeightsLength), gradients.Slice(Layer5BiasOffset, Layer5BiasLength));
-            Layer4ReLU.Backward(Batch(_activationGradient2, batch * 20), Batch(_activation2, batch * 20), Batch(_activationGradient2, batch * 20));
-            Layer3Dense.Backward(Batch(_activationGradient2, batch * 20), Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
-            Layer1MaxPool2D.Backward(Batch(_activationGradient1, batch * 32), Batch(_input, batch * 128), Batch(_inputGradient, batch * 128));
         }
 
         /// <summary>
         /// Runs Forward(inputs, labels) then Backward(labels) and returns the mean loss; Gradients then holds its gradient.
         /// </summary>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public double ComputeGradients(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels)
         {
-            if (_parallel is not null)
+            bool entered = EnterCall(true);
+            try
             {
-                return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);
-            }
+                if (_parallel is not null)
+                {
+                    return RunShards(inputs, labels, ShardLayers | ShardLoss | ShardBackward);
+                }
 
-            double loss = Forward(inputs, labels);
-            Backward(labels);
-            return loss;
+                double loss = Forward(inputs, labels);
+                Backward(labels);
+                return loss;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -3651,22 +3712,32 @@ namespace Digits
         /// value returned tells whether the step was applied: check it after each step to stop or skip the batch.
         /// </remarks>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="optimizer"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public double TrainStep(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<int> labels, global::CnnGen.IOptimizer<double> optimizer)
         {
             global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            double loss = ComputeGradients(inputs, labels);
-            if (!double.IsFinite(loss))
+            bool entered = EnterCall(true);
+            try
             {
+                double loss = ComputeGradients(inputs, labels);
+                if (!double.IsFinite(loss))
+                {
+                    return loss;
+                }
+
+                if (!global::CnnGen.NumericChecks.AllFinite<double>(_gradients))
+                {
+                    return double.NaN;
+                }
+
+                optimizer.Step(_parameters, _gradients);
                 return loss;
             }
-
-            if (!global::CnnGen.NumericChecks.AllFinite<double>(_gradients))
+            finally
             {
-                return double.NaN;
+                ExitCall(entered);
             }
-
-            optimizer.Step(_parameters, _gradients);
-            return loss;
         }
 
         private const int ShardLayers = 1;
@@ -3806,15 +3877,25 @@ namespace Digits
         /// has one (the rule of SoftmaxCrossEntropyKernels.ArgMax, which this calls). Takes any number of examples, in chunks of MaxBatchSize.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The inputs are not whole examples, or <paramref name="predictions"/> is not one per example.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">This network was disposed.</exception>
         public void Predict(global::System.ReadOnlySpan<double> inputs, global::System.Span<int> predictions)
         {
-            int count = global::CnnGen.SpanArguments.BatchSize(inputs.Length, InputLength, nameof(inputs));
-            global::CnnGen.SpanArguments.RequireLength(predictions.Length, count, nameof(predictions));
-            for (int start = 0; start < count; start += MaxBatchSize)
+            bool entered = EnterCall(true);
+            try
             {
-                int batch = global::System.Math.Min(MaxBatchSize, count - start);
-                RunLayers(inputs.Slice(start * InputLength, batch * InputLength));
-                global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<double>(ClassCount, new global::System.ReadOnlySpan<double>(_activation3, 0, batch * ClassCount), predictions.Slice(start, batch));
+                int count = global::CnnGen.SpanArguments.BatchSize(inputs.Length, InputLength, nameof(inputs));
+                global::CnnGen.SpanArguments.RequireLength(predictions.Length, count, nameof(predictions));
+                for (int start = 0; start < count; start += MaxBatchSize)
+                {
+                    int batch = global::System.Math.Min(MaxBatchSize, count - start);
+                    RunLayers(inputs.Slice(start * InputLength, batch * InputLength));
+                    global::CnnGen.SoftmaxCrossEntropyKernels.ArgMax<double>(ClassCount, new global::System.ReadOnlySpan<double>(_activation3, 0, batch * ClassCount), predictions.Slice(start, batch));
+                }
+            }
+            finally
+            {
+                ExitCall(entered);
             }
         }
 
@@ -3823,9 +3904,18 @@ namespace Digits
         /// symbolic link, the file it points to), as ParameterFile.Save does.
         /// </summary>
         /// <exception cref="global::System.IO.IOException">Saving failed; the message names the path and the step that failed (see ParameterFile.Save).</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void Save(string path)
         {
-            global::CnnGen.ParameterFile.Save<double>(path, Architecture, _parameters);
+            bool entered = EnterCall(false);
+            try
+            {
+                global::CnnGen.ParameterFile.Save<double>(path, Architecture, _parameters);
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
         }
 
         /// <summary>
@@ -3833,10 +3923,61 @@ namespace Digits
         /// or corrupt one, is refused with an InvalidDataException that says why, and the parameters stay as they were.
         /// </summary>
         /// <exception cref="global::System.IO.InvalidDataException">The file is of another architecture or precision, truncated or corrupt.</exception>
+        /// <exception cref="global::System.InvalidOperationException">A call on another thread is running on this network.</exception>
         public void Load(string path)
         {
-            global::CnnGen.ParameterFile.Load<double>(path, Architecture, _parameters);
-            _haveForward = false;
+            bool entered = EnterCall(false);
+            try
+            {
+                global::CnnGen.ParameterFile.Load<double>(path, Architecture, _parameters);
+                _haveForward = false;
+            }
+            finally
+            {
+                ExitCall(entered);
+            }
+        }
+
+        /// <summary>
+        /// Stops the worker threads of a network built with more than one thread, and ends the calls that compute: afterwards Forward,
+        /// Backward, ComputeGradients, TrainStep and Predict throw ObjectDisposedException, whatever the thread count (with one thread
+        /// there is nothing to stop). Parameters, Gradients, InitializeParameters, Save and Load keep working. A call running on another
+        /// thread is not left waiting: Dispose waits for its batch-parallel work, and the call then finishes; one that starts later throws.
+        /// Calling Dispose again does nothing.
+        /// </summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            _parallel?.Dispose();
+        }
+
+        /// <summary>
+        /// Starts a public call: refuses one that computes after Dispose, and any while a call of another thread runs on this instance
+        /// (a network takes one call at a time); lets a call nested in one of this thread's own go ahead (an optimizer calling back).
+        /// Returns whether this call must end it with ExitCall.
+        /// </summary>
+        private bool EnterCall(bool compute)
+        {
+            global::System.ObjectDisposedException.ThrowIf(compute && _disposed, this);
+            int thread = global::System.Environment.CurrentManagedThreadId;
+            int caller = global::System.Threading.Interlocked.CompareExchange(ref _caller, thread, 0);
+            if (caller == 0 || caller == thread)
+            {
+                return caller == 0;
+            }
+
+            throw new global::System.InvalidOperationException("This PoolDenseNet is running a call on another thread; a network takes one call at a time.");
+        }
+
+        /// <summary>
+        /// Ends a public call that EnterCall started (<paramref name="entered"/>); a nested call ends nothing.
+        /// </summary>
+        private void ExitCall(bool entered)
+        {
+            if (entered)
+            {
+                global::System.Threading.Volatile.Write(ref _caller, 0);
+            }
         }
     }
 }

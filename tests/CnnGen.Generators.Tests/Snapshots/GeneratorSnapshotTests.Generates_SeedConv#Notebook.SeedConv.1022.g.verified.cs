@@ -160,8 +160,10 @@ namespace Notebook
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
@@ -232,8 +234,10 @@ namespace Notebook
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
@@ -304,8 +308,10 @@ namespace Notebook
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
@@ -376,8 +382,10 @@ namespace Notebook
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)

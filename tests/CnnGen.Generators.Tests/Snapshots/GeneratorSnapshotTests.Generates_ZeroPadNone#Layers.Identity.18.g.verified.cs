@@ -84,8 +84,10 @@ namespace Layers
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
@@ -112,8 +114,10 @@ namespace Layers
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
@@ -140,8 +144,10 @@ namespace Layers
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
@@ -168,8 +174,10 @@ namespace Layers
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-        /// <remarks>Not thread-safe, like the runner: one call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it.
+        /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
+        /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)

@@ -7,7 +7,8 @@ namespace CnnGen.Generated.Sharding;
 /// </summary>
 /// <remarks>
 /// The spans a call receives cannot be captured, so the derived jobs pin them for the duration of the call and keep
-/// pointers, which they clear again before returning: between calls a job holds no pointer and no kernel.
+/// pointers, which they clear again before returning: between calls a job holds no pointer and no kernel. A job is used only
+/// by a call that holds its runner, so no other call can overwrite those fields while the shards read them.
 /// </remarks>
 internal abstract class ShardJob
 {
@@ -20,12 +21,15 @@ internal abstract class ShardJob
         _work = Dispatch;
     }
 
-    /// <summary>Runs <see cref="RunShard"/> for every non-empty shard of <paramref name="batch"/> on the threads of <paramref name="parallel"/>.</summary>
+    /// <summary>
+    /// Runs <see cref="RunShard"/> for every non-empty shard of <paramref name="batch"/> on the threads of
+    /// <paramref name="parallel"/>, which the caller holds (<see cref="BatchParallel.Enter"/>) for the whole call.
+    /// </summary>
     protected void RunShards(BatchParallel parallel, int batch)
     {
         _batch = batch;
         _shards = parallel.Threads;
-        parallel.Run(_work);
+        parallel.RunEntered(_work);
     }
 
     /// <summary>Runs the kernel on examples <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> − 1 (<paramref name="count"/> ≥ 1).</summary>
