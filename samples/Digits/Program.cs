@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using CnnGen;
 using Digits;
 
@@ -30,6 +34,10 @@ bool live = !Console.IsOutputRedirected;
 Console.WriteLine($"CnnGen digits: {all.Count} images of {DigitsDataSet.Height}×{DigitsDataSet.Width}, {train.Count} to train and {test.Count} to test (seed {options.Seed}).");
 Console.WriteLine($"Network: {DigitsNet.Architecture}");
 Console.WriteLine($"{DigitsNet.ParameterCount} parameters; {options.OptimizerName} lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, batch {options.BatchSize}, {options.Epochs} epochs, {options.Threads} {(options.Threads == 1 ? "thread" : "threads")} (of {Environment.ProcessorCount} processors).");
+Console.WriteLine(
+    $"Code: {(RuntimeFeature.IsDynamicCodeCompiled ? "JIT-compiled" : "ahead-of-time compiled (NativeAOT)")}; hardware-accelerated vectors: " +
+    $"Vector512 {YesNo(Vector512.IsHardwareAccelerated)}, Vector256 {YesNo(Vector256.IsHardwareAccelerated)}, Vector128 {YesNo(Vector128.IsHardwareAccelerated)}; " +
+    $"fused multiply-add in hardware {YesNo(Fma.IsSupported || AdvSimd.IsSupported)}.");
 Console.WriteLine();
 
 // ---- The generated network ----------------------------------------------------------------------------------------
@@ -77,10 +85,19 @@ if (!options.SkipGeneric)
         $"Time per epoch (median, training steps only): specialized{(options.Threads == 1 ? "" : $" on {options.Threads} threads")} {specialized.MedianEpochSeconds * 1000:F0} ms, " +
         $"generic {generic.MedianEpochSeconds * 1000:F0} ms: the specialized network is {generic.MedianEpochSeconds / specialized.MedianEpochSeconds:F2}× as fast.");
 }
+else
+{
+    Console.WriteLine();
+    Console.WriteLine(
+        $"Time per epoch (median, training steps only): specialized{(options.Threads == 1 ? "" : $" on {options.Threads} threads")} " +
+        $"{(specialized.MedianEpochSeconds * 1000).ToString("F1", CultureInfo.InvariantCulture)} ms.");
+}
 
 Console.WriteLine();
 Console.WriteLine($"Final test accuracy (specialized): {specialized.TestAccuracy:P2}");
 return 0;
+
+static string YesNo(bool value) => value ? "yes" : "no";
 
 RunResult Train(string label, TrainStepFunction trainStep, PredictFunction predict)
 {
