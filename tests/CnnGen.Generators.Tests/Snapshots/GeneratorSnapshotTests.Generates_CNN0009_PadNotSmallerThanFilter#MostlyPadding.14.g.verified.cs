@@ -498,25 +498,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -558,25 +558,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -586,25 +586,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -638,25 +638,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -666,25 +666,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -718,25 +718,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -746,25 +746,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -806,25 +806,25 @@ partial class MostlyPadding
                         {
                             float w0 = Unsafe.Add(ref filter, 0);
                             float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                             float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = MathF.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             float w0 = Unsafe.Add(ref filter, 1);
                             float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                             float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                             float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                             float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = MathF.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -953,34 +953,34 @@ partial class MostlyPadding
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
                             float g0 = Unsafe.Add(ref dzRow, 2);
                             float x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                             float g0_1 = Unsafe.Add(ref dzRow, 3);
                             float x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
                             float x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                            a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                         }
                         {
                             float g0 = Unsafe.Add(ref dzRow, 4);
                             float x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
                         for (nint ox = 5; ox < 6; ox++)
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                         }
                     }
                     a0_0 += a0_0_1;
@@ -1008,34 +1008,34 @@ partial class MostlyPadding
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
                             float g0 = Unsafe.Add(ref dzRow, 2);
                             float x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                             float g0_1 = Unsafe.Add(ref dzRow, 3);
                             float x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = MathF.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
                             float x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = MathF.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                            a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                         }
                         {
                             float g0 = Unsafe.Add(ref dzRow, 4);
                             float x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                             float x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = MathF.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
                         for (nint ox = 5; ox < 6; ox++)
                         {
                             float g0 = Unsafe.Add(ref dzRow, ox);
                             float x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = MathF.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
                         }
                     }
                     a0_0 += a0_0_1;
@@ -1083,24 +1083,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1110,24 +1110,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -1164,24 +1164,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1191,24 +1191,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -1245,24 +1245,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1272,24 +1272,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -1326,24 +1326,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -1353,24 +1353,24 @@ partial class MostlyPadding
                                 {
                                     float w0 = Unsafe.Add(ref filter, 0);
                                     float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = MathF.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
                                     float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = MathF.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
                                     float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = MathF.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
                                     float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = MathF.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     float w0 = Unsafe.Add(ref filter, 1);
                                     float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = MathF.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = MathF.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = MathF.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = MathF.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -1476,25 +1476,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -1536,25 +1536,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -1564,25 +1564,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -1616,25 +1616,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -1644,25 +1644,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -1696,25 +1696,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     {
@@ -1724,25 +1724,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -1784,25 +1784,25 @@ partial class MostlyPadding
                         {
                             double w0 = Unsafe.Add(ref filter, 0);
                             double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                             double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = Math.FusedMultiplyAdd(x5, w0, a5_0);
+                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
                         }
                         // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
                             double w0 = Unsafe.Add(ref filter, 1);
                             double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                             double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                             double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                             double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = Math.FusedMultiplyAdd(x4, w0, a4_0);
+                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
                         }
                     }
                     Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -1931,34 +1931,34 @@ partial class MostlyPadding
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
                             double g0 = Unsafe.Add(ref dzRow, 2);
                             double x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                             double g0_1 = Unsafe.Add(ref dzRow, 3);
                             double x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
                             double x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                            a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                         }
                         {
                             double g0 = Unsafe.Add(ref dzRow, 4);
                             double x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
                         for (nint ox = 5; ox < 6; ox++)
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                         }
                     }
                     a0_0 += a0_0_1;
@@ -1986,34 +1986,34 @@ partial class MostlyPadding
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
                         {
                             double g0 = Unsafe.Add(ref dzRow, 2);
                             double x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                             double g0_1 = Unsafe.Add(ref dzRow, 3);
                             double x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = Math.FusedMultiplyAdd(x0_1, g0_1, a0_0_1);
+                            a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
                             double x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = Math.FusedMultiplyAdd(x1_1, g0_1, a1_0_1);
+                            a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                         }
                         {
                             double g0 = Unsafe.Add(ref dzRow, 4);
                             double x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                             double x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = Math.FusedMultiplyAdd(x1, g0, a1_0);
+                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
                         }
                         // Output columns 5..5: weight rows 0 read real input.
                         for (nint ox = 5; ox < 6; ox++)
                         {
                             double g0 = Unsafe.Add(ref dzRow, ox);
                             double x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = Math.FusedMultiplyAdd(x0, g0, a0_0);
+                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
                         }
                     }
                     a0_0 += a0_0_1;
@@ -2061,24 +2061,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2088,24 +2088,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -2142,24 +2142,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2169,24 +2169,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -2223,24 +2223,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2250,24 +2250,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
@@ -2304,24 +2304,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             {
@@ -2331,24 +2331,24 @@ partial class MostlyPadding
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);
                                     double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = Math.FusedMultiplyAdd(x0, w0, a0_0);
+                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
                                     double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = Math.FusedMultiplyAdd(x1, w0, a1_0);
+                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
                                     double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = Math.FusedMultiplyAdd(x2, w0, a2_0);
+                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
                                     double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = Math.FusedMultiplyAdd(x3, w0, a3_0);
+                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
                                     double w0 = Unsafe.Add(ref filter, 1);
                                     double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = Math.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
                                     double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = Math.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
                                     double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = Math.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = Math.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;

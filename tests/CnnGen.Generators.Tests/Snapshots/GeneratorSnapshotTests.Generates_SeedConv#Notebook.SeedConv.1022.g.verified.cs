@@ -476,120 +476,120 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -635,120 +635,120 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -794,120 +794,120 @@ namespace Notebook
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -956,11 +956,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -968,13 +968,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -982,11 +982,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -1024,11 +1024,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -1036,13 +1036,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -1050,11 +1050,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -1092,11 +1092,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -1104,13 +1104,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -1118,11 +1118,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -1270,71 +1270,71 @@ namespace Notebook
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -1377,71 +1377,71 @@ namespace Notebook
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -1484,71 +1484,71 @@ namespace Notebook
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -1599,9 +1599,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -1609,17 +1609,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1648,17 +1648,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -1666,9 +1666,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1700,9 +1700,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -1710,17 +1710,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1749,17 +1749,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -1767,9 +1767,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1801,9 +1801,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -1811,17 +1811,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1850,17 +1850,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -1868,9 +1868,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -1921,90 +1921,90 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -2044,147 +2044,147 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -2225,90 +2225,90 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector128.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -2349,147 +2349,147 @@ namespace Notebook
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector128.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector128.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector128.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -2573,120 +2573,120 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -2732,120 +2732,120 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -2891,120 +2891,120 @@ namespace Notebook
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 1..1 × 4 channels, all pixels.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, w0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
                             }
                             // Column taps 2..2 × 4 channels, pixels 0,1,2.
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, w0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, w0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, w0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
                             }
                             {
                                 var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 += a0_0_1;
@@ -3053,11 +3053,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3065,13 +3065,13 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3079,11 +3079,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -3121,11 +3121,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3133,13 +3133,13 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3147,11 +3147,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -3189,11 +3189,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3201,13 +3201,13 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3215,11 +3215,11 @@ namespace Notebook
                                     var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
                                     var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -3270,11 +3270,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3282,13 +3282,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3296,11 +3296,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
@@ -3339,11 +3339,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3351,13 +3351,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3365,11 +3365,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
@@ -3408,11 +3408,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
@@ -3420,13 +3420,13 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
@@ -3434,11 +3434,11 @@ namespace Notebook
                                     var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
                                     var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
                                     var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                     var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                     var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                 }
                             }
                             a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
@@ -3623,71 +3623,71 @@ namespace Notebook
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -3730,71 +3730,71 @@ namespace Notebook
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -3837,71 +3837,71 @@ namespace Notebook
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 1..2: all weight rows read real input.
                             for (nint ox = 1; ox < 3; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                                 var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.FusedMultiplyAdd(x8, g0, a8_0);
+                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
                                 var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.FusedMultiplyAdd(x9, g0, a9_0);
+                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
                                 var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.FusedMultiplyAdd(x10, g0, a10_0);
+                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
                                 var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.FusedMultiplyAdd(x11, g0, a11_0);
+                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
                             }
                             // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
                             for (nint ox = 3; ox < 4; ox++)
                             {
                                 var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.FusedMultiplyAdd(x0, g0, a0_0);
+                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
                                 var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.FusedMultiplyAdd(x1, g0, a1_0);
+                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
                                 var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.FusedMultiplyAdd(x2, g0, a2_0);
+                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
                                 var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.FusedMultiplyAdd(x3, g0, a3_0);
+                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
                                 var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.FusedMultiplyAdd(x4, g0, a4_0);
+                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
                                 var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.FusedMultiplyAdd(x5, g0, a5_0);
+                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
                                 var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.FusedMultiplyAdd(x6, g0, a6_0);
+                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
                                 var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.FusedMultiplyAdd(x7, g0, a7_0);
+                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
@@ -3952,9 +3952,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -3962,17 +3962,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4001,17 +4001,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4019,9 +4019,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4053,9 +4053,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -4063,17 +4063,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4102,17 +4102,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4120,9 +4120,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4154,9 +4154,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -4164,17 +4164,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4203,17 +4203,17 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector256.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector256.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector256.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector256.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4221,9 +4221,9 @@ namespace Notebook
                                 var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
                                 var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector256.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector256.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
@@ -4269,9 +4269,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -4279,17 +4279,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4318,17 +4318,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4336,9 +4336,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4371,9 +4371,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -4381,17 +4381,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4420,17 +4420,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4438,9 +4438,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4473,9 +4473,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 1..3: all weight rows read real input.
                             for (nint ox = 1; ox < 4; ox++)
@@ -4483,17 +4483,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4522,17 +4522,17 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                                 var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.FusedMultiplyAdd(x2, g0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, g1, a2_1);
+                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
                                 var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.FusedMultiplyAdd(x3, g0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, g1, a3_1);
+                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
                                 var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.FusedMultiplyAdd(x4, g0, a4_0); a4_1 = Vector128.FusedMultiplyAdd(x4, g1, a4_1);
+                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
                                 var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.FusedMultiplyAdd(x5, g0, a5_0); a5_1 = Vector128.FusedMultiplyAdd(x5, g1, a5_1);
+                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
                             }
                             // Output columns 3..3: weight rows 0,1 read real input.
                             for (nint ox = 3; ox < 4; ox++)
@@ -4540,9 +4540,9 @@ namespace Notebook
                                 var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
                                 var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
                                 var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.FusedMultiplyAdd(x0, g0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, g1, a0_1);
+                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
                                 var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.FusedMultiplyAdd(x1, g0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, g1, a1_1);
+                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
                             }
                         }
                         a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
@@ -4593,90 +4593,90 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -4716,147 +4716,147 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -4897,90 +4897,90 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector256.FusedMultiplyAdd(x3, w0, a3_0);
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                         var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector256.FusedMultiplyAdd(x3, w0, a3_0_1);
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -5021,147 +5021,147 @@ namespace Notebook
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector256.FusedMultiplyAdd(x0, w0, a0_0);
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector256.FusedMultiplyAdd(x1, w0, a1_0);
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector256.FusedMultiplyAdd(x2, w0, a2_0);
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
                                     }
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector256.FusedMultiplyAdd(x0, w0, a0_0_1);
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
                                         var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector256.FusedMultiplyAdd(x1, w0, a1_0_1);
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector256.FusedMultiplyAdd(x2, w0, a2_0_1);
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -5211,97 +5211,97 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -5340,11 +5340,11 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j++)
@@ -5352,11 +5352,11 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
@@ -5394,97 +5394,97 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                         var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.FusedMultiplyAdd(x3, w0, a3_0); a3_1 = Vector128.FusedMultiplyAdd(x3, w1, a3_1);
+                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
@@ -5524,11 +5524,11 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     }
                                     // Column taps 1..1 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j++)
@@ -5536,11 +5536,11 @@ namespace Notebook
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
                                         var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a0_0 = Vector128.FusedMultiplyAdd(x0, w0, a0_0); a0_1 = Vector128.FusedMultiplyAdd(x0, w1, a0_1);
+                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
                                         var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a1_0 = Vector128.FusedMultiplyAdd(x1, w0, a1_0); a1_1 = Vector128.FusedMultiplyAdd(x1, w1, a1_1);
+                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                        a2_0 = Vector128.FusedMultiplyAdd(x2, w0, a2_0); a2_1 = Vector128.FusedMultiplyAdd(x2, w1, a2_1);
+                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));

@@ -698,7 +698,7 @@ namespace CnnGen.Generators.Emitting
                 {
                     string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : $"{chunk.VectorClass}.Create(x{j}{bank})";
                     string cls = chunk.IsScalar ? el.Math : chunk.VectorClass!;
-                    return $"a{j}_{k}{bank} = {cls}.FusedMultiplyAdd({xv}, g{k}{bank}, a{j}_{k}{bank});";
+                    return $"a{j}_{k}{bank} = {cls}.MultiplyAddEstimate({xv}, g{k}{bank}, a{j}_{k}{bank});";
                 })));
             }
         }

@@ -411,7 +411,7 @@ namespace CnnGen.Generators.Emitting
                     .Add(R, t)
                     .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + kc * lanes);
                 _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
-                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.FusedMultiplyAdd(x{p}, w{k}, {Acc(p, k)});")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.MultiplyAddEstimate(x{p}, w{k}, {Acc(p, k)});")));
             }
 
             _step++;
@@ -444,7 +444,7 @@ namespace CnnGen.Generators.Emitting
                     Chunk chunk = group.Chunks[k];
                     string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : $"{chunk.VectorClass}.Create(x{p})";
                     string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
-                    fmas.Add($"{Acc(p, k)} = {cls}.FusedMultiplyAdd({x}, w{k}, {Acc(p, k)});");
+                    fmas.Add($"{Acc(p, k)} = {cls}.MultiplyAddEstimate({x}, w{k}, {Acc(p, k)});");
                 }
 
                 _w.Line(string.Join(" ", fmas));

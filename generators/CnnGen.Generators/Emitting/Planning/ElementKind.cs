@@ -3,15 +3,14 @@ namespace CnnGen.Generators.Emitting.Planning
     /// <summary>The floating-point element type a kernel is emitted for.</summary>
     internal sealed class ElementKind
     {
-        public static readonly ElementKind Single = new("float", "Single", 4, "MathF", "0f");
-        public static readonly ElementKind Double = new("double", "Double", 8, "Math", "0d");
+        public static readonly ElementKind Single = new("float", "Single", 4, "0f");
+        public static readonly ElementKind Double = new("double", "Double", 8, "0d");
 
-        private ElementKind(string keyword, string suffix, int bytes, string math, string zero)
+        private ElementKind(string keyword, string suffix, int bytes, string zero)
         {
             Keyword = keyword;
             Suffix = suffix;
             Bytes = bytes;
-            Math = math;
             Zero = zero;
         }
 
@@ -24,8 +23,13 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>The size of one element in bytes.</summary>
         public int Bytes { get; }
 
-        /// <summary>The class holding the scalar fused multiply-add: <c>MathF</c> or <c>Math</c>.</summary>
-        public string Math { get; }
+        /// <summary>
+        /// The type whose static <c>MultiplyAddEstimate</c> is the scalar multiply-add: the keyword itself. Like the vector
+        /// classes' <c>MultiplyAddEstimate</c>, it is one fused instruction where the CPU has FMA and a multiply and an add
+        /// where it has not; <c>FusedMultiplyAdd</c> would compute an exact fused result in software there, lane by lane,
+        /// hundreds of times slower (an x64 without FMA, or a NativeAOT build for the baseline x64).
+        /// </summary>
+        public string Math => Keyword;
 
         /// <summary>The literal zero of this type.</summary>
         public string Zero { get; }
