@@ -11,7 +11,7 @@ namespace CnnGen.Generators.Tests;
 public class EmitterSnapshotTests
 {
     private static TargetTypeSpec Target(string name) =>
-        new("Models", new[] { new TypeDeclarationPart("partial class", name) }.ToEquatableArray(), "Models." + name);
+        new("Models", new[] { new TypeDeclarationPart("partial class", name) }.ToEquatableArray(), "Models." + name, IsStatic: false);
 
     [Fact]
     public void Max_pool_forward_kernel_alone()

@@ -51,14 +51,26 @@ public class ReservedNameTests
         Assert.True(unreserved.Length == 0, string.Join(", ", unreserved));
     }
 
-    /// <summary>The names of the members the generated code declares directly in the class (what a class name collides with).</summary>
+    /// <summary>
+    /// The names of the members the generated code declares directly in the class (what a class name collides with). An
+    /// explicit interface implementation (the layer contract's shape properties and their accessors) is left out: its name
+    /// is qualified by the interface's, so no class name can collide with it.
+    /// </summary>
     private static IEnumerable<string> DeclaredNames(GeneratorRun run, string className)
     {
         INamedTypeSymbol type = run.Output.GetTypeByMetadataName(className)!;
         return type.GetMembers()
             .Where(member => !member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor })
-            .Select(member => member is IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } ? null : member.Name)
-            .OfType<string>()
+            .Where(member => !IsExplicitInterfaceImplementation(member))
+            .Select(member => member.Name)
             .Distinct();
     }
+
+    private static bool IsExplicitInterfaceImplementation(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.ExplicitInterfaceImplementations.Length > 0,
+        IPropertySymbol property => property.ExplicitInterfaceImplementations.Length > 0,
+        IEventSymbol @event => @event.ExplicitInterfaceImplementations.Length > 0,
+        _ => false,
+    };
 }

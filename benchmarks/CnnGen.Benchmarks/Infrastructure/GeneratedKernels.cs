@@ -1,119 +1,154 @@
-using System.Reflection;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CnnGen.Benchmarks.Infrastructure;
 
-/// <summary>A generated convolution forward pass (the contract of <c>[Conv2D]</c> classes).</summary>
-public delegate void ConvForward<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output);
-
-/// <summary>A generated convolution backward pass.</summary>
-public delegate void ConvBackward<T>(
-    ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
-    Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient);
-
-/// <summary>A generated convolution forward pass that splits the batch over a <see cref="BatchParallel"/>'s threads.</summary>
-public delegate void ConvForwardParallel<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output, BatchParallel parallel);
-
-/// <summary>A generated convolution backward pass that splits the batch over a <see cref="BatchParallel"/>'s threads.</summary>
-public delegate void ConvBackwardParallel<T>(
-    ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
-    Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient, BatchParallel parallel);
-
-/// <summary>A generated pooling forward pass.</summary>
-public delegate void PoolForward<T>(ReadOnlySpan<T> input, Span<T> output);
-
-/// <summary>A generated pooling backward pass.</summary>
-public delegate void PoolBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient);
-
 /// <summary>
-/// Finds the kernels the source generator emitted into a layer class and binds them into a delegate, once per
-/// setup: generated layer classes share no interface, so this is how one generic suite serves every layer class.
-/// The delegate adds one indirect call per invocation (about a nanosecond), which is noise next to a layer pass.
+/// Calls the kernels the generator emitted into a layer class through the layer contract (<see cref="IParallelWeightedLayer{T}"/>,
+/// <see cref="IUnweightedLayer{T}"/>), in a suite's element type <typeparamref name="T"/> of each method.
 /// </summary>
+/// <remarks>
+/// A layer class implements its interfaces for <see cref="float"/> and for <see cref="double"/>, and a suite is generic over
+/// <c>T</c>, so a suite cannot constrain its layer to <c>IWeightedLayer&lt;T&gt;</c>: C# cannot prove that <c>T</c> is one of
+/// the two. These methods take the layer constrained to both and pick the overload by <c>typeof(T)</c>, a test the JIT
+/// folds away (each value type gets its own code), so what runs is the layer's static kernel, called directly. Because
+/// the layer is a class, code generic over it is shared between layers, and the call goes through the generic
+/// dictionary: one indirect call, as a delegate would cost, and no reflection anywhere.
+/// </remarks>
 public static class GeneratedKernels
 {
-    /// <summary>
-    /// The public static method <paramref name="name"/> of <paramref name="layer"/> whose signature is
-    /// <typeparamref name="TDelegate"/>'s, either as written or as a one-type-parameter generic method
-    /// instantiated for the delegate's element type; null when the layer has none.
-    /// </summary>
-    public static TDelegate? Find<TDelegate>(Type layer, string name)
-        where TDelegate : Delegate
+    public static void ConvForward<TLayer, T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output)
+        where TLayer : IWeightedLayer<float>, IWeightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        MethodInfo invoke = typeof(TDelegate).GetMethod("Invoke")!;
-        Type[] wanted = invoke.GetParameters().Select(p => p.ParameterType).ToArray();
-        Type element = typeof(TDelegate).GetGenericArguments()[0];
-
-        foreach (MethodInfo candidate in layer.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+        if (typeof(T) == typeof(float))
         {
-            if (candidate.Name != name)
-            {
-                continue;
-            }
-
-            MethodInfo? method = candidate;
-            if (candidate.IsGenericMethodDefinition)
-            {
-                method = candidate.GetGenericArguments().Length == 1 ? TryInstantiate(candidate, element) : null;
-            }
-
-            if (method is null || method.ReturnType != typeof(void))
-            {
-                continue;
-            }
-
-            Type[] actual = method.GetParameters().Select(p => p.ParameterType).ToArray();
-            if (actual.SequenceEqual(wanted))
-            {
-                return (TDelegate)method.CreateDelegate(typeof(TDelegate));
-            }
+            TLayer.Forward(In<T, float>(input), In<T, float>(weights), In<T, float>(bias), Out<T, float>(output));
         }
-
-        return null;
+        else if (typeof(T) == typeof(double))
+        {
+            TLayer.Forward(In<T, double>(input), In<T, double>(weights), In<T, double>(bias), Out<T, double>(output));
+        }
+        else
+        {
+            throw Unsupported<T>();
+        }
     }
 
-    /// <summary>
-    /// True when <paramref name="layer"/> declares any public static method named <paramref name="name"/>: the
-    /// generator has emitted the kernel, whatever its signature. The suites skip a generated benchmark only when
-    /// this is false; a kernel that exists with the wrong signature makes the benchmark fail instead.
-    /// </summary>
-    public static bool Declares(Type layer, string name) =>
-        layer.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Any(m => m.Name == name);
-
-    /// <summary>Like <see cref="Find{TDelegate}"/>, but throws when the layer has no such kernel, naming what it has.</summary>
-    public static TDelegate Require<TDelegate>(Type layer, string name)
-        where TDelegate : Delegate
+    public static void ConvForward<TLayer, T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output, BatchParallel parallel)
+        where TLayer : IParallelWeightedLayer<float>, IParallelWeightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Find<TDelegate>(layer, name) is { } kernel)
+        if (typeof(T) == typeof(float))
         {
-            return kernel;
+            TLayer.Forward(In<T, float>(input), In<T, float>(weights), In<T, float>(bias), Out<T, float>(output), parallel);
         }
-
-        MethodInfo invoke = typeof(TDelegate).GetMethod("Invoke")!;
-        string[] found = layer.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(m => m.Name == name)
-            .Select(m => m.ToString() ?? m.Name)
-            .ToArray();
-        throw new InvalidOperationException(
-            $"{layer.Name} has no generated {name}{Signature(invoke)} (the contract the benchmarks measure); " +
-            (found.Length == 0 ? "it declares no such method." : "it declares: " + string.Join("; ", found)));
+        else if (typeof(T) == typeof(double))
+        {
+            TLayer.Forward(In<T, double>(input), In<T, double>(weights), In<T, double>(bias), Out<T, double>(output), parallel);
+        }
+        else
+        {
+            throw Unsupported<T>();
+        }
     }
 
-    private static string Signature(MethodInfo invoke) =>
-        "(" + string.Join(", ", invoke.GetParameters().Select(p => $"{Display(p.ParameterType)} {p.Name}")) + ")";
-
-    private static string Display(Type type) =>
-        type.IsGenericType ? $"{type.Name.Split('`')[0]}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>" : type.Name;
-
-    private static MethodInfo? TryInstantiate(MethodInfo definition, Type element)
+    public static void ConvBackward<TLayer, T>(
+        ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
+        Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient)
+        where TLayer : IWeightedLayer<float>, IWeightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        try
+        if (typeof(T) == typeof(float))
         {
-            return definition.MakeGenericMethod(element);
+            TLayer.Backward(
+                In<T, float>(outputGradient), In<T, float>(input), In<T, float>(weights),
+                Out<T, float>(inputGradient), Out<T, float>(weightsGradient), Out<T, float>(biasGradient));
         }
-        catch (ArgumentException)
+        else if (typeof(T) == typeof(double))
         {
-            // The method's constraints exclude this element type.
-            return null;
+            TLayer.Backward(
+                In<T, double>(outputGradient), In<T, double>(input), In<T, double>(weights),
+                Out<T, double>(inputGradient), Out<T, double>(weightsGradient), Out<T, double>(biasGradient));
+        }
+        else
+        {
+            throw Unsupported<T>();
         }
     }
+
+    public static void ConvBackward<TLayer, T>(
+        ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, ReadOnlySpan<T> weights,
+        Span<T> inputGradient, Span<T> weightsGradient, Span<T> biasGradient, BatchParallel parallel)
+        where TLayer : IParallelWeightedLayer<float>, IParallelWeightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            TLayer.Backward(
+                In<T, float>(outputGradient), In<T, float>(input), In<T, float>(weights),
+                Out<T, float>(inputGradient), Out<T, float>(weightsGradient), Out<T, float>(biasGradient), parallel);
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            TLayer.Backward(
+                In<T, double>(outputGradient), In<T, double>(input), In<T, double>(weights),
+                Out<T, double>(inputGradient), Out<T, double>(weightsGradient), Out<T, double>(biasGradient), parallel);
+        }
+        else
+        {
+            throw Unsupported<T>();
+        }
+    }
+
+    public static void PoolForward<TLayer, T>(ReadOnlySpan<T> input, Span<T> output)
+        where TLayer : IUnweightedLayer<float>, IUnweightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            TLayer.Forward(In<T, float>(input), Out<T, float>(output));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            TLayer.Forward(In<T, double>(input), Out<T, double>(output));
+        }
+        else
+        {
+            throw Unsupported<T>();
+        }
+    }
+
+    public static void PoolBackward<TLayer, T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient)
+        where TLayer : IUnweightedLayer<float>, IUnweightedLayer<double>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            TLayer.Backward(In<T, float>(outputGradient), In<T, float>(input), Out<T, float>(inputGradient));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            TLayer.Backward(In<T, double>(outputGradient), In<T, double>(input), Out<T, double>(inputGradient));
+        }
+        else
+        {
+            throw Unsupported<T>();
+        }
+    }
+
+    private static NotSupportedException Unsupported<T>() =>
+        new($"Generated layers implement their contract for float and double, not {typeof(T).Name}.");
+
+    /// <summary><paramref name="values"/> as <typeparamref name="TTo"/>, which the callers' <c>typeof</c> test has shown <typeparamref name="T"/> to be.</summary>
+    private static ReadOnlySpan<TTo> In<T, TTo>(ReadOnlySpan<T> values)
+        where T : unmanaged
+        where TTo : unmanaged =>
+        MemoryMarshal.Cast<T, TTo>(values);
+
+    /// <summary><paramref name="values"/> as <typeparamref name="TTo"/>, which the callers' <c>typeof</c> test has shown <typeparamref name="T"/> to be.</summary>
+    private static Span<TTo> Out<T, TTo>(Span<T> values)
+        where T : unmanaged
+        where TTo : unmanaged =>
+        MemoryMarshal.Cast<T, TTo>(values);
 }

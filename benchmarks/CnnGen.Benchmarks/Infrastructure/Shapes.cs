@@ -1,8 +1,12 @@
-using System.Reflection;
-
 namespace CnnGen.Benchmarks.Infrastructure;
 
-/// <summary>The geometry of one convolution layer at one batch size, read from its <see cref="Conv2DAttribute"/>.</summary>
+/// <summary>A convolution's window: what the layer contract leaves out, given by the layer's generated <c>FilterSize</c>, <c>Stride</c> and <c>Pad</c>.</summary>
+public readonly record struct ConvWindow(int FilterSize, int Stride, int Pad);
+
+/// <summary>
+/// The geometry of one convolution layer at one batch size: its shapes read through the layer contract
+/// (<see cref="IWeightedLayerShape"/>), its window from <see cref="ConvWindow"/>.
+/// </summary>
 public readonly record struct ConvShape(int Batch, int Height, int Width, int InputChannels, int FilterSize, int Stride, int Pad, int Filters)
 {
     public int OutputHeight => (Height + 2 * Pad - FilterSize) / Stride + 1;
@@ -29,11 +33,21 @@ public readonly record struct ConvShape(int Batch, int Height, int Width, int In
     /// </summary>
     public double BackwardFlops => 2.0 * ForwardFlops;
 
-    public static ConvShape Of(Type layer, int batch)
+    /// <summary>
+    /// The shape of <typeparamref name="TLayer"/> with <paramref name="window"/> at <paramref name="batch"/>; throws when the
+    /// window does not give the layer's own output shape and weight count.
+    /// </summary>
+    public static ConvShape Of<TLayer>(ConvWindow window, int batch)
+        where TLayer : IWeightedLayerShape
     {
-        Conv2DAttribute a = layer.GetCustomAttribute<Conv2DAttribute>()
-            ?? throw new InvalidOperationException($"{layer.Name} carries no [Conv2D].");
-        return new ConvShape(batch, a.InputHeight, a.InputWidth, a.InputChannels, a.FilterSize, a.Stride, a.Pad, a.Filters);
+        var shape = new ConvShape(batch, TLayer.InputHeight, TLayer.InputWidth, TLayer.InputChannels, window.FilterSize, window.Stride, window.Pad, TLayer.OutputChannels);
+        if (shape.OutputHeight != TLayer.OutputHeight || shape.OutputWidth != TLayer.OutputWidth
+            || shape.WeightsLength != TLayer.WeightsLength || shape.BiasLength != TLayer.BiasLength)
+        {
+            throw new InvalidOperationException($"{window} does not match {typeof(TLayer).Name}'s shapes ({shape}).");
+        }
+
+        return shape;
     }
 
     public override string ToString() =>
@@ -47,7 +61,13 @@ public enum PoolKind
     Average,
 }
 
-/// <summary>The geometry of one pooling layer at one batch size, read from its pooling attribute.</summary>
+/// <summary>A pooling layer's reduction and window: what the layer contract leaves out, given by the layer's kind and its generated <c>FilterSize</c> and <c>Stride</c>.</summary>
+public readonly record struct PoolWindow(PoolKind Kind, int FilterSize, int Stride);
+
+/// <summary>
+/// The geometry of one pooling layer at one batch size: its shapes read through the layer contract
+/// (<see cref="ILayerShape"/>), its reduction and window from <see cref="PoolWindow"/>.
+/// </summary>
 public readonly record struct PoolShape(PoolKind Kind, int Batch, int Height, int Width, int Channels, int FilterSize, int Stride)
 {
     public int OutputHeight => (Height - FilterSize) / Stride + 1;
@@ -58,19 +78,20 @@ public readonly record struct PoolShape(PoolKind Kind, int Batch, int Height, in
 
     public int OutputLength => Batch * OutputHeight * OutputWidth * Channels;
 
-    public static PoolShape Of(Type layer, int batch)
+    /// <summary>
+    /// The shape of <typeparamref name="TLayer"/> with <paramref name="window"/> at <paramref name="batch"/>; throws when the
+    /// window does not give the layer's own output shape.
+    /// </summary>
+    public static PoolShape Of<TLayer>(PoolWindow window, int batch)
+        where TLayer : ILayerShape
     {
-        if (layer.GetCustomAttribute<MaxPool2DAttribute>() is { } max)
+        var shape = new PoolShape(window.Kind, batch, TLayer.InputHeight, TLayer.InputWidth, TLayer.InputChannels, window.FilterSize, window.Stride);
+        if (shape.OutputHeight != TLayer.OutputHeight || shape.OutputWidth != TLayer.OutputWidth || TLayer.OutputChannels != TLayer.InputChannels)
         {
-            return new PoolShape(PoolKind.Max, batch, max.InputHeight, max.InputWidth, max.InputChannels, max.FilterSize, max.Stride);
+            throw new InvalidOperationException($"{window} does not match {typeof(TLayer).Name}'s shapes ({shape}).");
         }
 
-        if (layer.GetCustomAttribute<AvgPool2DAttribute>() is { } avg)
-        {
-            return new PoolShape(PoolKind.Average, batch, avg.InputHeight, avg.InputWidth, avg.InputChannels, avg.FilterSize, avg.Stride);
-        }
-
-        throw new InvalidOperationException($"{layer.Name} carries no [MaxPool2D] or [AvgPool2D].");
+        return shape;
     }
 
     public override string ToString() =>

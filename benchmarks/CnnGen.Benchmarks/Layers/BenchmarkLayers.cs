@@ -1,8 +1,9 @@
 namespace CnnGen.Benchmarks.Layers;
 
 // The layers the suite measures, declared the way a user of CnnGen declares them. The generator gives each
-// class its shape constants and, once the emitters land, its static Forward/Backward kernels. The suites read
-// the geometry back from these attributes, so each shape is written down exactly once.
+// class its shape constants, its static Forward/Backward kernels and the layer contract (IParallelWeightedLayer<T>,
+// IParallelUnweightedLayer<T>) the suites call them through. The suites read the shapes back through that contract
+// and the window from the generated FilterSize, Stride and Pad, so each shape is written down exactly once.
 
 /// <summary>The notebook's convolution: input 5×7×4, eight 3×3 filters, stride 2, pad 1 (batch 2 in the suite).</summary>
 [Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 5, InputWidth = 7, InputChannels = 4, Filters = 8)]

@@ -8,7 +8,8 @@ namespace CnnGen.Benchmarks.Suites;
 
 /// <summary>
 /// One convolution layer, forward and backward, side by side: the generic kernel (the baseline of each
-/// category), the kernel the generator emitted for <typeparamref name="TLayer"/>, the notebook's algorithm as
+/// category), the kernel the generator emitted for <typeparamref name="TLayer"/> (called through the layer contract,
+/// <see cref="IParallelWeightedLayer{T}"/>, by <see cref="GeneratedKernels"/>), the notebook's algorithm as
 /// plain C# loops (what a user writes without a kernel library), and, for float forward, ONNX Runtime on the
 /// same problem in NCHW. A Peak row measures the single-core FMA peak in the same run.
 /// Every setup checks the kernel it prepares against the baseline (and the baseline against plain loops)
@@ -18,6 +19,7 @@ namespace CnnGen.Benchmarks.Suites;
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
+    where TLayer : IParallelWeightedLayer<float>, IParallelWeightedLayer<double>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private AlignedArray<T> _input = new(0);
@@ -28,10 +30,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     private AlignedArray<T> _inputGradient = new(0);
     private AlignedArray<T> _weightsGradient = new(0);
     private AlignedArray<T> _biasGradient = new(0);
-    private ConvForward<T>? _generatedForward;
-    private ConvBackward<T>? _generatedBackward;
-    private ConvForwardParallel<T>? _generatedForwardParallel;
-    private ConvBackwardParallel<T>? _generatedBackwardParallel;
     private BatchParallel? _parallel;
     private OnnxLayer? _onnx;
     private ConvShape _shape;
@@ -39,6 +37,9 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
 
     /// <summary>The batch size the suite runs the layer at.</summary>
     protected abstract int Batch { get; }
+
+    /// <summary>The layer's window: its generated <c>FilterSize</c>, <c>Stride</c> and <c>Pad</c> (which the layer contract does not carry).</summary>
+    protected abstract ConvWindow Window { get; }
 
     /// <summary>
     /// The factor the random inputs, biases and output gradients are scaled by (1 by default). A suite that scales
@@ -53,8 +54,8 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     /// </summary>
     protected virtual bool HasTwoThreadRows => false;
 
-    /// <summary>The layer's geometry at <see cref="Batch"/> (read from its attribute; cached by the setup for the timed calls).</summary>
-    protected ConvShape Shape => ConvShape.Of(typeof(TLayer), Batch);
+    /// <summary>The layer's geometry at <see cref="Batch"/> (its shapes read through the contract; cached by the setup for the timed calls).</summary>
+    protected ConvShape Shape => ConvShape.Of<TLayer>(Window, Batch);
 
     [GlobalSetup(Target = nameof(ForwardGeneric))]
     public void SetupForwardGeneric()
@@ -75,7 +76,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupForwardGenerated()
     {
         Allocate();
-        _generatedForward = GeneratedKernels.Require<ConvForward<T>>(typeof(TLayer), "Forward");
         T[] expected = BaselineForward();
         ForwardGenerated();
         Agreement.Require<T>(_output, expected, $"{typeof(TLayer).Name} generated forward");
@@ -85,7 +85,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupForwardGeneratedTwoThreads()
     {
         Allocate();
-        _generatedForwardParallel = GeneratedKernels.Require<ConvForwardParallel<T>>(typeof(TLayer), "Forward");
         _parallel = new BatchParallel(2);
         T[] expected = BaselineForward();
         ForwardGeneratedTwoThreads();
@@ -154,7 +153,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupBackwardGenerated()
     {
         Allocate();
-        _generatedBackward = GeneratedKernels.Require<ConvBackward<T>>(typeof(TLayer), "Backward");
         BackwardGeneric();
         (T[] dx, T[] dw, T[] db) = (_inputGradient.ToArray(), _weightsGradient.ToArray(), _biasGradient.ToArray());
         FillNaN();
@@ -166,7 +164,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupBackwardGeneratedTwoThreads()
     {
         Allocate();
-        _generatedBackwardParallel = GeneratedKernels.Require<ConvBackwardParallel<T>>(typeof(TLayer), "Backward");
         _parallel = new BatchParallel(2);
         BackwardGeneric();
         (T[] dx, T[] dw, T[] db) = (_inputGradient.ToArray(), _weightsGradient.ToArray(), _biasGradient.ToArray());
@@ -181,11 +178,11 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGenerated() => _generatedForward!(_input, _weights, _bias, _output);
+    public void ForwardGenerated() => GeneratedKernels.ConvForward<TLayer, T>(_input, _weights, _bias, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGeneratedTwoThreads() => _generatedForwardParallel!(_input, _weights, _bias, _output, _parallel!);
+    public void ForwardGeneratedTwoThreads() => GeneratedKernels.ConvForward<TLayer, T>(_input, _weights, _bias, _output, _parallel!);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -203,12 +200,12 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGenerated() =>
-        _generatedBackward!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
+        GeneratedKernels.ConvBackward<TLayer, T>(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
     public void BackwardGeneratedTwoThreads() =>
-        _generatedBackwardParallel!(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient, _parallel!);
+        GeneratedKernels.ConvBackward<TLayer, T>(_outputGradient, _input, _weights, _inputGradient, _weightsGradient, _biasGradient, _parallel!);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
@@ -234,10 +231,6 @@ public abstract class ConvSuite<TLayer, T> : IWorkload, IDisposable
         nameof(ForwardPlainLoops) or nameof(BackwardPlainLoops) when InputScale != T.One => "the plain-loop comparison runs on ordinary inputs only",
         nameof(ForwardGeneratedTwoThreads) or nameof(BackwardGeneratedTwoThreads) when !HasTwoThreadRows =>
             "two-thread rows run on the mid and strided layers only",
-        nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
-            $"{typeof(TLayer).Name} has no generated Forward in this build (the conv emitter has not landed)",
-        nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
-            $"{typeof(TLayer).Name} has no generated Backward in this build (the conv emitter has not landed)",
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CnnGen.Benchmarks.Infrastructure;
 using CnnGen.Benchmarks.Layers;
 
 namespace CnnGen.Benchmarks.Suites;
@@ -13,6 +14,8 @@ public class NotebookConvBenchmarks<T> : ConvSuite<NotebookConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 2;
+
+    protected override ConvWindow Window => new(NotebookConv.FilterSize, NotebookConv.Stride, NotebookConv.Pad);
 }
 
 /// <summary>The mid layer, batch 32: 0.302 GFLOP forward.</summary>
@@ -22,6 +25,8 @@ public class MidConvBenchmarks<T> : ConvSuite<MidConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 32;
+
+    protected override ConvWindow Window => new(MidConv.FilterSize, MidConv.Stride, MidConv.Pad);
 
     protected override bool HasTwoThreadRows => true;
 }
@@ -38,6 +43,8 @@ public class MidConvSubnormalBenchmarks<T> : ConvSuite<MidConv, T>
 {
     protected override int Batch => 32;
 
+    protected override ConvWindow Window => new(MidConv.FilterSize, MidConv.Stride, MidConv.Pad);
+
     protected override T InputScale => typeof(T) == typeof(float) ? T.CreateChecked(1e-39) : T.CreateChecked(1e-309);
 }
 
@@ -48,6 +55,8 @@ public class FirstConvBenchmarks<T> : ConvSuite<FirstConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 32;
+
+    protected override ConvWindow Window => new(FirstConv.FilterSize, FirstConv.Stride, FirstConv.Pad);
 }
 
 /// <summary>The stride-2 down-sampling layer, batch 8.</summary>
@@ -57,6 +66,8 @@ public class StridedConvBenchmarks<T> : ConvSuite<StridedConv, T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 8;
+
+    protected override ConvWindow Window => new(StridedConv.FilterSize, StridedConv.Stride, StridedConv.Pad);
 
     protected override bool HasTwoThreadRows => true;
 }
@@ -68,6 +79,8 @@ public class NotebookMaxPoolStride2Benchmarks<T> : PoolSuite<NotebookMaxPoolStri
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 2;
+
+    protected override PoolWindow Window => new(PoolKind.Max, NotebookMaxPoolStride2.FilterSize, NotebookMaxPoolStride2.Stride);
 }
 
 /// <summary>The notebook's max pool, stride 1, batch 2.</summary>
@@ -77,6 +90,8 @@ public class NotebookMaxPoolStride1Benchmarks<T> : PoolSuite<NotebookMaxPoolStri
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 2;
+
+    protected override PoolWindow Window => new(PoolKind.Max, NotebookMaxPoolStride1.FilterSize, NotebookMaxPoolStride1.Stride);
 }
 
 /// <summary>The notebook's average pool, stride 2, batch 2.</summary>
@@ -86,6 +101,8 @@ public class NotebookAvgPoolStride2Benchmarks<T> : PoolSuite<NotebookAvgPoolStri
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 2;
+
+    protected override PoolWindow Window => new(PoolKind.Average, NotebookAvgPoolStride2.FilterSize, NotebookAvgPoolStride2.Stride);
 }
 
 /// <summary>The notebook's average pool, stride 1, batch 2.</summary>
@@ -95,4 +112,6 @@ public class NotebookAvgPoolStride1Benchmarks<T> : PoolSuite<NotebookAvgPoolStri
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     protected override int Batch => 2;
+
+    protected override PoolWindow Window => new(PoolKind.Average, NotebookAvgPoolStride1.FilterSize, NotebookAvgPoolStride1.Stride);
 }

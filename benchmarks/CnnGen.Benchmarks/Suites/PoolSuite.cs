@@ -8,21 +8,20 @@ namespace CnnGen.Benchmarks.Suites;
 
 /// <summary>
 /// One pooling layer, forward and backward: the generic kernel (baseline), the generated kernel of
-/// <typeparamref name="TLayer"/>, and, for float forward, ONNX Runtime's MaxPool/AveragePool in NCHW.
+/// <typeparamref name="TLayer"/> (called through the layer contract, <see cref="IUnweightedLayer{T}"/>, by <see cref="GeneratedKernels"/>), and, for float forward, ONNX Runtime's MaxPool/AveragePool in NCHW.
 /// Pooling counts no FLOPs, so the GFLOP/s and % peak columns read '-'. Setups check results as in <see cref="ConvSuite{TLayer, T}"/>.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
+    where TLayer : IUnweightedLayer<float>, IUnweightedLayer<double>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private AlignedArray<T> _input = new(0);
     private AlignedArray<T> _output = new(0);
     private AlignedArray<T> _outputGradient = new(0);
     private AlignedArray<T> _inputGradient = new(0);
-    private PoolForward<T>? _generatedForward;
-    private PoolBackward<T>? _generatedBackward;
     private OnnxLayer? _onnx;
     private PoolShape _shape;
     private Pool2DGeometry _geometry;
@@ -30,8 +29,11 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     /// <summary>The batch size the suite runs the layer at.</summary>
     protected abstract int Batch { get; }
 
-    /// <summary>The layer's geometry at <see cref="Batch"/>, read from its attribute.</summary>
-    protected PoolShape Shape => PoolShape.Of(typeof(TLayer), Batch);
+    /// <summary>The layer's reduction and window: its kind and its generated <c>FilterSize</c> and <c>Stride</c> (which the layer contract does not carry).</summary>
+    protected abstract PoolWindow Window { get; }
+
+    /// <summary>The layer's geometry at <see cref="Batch"/>, its shapes read through the contract.</summary>
+    protected PoolShape Shape => PoolShape.Of<TLayer>(Window, Batch);
 
     [GlobalSetup(Target = nameof(ForwardGeneric))]
     public void SetupForwardGeneric()
@@ -47,7 +49,6 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupForwardGenerated()
     {
         Allocate();
-        _generatedForward = GeneratedKernels.Require<PoolForward<T>>(typeof(TLayer), "Forward");
         ForwardGeneric();
         T[] expected = _output.ToArray();
         _output.AsSpan().Fill(T.NaN);
@@ -87,7 +88,6 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
     public void SetupBackwardGenerated()
     {
         Allocate();
-        _generatedBackward = GeneratedKernels.Require<PoolBackward<T>>(typeof(TLayer), "Backward");
         BackwardGeneric();
         T[] expected = _inputGradient.ToArray();
         _inputGradient.AsSpan().Fill(T.NaN);
@@ -101,7 +101,7 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
-    public void ForwardGenerated() => _generatedForward!(_input, _output);
+    public void ForwardGenerated() => GeneratedKernels.PoolForward<TLayer, T>(_input, _output);
 
     [Benchmark]
     [BenchmarkCategory(Categories.Forward)]
@@ -113,17 +113,13 @@ public abstract class PoolSuite<TLayer, T> : IWorkload, IDisposable
 
     [Benchmark]
     [BenchmarkCategory(Categories.Backward)]
-    public void BackwardGenerated() => _generatedBackward!(_outputGradient, _input, _inputGradient);
+    public void BackwardGenerated() => GeneratedKernels.PoolBackward<TLayer, T>(_outputGradient, _input, _inputGradient);
 
     public double? FlopsPerInvocation(string category) => null;
 
     public string? WhyUnavailable(string method) => method switch
     {
         nameof(ForwardOnnxRuntimeNchw) when typeof(T) != typeof(float) => "the ONNX Runtime comparison is float only",
-        nameof(ForwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Forward") =>
-            $"{typeof(TLayer).Name} has no generated Forward in this build (the pool emitter has not landed)",
-        nameof(BackwardGenerated) when !GeneratedKernels.Declares(typeof(TLayer), "Backward") =>
-            $"{typeof(TLayer).Name} has no generated Backward in this build (the pool emitter has not landed)",
         _ => null,
     };
 

@@ -16,8 +16,37 @@ namespace CnnGen.Generators.Emitting
         public const string GeneratedCodeAttribute =
             "[global::System.CodeDom.Compiler.GeneratedCode(\"CnnGen.Generators\", \"0.1.0\")]";
 
-        public static string Emit(LayerSpec spec, CancellationToken cancellationToken = default) =>
-            EmitFile(spec.Target, "layer", Describe(spec), UsingsFor(spec), writer => EmitMembers(writer, spec), cancellationToken: cancellationToken);
+        /// <summary>
+        /// Writes a single-layer class's file: its members and, unless the class is static (which can implement no
+        /// interface), the layer contract (<see cref="LayerContract"/>).
+        /// </summary>
+        public static string Emit(LayerSpec spec, CancellationToken cancellationToken = default)
+        {
+            bool contract = !spec.Target.IsStatic;
+            return EmitFile(
+                spec.Target,
+                "layer",
+                Describe(spec),
+                UsingsFor(spec),
+                writer => EmitLayerBody(writer, spec, contract),
+                baseList: contract ? LayerContract.BaseList(spec) : null,
+                cancellationToken: cancellationToken);
+        }
+
+        /// <summary>
+        /// Writes what goes inside a layer's class, a single-layer class or a layer nested in a network alike: the explicit
+        /// implementations of the layer contract's shape properties when <paramref name="contract"/> (the class's
+        /// declaration then lists <see cref="LayerContract.BaseList"/>), then the layer's members.
+        /// </summary>
+        public static void EmitLayerBody(IndentedWriter writer, LayerSpec spec, bool contract)
+        {
+            if (contract)
+            {
+                LayerContract.EmitImplementations(writer, spec);
+            }
+
+            EmitMembers(writer, spec);
+        }
 
         /// <summary>The using directives a layer's members need at the top of the file (the conv emitter writes short names).</summary>
         public static IEnumerable<string> UsingsFor(LayerSpec spec) =>

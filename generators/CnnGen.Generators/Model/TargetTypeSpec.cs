@@ -12,7 +12,11 @@ namespace CnnGen.Generators.Model
     /// <param name="Namespace">The namespace as written in C# (each part <c>@</c>-escaped when a keyword), or null for the global namespace.</param>
     /// <param name="Declarations">The declarations from the outermost containing type down to the annotated class.</param>
     /// <param name="HintName">A name unique to this class even ignoring case, used for the generated file's name (see <c>GeneratedNames.HintName</c>).</param>
-    internal sealed record TargetTypeSpec(string? Namespace, EquatableArray<TypeDeclarationPart> Declarations, string HintName)
+    /// <param name="IsStatic">
+    /// Whether the class is static (on any of its declarations). A static class can implement no interface, so a static
+    /// layer class gets its members without the layer contract (<c>LayerContract</c>).
+    /// </param>
+    internal sealed record TargetTypeSpec(string? Namespace, EquatableArray<TypeDeclarationPart> Declarations, string HintName, bool IsStatic)
     {
         /// <summary>The annotated class's own name, as written in C# (a constructor's name, for example).</summary>
         public string Name => Declarations[Declarations.Count - 1].Name;

@@ -9,8 +9,9 @@ namespace CnnGen.Generators.Network
 {
     /// <summary>
     /// Writes a whole network into its partial class: constants for every shape and for the layout of the one flat
-    /// parameter buffer, one nested static class per layer whose members the layer's own emitter writes (the very
-    /// text a single-layer class gets), and the instance members that own the parameters and every activation and
+    /// parameter buffer, one nested class per layer whose members the layer's own emitter writes (the very text a
+    /// single-layer class gets, the layer contract included: the nested class is sealed rather than static so that it can
+    /// implement the contract's interfaces), and the instance members that own the parameters and every activation and
     /// gradient buffer and chain the nested kernels into forward, backward, predict and training passes.
     /// </summary>
     internal static class NetworkEmitter
@@ -112,9 +113,11 @@ namespace CnnGen.Generators.Network
             {
                 writer.Summary($"Layer {plan.Layer.Number}: [{plan.Layer.Kind}], {plan.Layer.Spec.Input} → {plan.Layer.Spec.Output}.");
                 writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                using (writer.Block($"private static class {plan.Layer.ClassName}"))
+                string? contract = LayerContract.BaseList(plan.Layer.Spec);
+                string bases = contract is null ? string.Empty : " : " + contract;
+                using (writer.Block($"private sealed class {plan.Layer.ClassName}{bases}"))
                 {
-                    LayerSourceEmitter.EmitMembers(writer, plan.Layer.Spec);
+                    LayerSourceEmitter.EmitLayerBody(writer, plan.Layer.Spec, contract: true);
                 }
 
                 writer.Line();

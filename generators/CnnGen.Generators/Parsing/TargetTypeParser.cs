@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CnnGen.Generators.Parsing
 {
-    /// <summary>Reads where generated members must go: the class's namespace and its chain of containing type declarations.</summary>
+    /// <summary>Reads where generated members must go: the class's namespace, its chain of containing type declarations, and whether it is static.</summary>
     internal static class TargetTypeParser
     {
         public static TargetTypeSpec Parse(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
@@ -19,7 +19,7 @@ namespace CnnGen.Generators.Parsing
                 node = typeDeclaration.Parent;
             }
 
-            return new TargetTypeSpec(GeneratedNames.Namespace(type.ContainingNamespace), parts.ToEquatableArray(), GeneratedNames.HintName(type));
+            return new TargetTypeSpec(GeneratedNames.Namespace(type.ContainingNamespace), parts.ToEquatableArray(), GeneratedNames.HintName(type), type.IsStatic);
         }
 
         /// <summary>

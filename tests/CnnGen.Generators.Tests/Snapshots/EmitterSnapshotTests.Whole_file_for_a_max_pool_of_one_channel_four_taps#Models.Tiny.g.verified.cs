@@ -13,8 +13,17 @@
 
 namespace Models
 {
-    partial class Tiny
+    partial class Tiny : global::CnnGen.IParallelUnweightedLayer<float>, global::CnnGen.IParallelUnweightedLayer<double>
     {
+        static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+        static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+        static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+        static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+        static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+        static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+        static int global::CnnGen.ILayerShape.InputLength => InputLength;
+        static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
         /// <summary>
         /// The height of one input example.
         /// </summary>

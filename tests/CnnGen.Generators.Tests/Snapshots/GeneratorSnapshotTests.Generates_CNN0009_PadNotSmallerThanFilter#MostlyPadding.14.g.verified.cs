@@ -15,8 +15,19 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-partial class MostlyPadding
+partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, global::CnnGen.IParallelWeightedLayer<double>
 {
+    static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+    static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+    static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+    static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+    static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+    static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+    static int global::CnnGen.ILayerShape.InputLength => InputLength;
+    static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+    static int global::CnnGen.IWeightedLayerShape.WeightsLength => WeightsLength;
+    static int global::CnnGen.IWeightedLayerShape.BiasLength => BiasLength;
+
     /// <summary>
     /// The height of one input example.
     /// </summary>

@@ -115,8 +115,17 @@ namespace @int
         /// Layer 1: [Flatten], 2×2×1 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer1Flatten
+        private sealed class Layer1Flatten : global::CnnGen.IReshapingLayer<float>, global::CnnGen.IReshapingLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -223,8 +232,17 @@ namespace @int
         /// Layer 2: [SoftmaxCrossEntropy], 1×1×4 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer2SoftmaxCrossEntropy
+        private sealed class Layer2SoftmaxCrossEntropy : global::CnnGen.ILossLayer<float>, global::CnnGen.ILossLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>

@@ -7,8 +7,17 @@
 
 namespace @int
 {
-    partial class @pool
+    partial class @pool : global::CnnGen.IUnweightedLayer<float>, global::CnnGen.IUnweightedLayer<double>
     {
+        static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+        static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+        static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+        static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+        static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+        static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+        static int global::CnnGen.ILayerShape.InputLength => InputLength;
+        static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
         /// <summary>
         /// The height of one input example.
         /// </summary>

@@ -275,8 +275,17 @@ namespace Digits
         /// Layer 1: [MaxPool2D], 8×8×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer1MaxPool2D
+        private sealed class Layer1MaxPool2D : global::CnnGen.IParallelUnweightedLayer<float>, global::CnnGen.IParallelUnweightedLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -633,8 +642,17 @@ namespace Digits
         /// Layer 2: [Flatten], 4×4×2 → 1×1×32.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer2Flatten
+        private sealed class Layer2Flatten : global::CnnGen.IReshapingLayer<float>, global::CnnGen.IReshapingLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -741,8 +759,19 @@ namespace Digits
         /// Layer 3: [Dense], 1×1×32 → 1×1×20.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer3Dense
+        private sealed class Layer3Dense : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeightedLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+            static int global::CnnGen.IWeightedLayerShape.WeightsLength => WeightsLength;
+            static int global::CnnGen.IWeightedLayerShape.BiasLength => BiasLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -1771,8 +1800,17 @@ namespace Digits
         /// Layer 4: [ReLU], 1×1×20 → 1×1×20.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer4ReLU
+        private sealed class Layer4ReLU : global::CnnGen.IUnweightedLayer<float>, global::CnnGen.IUnweightedLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -2087,8 +2125,19 @@ namespace Digits
         /// Layer 5: [Dense], 1×1×20 → 1×1×10.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer5Dense
+        private sealed class Layer5Dense : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeightedLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+            static int global::CnnGen.IWeightedLayerShape.WeightsLength => WeightsLength;
+            static int global::CnnGen.IWeightedLayerShape.BiasLength => BiasLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
@@ -3120,8 +3169,17 @@ namespace Digits
         /// Layer 6: [SoftmaxCrossEntropy], 1×1×10 → 1×1×10.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static class Layer6SoftmaxCrossEntropy
+        private sealed class Layer6SoftmaxCrossEntropy : global::CnnGen.ILossLayer<float>, global::CnnGen.ILossLayer<double>
         {
+            static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
+            static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
+            static int global::CnnGen.ILayerShape.InputChannels => InputChannels;
+            static int global::CnnGen.ILayerShape.OutputHeight => OutputHeight;
+            static int global::CnnGen.ILayerShape.OutputWidth => OutputWidth;
+            static int global::CnnGen.ILayerShape.OutputChannels => OutputChannels;
+            static int global::CnnGen.ILayerShape.InputLength => InputLength;
+            static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
+
             /// <summary>
             /// The height of one input example.
             /// </summary>
