@@ -108,6 +108,9 @@ public partial class PatchEmbedding_f16_s16 { }
 [Conv2D(f: 2, stride: 12, pad: 1, InputHeight = 26, InputWidth = 25, InputChannels = 2, Filters = 5)]
 public partial class Stride12_f2_p1 { }
 
+[Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
+public partial class RgbStem_f7_s2_p3 { }
+
 [Conv2D(f: 3, stride: 1000, pad: 0, InputHeight = 5, InputWidth = 6, InputChannels = 2, Filters = 3)]
 public partial class Stride1000_f3 { }
 
@@ -178,6 +181,7 @@ internal static class DeclaredLayers
         new("Stride3_f2_p1", new ConvShape(8, 7, 3, 7, 2, 3, 1), Stride3_f2_p1.Forward, Stride3_f2_p1.Forward, Stride3_f2_p1.Backward, Stride3_f2_p1.Backward),
         new("PatchEmbedding_f16_s16", new ConvShape(32, 32, 3, 32, 16, 16, 0), PatchEmbedding_f16_s16.Forward, PatchEmbedding_f16_s16.Forward, PatchEmbedding_f16_s16.Backward, PatchEmbedding_f16_s16.Backward),
         new("Stride12_f2_p1", new ConvShape(26, 25, 2, 5, 2, 12, 1), Stride12_f2_p1.Forward, Stride12_f2_p1.Forward, Stride12_f2_p1.Backward, Stride12_f2_p1.Backward),
+        new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),
         new("Cout32_Cin2", new ConvShape(5, 9, 2, 32, 3, 2, 1), Cout32_Cin2.Forward, Cout32_Cin2.Forward, Cout32_Cin2.Backward, Cout32_Cin2.Backward),

@@ -29,6 +29,8 @@ cases += [
     # Strides of two digits: phase (1, 11) and phase (11, 1) once gave kernels of the same name.
     ("PatchEmbedding_f16_s16", 32, 32, 3, 32, 16, 16, 0),
     ("Stride12_f2_p1", 26, 25, 2, 5, 2, 12, 1),
+    # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
+    ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
     # A stride far beyond the input: only the phases that hold an input pixel exist.
     ("Stride1000_f3", 5, 6, 2, 3, 3, 1000, 0),
     # Channel counts that fill whole vectors and groups, and ones just past them.

@@ -376,31 +376,57 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
+        /// <summary>
+        /// The most reduction chunks one tap writes out one by one. Beyond it the chunks run in a loop whose body holds one
+        /// chunk per accumulator bank, so every iteration still feeds every bank and each accumulator receives the same
+        /// products in the same order as written out (the results are bit for bit the same); only the text shrinks (the
+        /// stem of a ResNet sums 64 output channels per tap: 16 Vector128 chunks, a quarter of them written out now).
+        /// </summary>
+        private const int MaxWrittenReductionChunks = 4;
+
         private void EmitReductionStep(ChannelGroup group, Segment segment, Val ox, Val t)
         {
             int lanes = ReductionLanes;
+            int chunks = R / lanes;
             int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
-            for (int kc = 0; kc < R / lanes; kc++)
+            int perIteration = Math.Max(1, _banks);
+            int looped = chunks > MaxWrittenReductionChunks && chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
+            if (looped > 0)
             {
-                if (R / lanes == 1)
+                _w.Line($"// Channels 0..{looped * lanes - 1} in a loop of {perIteration} chunk(s) an iteration, one per accumulator bank.");
+                using (_w.Block($"for (nint kc = 0; kc < {looped * lanes}; kc += {perIteration * lanes})"))
                 {
-                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                    for (int u = 0; u < perIteration; u++)
+                    {
+                        using (_w.Block())
+                        {
+                            EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Var("kc"), u * lanes);
+                        }
+                    }
+                }
+            }
+
+            for (int kc = looped; kc < chunks; kc++)
+            {
+                if (chunks == 1)
+                {
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Lit(0), 0);
                     continue;
                 }
 
                 using (_w.Block())
                 {
-                    EmitReductionChunk(group, segment, ox, t, filterColumn, kc);
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Lit(0), kc * lanes);
                 }
             }
         }
 
-        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, int kc)
+        /// <summary>One chunk of reduction lanes: channels <paramref name="channel"/> + <paramref name="offset"/> onwards.</summary>
+        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, Val channel, int offset)
         {
-            int lanes = ReductionLanes;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
-                var at = new Affine().Add(Cols.FilterStep * R * V, t).Add(filterColumn + group.Chunks[k].Offset * R + kc * lanes);
+                var at = new Affine().Add(Cols.FilterStep * R * V, t).Add(1, channel).Add(filterColumn + group.Chunks[k].Offset * R + offset);
                 _w.Line($"var w{k} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
             }
 
@@ -409,7 +435,8 @@ namespace CnnGen.Generators.Emitting
                 var at = new Affine()
                     .Add(Cols.SrcStep * R, ox)
                     .Add(R, t)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + kc * lanes);
+                    .Add(1, channel)
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + offset);
                 _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
                 _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.MultiplyAddEstimate(x{p}, w{k}, {Acc(p, k)});")));
             }
