@@ -5,7 +5,7 @@ namespace CnnGen.Generators.Emitting
     /// <summary>
     /// The runtime library's static-abstract interfaces a generated layer implements, so generic code can call it
     /// (<c>where TLayer : IWeightedLayer&lt;T&gt;</c>) without reflection. Each layer kind implements its family's
-    /// interface for <c>float</c> and for <c>double</c>. The public static <c>Forward</c>/<c>Backward</c> (and the loss's
+    /// interface for <c>float</c> and for <c>double</c> (a layer nested in a network for the network's one element type). The public static <c>Forward</c>/<c>Backward</c> (and the loss's
     /// <c>Softmax</c>) the layer emitters write already have the interfaces' exact signatures, so they implement the
     /// methods implicitly; only the shape properties need code, one line each, because constants cannot implement them.
     /// </summary>
@@ -37,7 +37,21 @@ namespace CnnGen.Generators.Emitting
                 SoftmaxCrossEntropySpec => "ILossLayer",
                 _ => null,
             };
-            return family is null ? null : $"global::CnnGen.{family}<float>, global::CnnGen.{family}<double>";
+            if (family is null)
+            {
+                return null;
+            }
+
+            var interfaces = new System.Collections.Generic.List<string>();
+            foreach (string type in new[] { "float", "double" })
+            {
+                if (spec.Emits(type))
+                {
+                    interfaces.Add($"global::CnnGen.{family}<{type}>");
+                }
+            }
+
+            return string.Join(", ", interfaces);
         }
 
         /// <summary>

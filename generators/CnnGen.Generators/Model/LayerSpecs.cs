@@ -17,6 +17,30 @@ namespace CnnGen.Generators.Model
 
         /// <summary>The output shape of one example.</summary>
         public abstract FeatureMapShape Output { get; }
+
+        /// <summary>
+        /// The element types the layer's members are emitted for: both for a layer class; only the network's for a layer
+        /// nested in a network, which computes in that one type (the other would be half of the network's text, unused).
+        /// </summary>
+        public ElementTypeSet Elements { get; init; } = ElementTypeSet.Both;
+
+        /// <summary>Whether members for the element type written <paramref name="keyword"/> (<c>float</c> or <c>double</c>) are emitted.</summary>
+        public bool Emits(string keyword) =>
+            (Elements & (keyword == "float" ? ElementTypeSet.Single : ElementTypeSet.Double)) != 0;
+    }
+
+    /// <summary>The element types a layer is emitted for.</summary>
+    [System.Flags]
+    internal enum ElementTypeSet
+    {
+        /// <summary><c>float</c>.</summary>
+        Single = 1,
+
+        /// <summary><c>double</c>.</summary>
+        Double = 2,
+
+        /// <summary><c>float</c> and <c>double</c>.</summary>
+        Both = Single | Double,
     }
 
     /// <summary>A 2-D convolution: <c>[Conv2D(f, stride, pad, InputHeight, InputWidth, InputChannels, Filters)]</c>.</summary>

@@ -105,7 +105,9 @@ namespace CnnGen.Generators.Network
                 }
 
                 CheckStatedShape(arguments, kind, number, name, shape, diagnostics);
-                LayerSpec? spec = Build(kind, target, shape, arguments, location, diagnostics);
+                LayerSpec? spec = Build(kind, target, shape, arguments, location, diagnostics) is { } built
+                    ? built with { Elements = isDouble ? ElementTypeSet.Double : ElementTypeSet.Single }
+                    : null;
                 if (spec is null)
                 {
                     shapeKnown = false;

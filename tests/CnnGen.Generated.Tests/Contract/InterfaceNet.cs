@@ -15,16 +15,16 @@ namespace CnnGen.Generated.Tests.Contract;
 [SoftmaxCrossEntropy]
 public partial class InterfaceNet
 {
-    /// <summary>Runs <see cref="LayerInterfaceChecks"/> on every nested layer, for float and double; returns the number of checks run.</summary>
+    /// <summary>
+    /// Runs <see cref="LayerInterfaceChecks"/> on every nested layer for float, the network's element type (its layers are
+    /// emitted for that type alone); returns the number of checks run.
+    /// </summary>
     internal static int CheckNestedLayers(BatchParallel parallel)
     {
         LayerShape layer1ZeroPad2D = new(
             Layer1ZeroPad2D.InputHeight, Layer1ZeroPad2D.InputWidth, Layer1ZeroPad2D.InputChannels, Layer1ZeroPad2D.OutputHeight,
             Layer1ZeroPad2D.OutputWidth, Layer1ZeroPad2D.OutputChannels, Layer1ZeroPad2D.InputLength, Layer1ZeroPad2D.OutputLength);
         LayerInterfaceChecks.ParallelReshaping<Layer1ZeroPad2D, float>(
-            layer1ZeroPad2D, Layer1ZeroPad2D.Forward, Layer1ZeroPad2D.Backward, Layer1ZeroPad2D.Forward, Layer1ZeroPad2D.Backward,
-            parallel);
-        LayerInterfaceChecks.ParallelReshaping<Layer1ZeroPad2D, double>(
             layer1ZeroPad2D, Layer1ZeroPad2D.Forward, Layer1ZeroPad2D.Backward, Layer1ZeroPad2D.Forward, Layer1ZeroPad2D.Backward,
             parallel);
 
@@ -34,23 +34,16 @@ public partial class InterfaceNet
         LayerInterfaceChecks.ParallelWeighted<Layer2Conv2D, float>(
             layer2Conv2D, Layer2Conv2D.WeightsLength, Layer2Conv2D.BiasLength, Layer2Conv2D.Forward, Layer2Conv2D.Backward,
             Layer2Conv2D.Forward, Layer2Conv2D.Backward, parallel);
-        LayerInterfaceChecks.ParallelWeighted<Layer2Conv2D, double>(
-            layer2Conv2D, Layer2Conv2D.WeightsLength, Layer2Conv2D.BiasLength, Layer2Conv2D.Forward, Layer2Conv2D.Backward,
-            Layer2Conv2D.Forward, Layer2Conv2D.Backward, parallel);
 
         LayerShape layer3ReLU = new(
             Layer3ReLU.InputHeight, Layer3ReLU.InputWidth, Layer3ReLU.InputChannels, Layer3ReLU.OutputHeight,
             Layer3ReLU.OutputWidth, Layer3ReLU.OutputChannels, Layer3ReLU.InputLength, Layer3ReLU.OutputLength);
         LayerInterfaceChecks.Unweighted<Layer3ReLU, float>(layer3ReLU, Layer3ReLU.Forward, Layer3ReLU.Backward);
-        LayerInterfaceChecks.Unweighted<Layer3ReLU, double>(layer3ReLU, Layer3ReLU.Forward, Layer3ReLU.Backward);
 
         LayerShape layer4MaxPool2D = new(
             Layer4MaxPool2D.InputHeight, Layer4MaxPool2D.InputWidth, Layer4MaxPool2D.InputChannels, Layer4MaxPool2D.OutputHeight,
             Layer4MaxPool2D.OutputWidth, Layer4MaxPool2D.OutputChannels, Layer4MaxPool2D.InputLength, Layer4MaxPool2D.OutputLength);
         LayerInterfaceChecks.ParallelUnweighted<Layer4MaxPool2D, float>(
-            layer4MaxPool2D, Layer4MaxPool2D.Forward, Layer4MaxPool2D.Backward, Layer4MaxPool2D.Forward, Layer4MaxPool2D.Backward,
-            parallel);
-        LayerInterfaceChecks.ParallelUnweighted<Layer4MaxPool2D, double>(
             layer4MaxPool2D, Layer4MaxPool2D.Forward, Layer4MaxPool2D.Backward, Layer4MaxPool2D.Forward, Layer4MaxPool2D.Backward,
             parallel);
 
@@ -60,22 +53,16 @@ public partial class InterfaceNet
         LayerInterfaceChecks.ParallelUnweighted<Layer5AvgPool2D, float>(
             layer5AvgPool2D, Layer5AvgPool2D.Forward, Layer5AvgPool2D.Backward, Layer5AvgPool2D.Forward, Layer5AvgPool2D.Backward,
             parallel);
-        LayerInterfaceChecks.ParallelUnweighted<Layer5AvgPool2D, double>(
-            layer5AvgPool2D, Layer5AvgPool2D.Forward, Layer5AvgPool2D.Backward, Layer5AvgPool2D.Forward, Layer5AvgPool2D.Backward,
-            parallel);
 
         LayerShape layer6Flatten = new(
             Layer6Flatten.InputHeight, Layer6Flatten.InputWidth, Layer6Flatten.InputChannels, Layer6Flatten.OutputHeight,
             Layer6Flatten.OutputWidth, Layer6Flatten.OutputChannels, Layer6Flatten.InputLength, Layer6Flatten.OutputLength);
         LayerInterfaceChecks.Reshaping<Layer6Flatten, float>(layer6Flatten, Layer6Flatten.Forward, Layer6Flatten.Backward);
-        LayerInterfaceChecks.Reshaping<Layer6Flatten, double>(layer6Flatten, Layer6Flatten.Forward, Layer6Flatten.Backward);
 
         LayerShape layer7Dense = new(
             Layer7Dense.InputHeight, Layer7Dense.InputWidth, Layer7Dense.InputChannels, Layer7Dense.OutputHeight,
             Layer7Dense.OutputWidth, Layer7Dense.OutputChannels, Layer7Dense.InputLength, Layer7Dense.OutputLength);
         LayerInterfaceChecks.Weighted<Layer7Dense, float>(
-            layer7Dense, Layer7Dense.WeightsLength, Layer7Dense.BiasLength, Layer7Dense.Forward, Layer7Dense.Backward);
-        LayerInterfaceChecks.Weighted<Layer7Dense, double>(
             layer7Dense, Layer7Dense.WeightsLength, Layer7Dense.BiasLength, Layer7Dense.Forward, Layer7Dense.Backward);
 
         LayerShape layer8SoftmaxCrossEntropy = new(
@@ -84,10 +71,7 @@ public partial class InterfaceNet
         LayerInterfaceChecks.Loss<Layer8SoftmaxCrossEntropy, float>(
             layer8SoftmaxCrossEntropy, Layer8SoftmaxCrossEntropy.Softmax, Layer8SoftmaxCrossEntropy.Forward,
             Layer8SoftmaxCrossEntropy.Backward);
-        LayerInterfaceChecks.Loss<Layer8SoftmaxCrossEntropy, double>(
-            layer8SoftmaxCrossEntropy, Layer8SoftmaxCrossEntropy.Softmax, Layer8SoftmaxCrossEntropy.Forward,
-            Layer8SoftmaxCrossEntropy.Backward);
 
-        return 16;
+        return 8;
     }
 }

@@ -213,6 +213,6 @@ public class LayerInterfaceTests
     public void A_networks_nested_layers_give_the_same_results_through_their_interfaces()
     {
         using var parallel = new BatchParallel(2);
-        Assert.Equal(2 * InterfaceNet.LayerCount, InterfaceNet.CheckNestedLayers(parallel));
+        Assert.Equal(InterfaceNet.LayerCount, InterfaceNet.CheckNestedLayers(parallel)); // one element type: the network's
     }
 }

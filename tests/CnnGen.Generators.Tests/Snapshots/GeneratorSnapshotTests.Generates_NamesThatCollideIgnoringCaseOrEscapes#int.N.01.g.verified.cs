@@ -115,7 +115,7 @@ namespace @int
         /// Layer 1: [Flatten], 2×2×1 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private sealed class Layer1Flatten : global::CnnGen.IReshapingLayer<float>, global::CnnGen.IReshapingLayer<double>
+        private sealed class Layer1Flatten : global::CnnGen.IReshapingLayer<float>
         {
             static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
             static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
@@ -200,39 +200,13 @@ namespace @int
                 outputGradient.CopyTo(inputGradient);
             }
 
-            /// <summary>
-            /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
-            {
-                int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-                global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
-                input.CopyTo(output);
-            }
-
-            /// <summary>
-            /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient)
-            {
-                int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
-                global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-                outputGradient.CopyTo(inputGradient);
-            }
-
         }
 
         /// <summary>
         /// Layer 2: [SoftmaxCrossEntropy], 1×1×4 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private sealed class Layer2SoftmaxCrossEntropy : global::CnnGen.ILossLayer<float>, global::CnnGen.ILossLayer<double>
+        private sealed class Layer2SoftmaxCrossEntropy : global::CnnGen.ILossLayer<float>
         {
             static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
             static int global::CnnGen.ILayerShape.InputWidth => InputWidth;
@@ -402,126 +376,6 @@ namespace @int
                     for (int c = 0; c < Classes; c++)
                     {
                         global::System.Runtime.CompilerServices.Unsafe.Add(ref dn, c) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pn, c) - (c == label ? 1f : 0f)) * scale;
-                    }
-                }
-            }
-
-            /// <summary>
-            /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Softmax(global::System.ReadOnlySpan<double> logits, global::System.Span<double> probabilities)
-            {
-                int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
-                global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
-                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(probabilities, logits, nameof(probabilities), nameof(logits));
-                ref double z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
-                for (int n = 0; n < batch; n++)
-                {
-                    SoftmaxOne(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
-                }
-            }
-
-            /// <summary>
-            /// Softmax of one example; returns the log of the sum of exponentials of <c>z − max</c>, and the max.
-            /// </summary>
-            private static (double LogSum, double Max) SoftmaxOne(ref double z, ref double p)
-            {
-                double max = z;
-                for (int c = 1; c < Classes; c++)
-                {
-                    double v = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c);
-                    max = v > max ? v : max;
-                }
-                double sum = 0d;
-                for (int c = 0; c < Classes; c++)
-                {
-                    double e = double.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c) - max);
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) = e;
-                    sum += e;
-                }
-                double inverse = 1d / sum;
-                for (int c = 0; c < Classes; c++)
-                {
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) *= inverse;
-                }
-                return (double.Log(sum), max);
-            }
-
-            /// <summary>
-            /// Writes each example's probabilities and returns the mean cross-entropy loss over the batch,
-            /// <c>(1/m) Σ_n −log p[n, labels[n]]</c>.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static double Forward(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<double> probabilities)
-            {
-                int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
-                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-                global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
-                global::CnnGen.SpanArguments.RequireNoOverlap<double>(probabilities, logits, nameof(probabilities), nameof(logits));
-                CheckLabels(labels);
-                if (batch == 0)
-                {
-                    return 0d;
-                }
-
-                ref double z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
-                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
-                double loss = 0d;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref double zn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes);
-                    var (logSum, max) = SoftmaxOne(ref zn, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
-                    loss += logSum - (global::System.Runtime.CompilerServices.Unsafe.Add(ref zn, labels[n]) - max);
-                }
-                return (double)(loss / batch);
-            }
-
-            /// <summary>
-            /// Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).
-            /// <paramref name="logitsGradient"/> may be <paramref name="probabilities"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
-            [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Backward(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient)
-            {
-                int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
-                global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
-                global::CnnGen.SpanArguments.RequireBatchLength(logitsGradient.Length, batch, Classes, nameof(logitsGradient));
-                global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(logitsGradient, probabilities, nameof(logitsGradient), nameof(probabilities));
-                CheckLabels(labels);
-                if (batch == 0)
-                {
-                    return;
-                }
-
-                double scale = 1d / batch;
-                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
-                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logitsGradient);
-                for (int n = 0; n < batch; n++)
-                {
-                    ref double pn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes);
-                    ref double dn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, n * Classes);
-                    int label = labels[n];
-                    for (int c = 0; c < Classes; c++)
-                    {
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dn, c) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pn, c) - (c == label ? 1d : 0d)) * scale;
-                    }
-                }
-            }
-
-            private static void CheckLabels(global::System.ReadOnlySpan<int> labels)
-            {
-                for (int n = 0; n < labels.Length; n++)
-                {
-                    if ((uint)labels[n] >= (uint)Classes)
-                    {
-                        throw new global::System.ArgumentOutOfRangeException(nameof(labels), labels[n], $"Label {n} is {labels[n]}, but a label must be a class index from 0 to {Classes - 1}.");
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnGen.Generators.Model;
 using static CnnGen.Generators.Emitting.SimdText;
 
@@ -15,7 +16,7 @@ namespace CnnGen.Generators.Emitting
         public static void EmitMembers(IndentedWriter writer, ReLUSpec spec)
         {
             ShapeConstantsEmitter.Emit(writer, spec.Input, spec.Output);
-            foreach (ElementType type in ElementTypes.All)
+            foreach (ElementType type in ElementTypes.All.Where(t => spec.Emits(t.Name)))
             {
                 EmitForward(writer, type);
                 EmitBackward(writer, type);

@@ -31,13 +31,13 @@ namespace CnnGen.Generators.Emitting
 
             var layer = new ConvLayer(spec, writer.CancellationToken);
             layer.EmitOverview(writer);
-            foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double })
+            foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double }.Where(e => spec.Emits(e.Keyword)))
             {
                 layer.EmitForwardWrapper(writer, element);
                 layer.EmitBackwardWrapper(writer, element);
             }
 
-            foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double })
+            foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double }.Where(e => spec.Emits(e.Keyword)))
             {
                 layer.EmitForwardKernels(writer, element);
                 layer.EmitBackwardKernels(writer, element);

@@ -25,7 +25,7 @@ namespace CnnGen.Generators.Emitting
             ShapeConstantsEmitter.Constant(writer, "Units", spec.Units, "The number of output units.");
             ShapeConstantsEmitter.Constant(writer, "WeightsLength", spec.WeightsLength, $"The number of weights, laid out (inputLength, units) = ({spec.Input.Length}, {spec.Units}) row-major.");
             ShapeConstantsEmitter.Constant(writer, "BiasLength", spec.Units, "The number of biases, one per unit.");
-            foreach (ElementType type in ElementTypes.All)
+            foreach (ElementType type in ElementTypes.All.Where(t => spec.Emits(t.Name)))
             {
                 EmitForward(writer, spec, type);
                 EmitBackward(writer, spec, type);

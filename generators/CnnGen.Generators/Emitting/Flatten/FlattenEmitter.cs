@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnGen.Generators.Model;
 using static CnnGen.Generators.Emitting.SimdText;
 
@@ -12,7 +13,7 @@ namespace CnnGen.Generators.Emitting
         public static void EmitMembers(IndentedWriter writer, FlattenSpec spec)
         {
             ShapeConstantsEmitter.Emit(writer, spec.Input, spec.Output);
-            foreach (ElementType type in ElementTypes.All)
+            foreach (ElementType type in ElementTypes.All.Where(t => spec.Emits(t.Name)))
             {
                 string t = type.Name;
                 writer.Summary("Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).");

@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnGen.Generators.Model;
 using static CnnGen.Generators.Emitting.SimdText;
 
@@ -16,7 +17,7 @@ namespace CnnGen.Generators.Emitting
         {
             ShapeConstantsEmitter.Emit(writer, spec.Input, spec.Output);
             ShapeConstantsEmitter.Constant(writer, "Classes", spec.Classes, "The number of classes: the values of one example.");
-            foreach (ElementType type in ElementTypes.All)
+            foreach (ElementType type in ElementTypes.All.Where(t => spec.Emits(t.Name)))
             {
                 EmitSoftmax(writer, type);
                 EmitForward(writer, type);

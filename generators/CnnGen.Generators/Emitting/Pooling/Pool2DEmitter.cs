@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using CnnGen.Generators.Model;
 
@@ -31,7 +32,7 @@ namespace CnnGen.Generators.Emitting
 
             var plan = new PoolPlan(spec);
             string op = spec.Mode == PoolMode.Max ? "the maximum" : "the mean";
-            foreach (string type in KernelNames.ElementTypes)
+            foreach (string type in KernelNames.ElementTypes.Where(spec.Emits))
             {
                 string parameters = $"{KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output";
                 writer.Summary(
@@ -58,7 +59,7 @@ namespace CnnGen.Generators.Emitting
             string route = spec.Mode == PoolMode.Max
                 ? "each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN)"
                 : $"each output's gradient is spread evenly (divided by {plan.Taps}) over its window";
-            foreach (string type in KernelNames.ElementTypes)
+            foreach (string type in KernelNames.ElementTypes.Where(spec.Emits))
             {
                 string parameters = $"{KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> inputGradient";
                 writer.Summary($"Backward pass: {route}. Overlapping windows add up; <paramref name=\"inputGradient\"/> is overwritten.");

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using CnnGen.Generators.Model;
 
@@ -29,7 +30,7 @@ namespace CnnGen.Generators.Emitting
             ShapeConstantsEmitter.Emit(writer, input, output);
             ShapeConstantsEmitter.Constant(writer, "Pad", spec.Pad, "The zeros added on each side of the height and width axes.");
 
-            foreach (string type in KernelNames.ElementTypes)
+            foreach (string type in KernelNames.ElementTypes.Where(spec.Emits))
             {
                 string parameters = $"{KernelNames.ReadOnlySpan}<{type}> input, {KernelNames.Span}<{type}> output";
                 writer.Summary($"Forward pass: surrounds each example with {spec.Pad} zero rows and columns on every side.");
@@ -52,7 +53,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line();
             }
 
-            foreach (string type in KernelNames.ElementTypes)
+            foreach (string type in KernelNames.ElementTypes.Where(spec.Emits))
             {
                 string parameters = $"{KernelNames.ReadOnlySpan}<{type}> outputGradient, {KernelNames.Span}<{type}> inputGradient";
                 writer.Summary("Backward pass: the crop. Each input position's gradient is the output gradient at the same position inside the border; <paramref name=\"inputGradient\"/> is overwritten.");
