@@ -41,8 +41,7 @@ namespace CnnGen.Generators.Network
 
             // Not a class, not partial, generic, or named like a generated member: nothing can be emitted into the class, so
             // its declaration is the one thing to fix (the layers are not read).
-            if (annotations.CheckShape(declaration, diagnostics, cancellationToken)
-                | DeclarationValidator.Check(type, declaration, DeclarationKind.Network, networkLocation, diagnostics))
+            if (annotations.CheckDeclaration(declaration, diagnostics, cancellationToken))
             {
                 return new NetworkParseResult(null, diagnostics.ToEquatableArray());
             }

@@ -34,8 +34,7 @@ namespace CnnGen.Generators.Network
             var arguments = new NetworkParser.Arguments(attribute, cancellationToken);
             LocationInfo? location = NetworkParser.LocationOf(attribute, cancellationToken);
             var diagnostics = new List<DiagnosticInfo>();
-            if (annotations.CheckShape(declaration, diagnostics, cancellationToken)
-                || DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, location, diagnostics))
+            if (annotations.CheckDeclaration(declaration, diagnostics, cancellationToken))
             {
                 return new SingleLayerResult(null, diagnostics.ToEquatableArray());
             }

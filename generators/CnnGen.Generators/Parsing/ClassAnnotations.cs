@@ -37,11 +37,11 @@ namespace CnnGen.Generators.Parsing
         /// <summary>The CnnGen attributes by metadata name, with the kind each declares.</summary>
         private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
         {
-            ["CnnGen.NetworkAttribute"] = NetworkKind,
-            ["CnnGen.Conv2DAttribute"] = "Conv2D",
-            ["CnnGen.MaxPool2DAttribute"] = "MaxPool2D",
-            ["CnnGen.AvgPool2DAttribute"] = "AvgPool2D",
-            ["CnnGen.ZeroPad2DAttribute"] = "ZeroPad2D",
+            [Network.NetworkParser.NetworkAttributeName] = NetworkKind,
+            [LayerKinds.Conv2DAttribute] = "Conv2D",
+            [LayerKinds.MaxPool2DAttribute] = "MaxPool2D",
+            [LayerKinds.AvgPool2DAttribute] = "AvgPool2D",
+            [LayerKinds.ZeroPad2DAttribute] = "ZeroPad2D",
             ["CnnGen.ReLUAttribute"] = "ReLU",
             ["CnnGen.FlattenAttribute"] = "Flatten",
             ["CnnGen.DenseAttribute"] = "Dense",
@@ -118,11 +118,12 @@ namespace CnnGen.Generators.Parsing
         }
 
         /// <summary>
-        /// The checks that concern the class as a whole rather than one attribute's arguments: the kind of type, and for a
-        /// layer class that it declares one layer. Adds CNN0013, CNN0014 or CNN0011 and returns whether it added any; a class
-        /// that fails them generates nothing.
+        /// The checks that concern the class as a whole rather than one attribute's arguments, for every parser alike: the
+        /// kind of type (CNN0013, CNN0014), for a layer class that it declares one layer (CNN0011), and those of
+        /// <see cref="DeclarationValidator"/> (partial, not generic, not named like a generated member), all reported at the
+        /// owner attribute. Returns whether any was added; a class that fails them generates nothing.
         /// </summary>
-        public bool CheckShape(TypeDeclarationSyntax ownerDeclaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        public bool CheckDeclaration(TypeDeclarationSyntax ownerDeclaration, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             int before = diagnostics.Count;
             LocationInfo? ownerLocation = LocationOf(Owner, cancellationToken);
@@ -149,6 +150,7 @@ namespace CnnGen.Generators.Parsing
                 }
             }
 
+            DeclarationValidator.Check(Type, ownerDeclaration, IsNetwork ? DeclarationKind.Network : DeclarationKind.Layer, ownerLocation, diagnostics);
             return diagnostics.Count > before;
         }
 

@@ -15,8 +15,8 @@ namespace CnnGen.Generators.Parsing
     }
 
     /// <summary>
-    /// The checks every annotated class gets before its attributes are read, shared by the layer parsers and the network
-    /// parser: the class and every type containing it must be partial (CNN0001), none of them generic (CNN0002), and the
+    /// The checks every annotated class gets before its attributes are read, run for every parser by
+    /// <see cref="ClassAnnotations.CheckDeclaration"/>: the class and every type containing it must be partial (CNN0001), none of them generic (CNN0002), and the
     /// class must not be named like a member the generator adds to it (CNN0012, since C# forbids a member named like its
     /// type). A class that fails them generates nothing.
     /// </summary>

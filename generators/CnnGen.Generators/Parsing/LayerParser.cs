@@ -32,7 +32,7 @@ namespace CnnGen.Generators.Parsing
             AttributeData attribute = annotations.Owner.Data;
             var arguments = new AttributeArguments(attribute, SyntaxOf(attribute, cancellationToken));
             var diagnostics = new List<DiagnosticInfo>();
-            if (annotations.CheckShape(declaration, diagnostics, cancellationToken))
+            if (annotations.CheckDeclaration(declaration, diagnostics, cancellationToken))
             {
                 return new LayerParseResult(null, diagnostics.ToEquatableArray());
             }
@@ -40,11 +40,6 @@ namespace CnnGen.Generators.Parsing
             if (!arguments.IsWellFormed)
             {
                 return LayerParseResult.Nothing;
-            }
-
-            if (DeclarationValidator.Check(type, declaration, DeclarationKind.Layer, LocationInfo.From(arguments.AttributeLocation), diagnostics))
-            {
-                return new LayerParseResult(null, diagnostics.ToEquatableArray());
             }
 
             cancellationToken.ThrowIfCancellationRequested();
