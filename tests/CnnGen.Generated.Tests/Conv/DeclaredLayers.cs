@@ -102,9 +102,6 @@ public partial class Stride3_f1 { }
 [Conv2D(f: 2, stride: 3, pad: 1, InputHeight = 8, InputWidth = 7, InputChannels = 3, Filters = 7)]
 public partial class Stride3_f2_p1 { }
 
-[Conv2D(f: 16, stride: 16, pad: 0, InputHeight = 32, InputWidth = 32, InputChannels = 3, Filters = 32)]
-public partial class PatchEmbedding_f16_s16 { }
-
 [Conv2D(f: 2, stride: 12, pad: 1, InputHeight = 26, InputWidth = 25, InputChannels = 2, Filters = 5)]
 public partial class Stride12_f2_p1 { }
 
@@ -179,7 +176,6 @@ internal static class DeclaredLayers
         new("Pad3_f3_s3", new ConvShape(6, 7, 3, 33, 3, 3, 3), Pad3_f3_s3.Forward, Pad3_f3_s3.Forward, Pad3_f3_s3.Backward, Pad3_f3_s3.Backward),
         new("Stride3_f1", new ConvShape(7, 8, 5, 17, 1, 3, 0), Stride3_f1.Forward, Stride3_f1.Forward, Stride3_f1.Backward, Stride3_f1.Backward),
         new("Stride3_f2_p1", new ConvShape(8, 7, 3, 7, 2, 3, 1), Stride3_f2_p1.Forward, Stride3_f2_p1.Forward, Stride3_f2_p1.Backward, Stride3_f2_p1.Backward),
-        new("PatchEmbedding_f16_s16", new ConvShape(32, 32, 3, 32, 16, 16, 0), PatchEmbedding_f16_s16.Forward, PatchEmbedding_f16_s16.Forward, PatchEmbedding_f16_s16.Backward, PatchEmbedding_f16_s16.Backward),
         new("Stride12_f2_p1", new ConvShape(26, 25, 2, 5, 2, 12, 1), Stride12_f2_p1.Forward, Stride12_f2_p1.Forward, Stride12_f2_p1.Backward, Stride12_f2_p1.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),

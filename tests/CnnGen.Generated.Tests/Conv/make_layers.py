@@ -26,8 +26,8 @@ cases += [
     # Stride larger than the filter: some input pixels get no gradient at all.
     ("Stride3_f1", 7, 8, 5, 17, 1, 3, 0),
     ("Stride3_f2_p1", 8, 7, 3, 7, 2, 3, 1),
-    # Strides of two digits: phase (1, 11) and phase (11, 1) once gave kernels of the same name.
-    ("PatchEmbedding_f16_s16", 32, 32, 3, 32, 16, 16, 0),
+    # Strides of two digits: phase (1, 11) and phase (11, 1) once gave kernels of the same name. (A 16×16 patch
+    # embedding compiles in DefectRegressionTests; its 4 MB of kernels stay out of this project's build.)
     ("Stride12_f2_p1", 26, 25, 2, 5, 2, 12, 1),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
     ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
