@@ -116,7 +116,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
     //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
     //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-    //   On AVX-512 (float): channel groups -x0|1@0/0; 5 method(s), unrolled to Everything.
+    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to AllTaps.
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -434,7 +434,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// Forward pass with Vector128 registers (float): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 5 method(s); unrolled: Everything.
+    /// Rows in 1 method(s); unrolled: AllTaps.
     /// </summary>
     private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
@@ -442,441 +442,246 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
         {
             ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            ForwardSingleV128Rows0To0(ref x, ref weights, ref bias, ref y);
-            ForwardSingleV128Rows1To1(ref x, ref weights, ref bias, ref y);
-            ForwardSingleV128Rows2To4(ref x, ref weights, ref bias, ref y);
-            ForwardSingleV128Rows5To5(ref x, ref weights, ref bias, ref y);
-            ForwardSingleV128Rows6To6(ref x, ref weights, ref bias, ref y);
-        }
-    }
+            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..0 (scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
 
-    /// <summary>
-    /// Forward rows 0..0 of one example (Vector128, float); unrolled: Everything.
-    /// </summary>
-    private static void ForwardSingleV128Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
-    {
-        // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 0);
-            // channels 0..0 (scalar).
+            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
             {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref float dstRow = ref Unsafe.Add(ref y, 7);
+                // channels 0..0 (scalar).
                 {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        {
+                            ref float src = ref Unsafe.Add(ref x, 0);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
                 }
             }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 1..1 of one example (Vector128, float); unrolled: Everything.
-    /// </summary>
-    private static void ForwardSingleV128Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
-    {
-        // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 7);
-            // channels 0..0 (scalar).
+            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+            for (nint oy = 2; oy < 5; oy++)
             {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref float dstRow = ref Unsafe.Add(ref y, oy * 7);
+                // channels 0..0 (scalar).
                 {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref float src = ref Unsafe.Add(ref x, 0);
-                        ref float filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
                         {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
+                            ref float filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 2..4 of one example (Vector128, float); unrolled: Everything.
-    /// </summary>
-    private static void ForwardSingleV128Rows2To4(ref float x, ref float weights, ref float bias, ref float y)
-    {
-        // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 14);
-            // channels 0..0 (scalar).
+            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
             {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref float dstRow = ref Unsafe.Add(ref y, 35);
+                // channels 0..0 (scalar).
                 {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref float src = ref Unsafe.Add(ref x, 0);
-                        ref float filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
                         {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            ref float src = ref Unsafe.Add(ref x, 12);
+                            ref float filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    {
-                        ref float src = ref Unsafe.Add(ref x, 4);
-                        ref float filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-        }
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 21);
-            // channels 0..0 (scalar).
-            {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
-                    {
-                        ref float src = ref Unsafe.Add(ref x, 4);
-                        ref float filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    {
-                        ref float src = ref Unsafe.Add(ref x, 8);
-                        ref float filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 28);
-            // channels 0..0 (scalar).
-            {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
-                    {
-                        ref float src = ref Unsafe.Add(ref x, 8);
-                        ref float filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    {
-                        ref float src = ref Unsafe.Add(ref x, 12);
-                        ref float filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 5..5 of one example (Vector128, float); unrolled: Everything.
-    /// </summary>
-    private static void ForwardSingleV128Rows5To5(ref float x, ref float weights, ref float bias, ref float y)
-    {
-        // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 35);
-            // channels 0..0 (scalar).
+            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
             {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref float dstRow = ref Unsafe.Add(ref y, 42);
+                // channels 0..0 (scalar).
                 {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref float src = ref Unsafe.Add(ref x, 12);
-                        ref float filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 0);
-                            float x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            float x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            float w0 = Unsafe.Add(ref filter, 1);
-                            float x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                            float x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                            float x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                            float x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward rows 6..6 of one example (Vector128, float); unrolled: Everything.
-    /// </summary>
-    private static void ForwardSingleV128Rows6To6(ref float x, ref float weights, ref float bias, ref float y)
-    {
-        // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
-        {
-            ref float dstRow = ref Unsafe.Add(ref y, 42);
-            // channels 0..0 (scalar).
-            {
-                float init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    float a0_0 = init0;
-                    float a1_0 = init0;
-                    float a2_0 = init0;
-                    float a3_0 = init0;
-                    float a4_0 = init0;
-                    float a5_0 = init0;
-                    float a6_0 = init0;
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
         }
@@ -937,7 +742,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
-    /// Register block: 2 weight rows × [scalar]; the pixel loop is split where a tap's input enters or leaves the padding.
+    /// Register block: 2 weight rows × [scalar]; each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
     private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
     {
@@ -945,114 +750,96 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
         {
             ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            // Filter row 0: output rows 2..5 read input rows 0..3.
+            // Filter row dy reads input row 1·oy − 2 + dy: output rows [oyLo, oyHi) keep it inside the input.
+            for (nint dy = 0; dy < 2; dy++)
             {
-                // Weight rows j = dx·1 + c in 0..1.
+                nint oyBefore = -dy + 2;
+                nint oyLo = Math.Max(0, oyBefore);
+                nint oyLast = -dy + 5;
+                nint oyHi = Math.Min(7, oyLast + 1);
+                // Channels 0..0, 1 at a time (scalar).
                 {
-                    ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
-                    float a0_0 = Unsafe.Add(ref grad, 0);
-                    float a1_0 = Unsafe.Add(ref grad, 1);
-                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                    float a0_0_1 = 0f;
-                    float a1_0_1 = 0f;
-                    for (nint oy = 2; oy < 6; oy++)
+                    // Weight rows j = dx·1 + c in 0..1.
                     {
-                        ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
-                        ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
-                        // Output columns 1..1: weight rows 1 read real input.
-                        for (nint ox = 1; ox < 2; ox++)
+                        ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
+                        float a0_0 = Unsafe.Add(ref grad, 0);
+                        float a1_0 = Unsafe.Add(ref grad, 1);
+                        // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                        float a0_0_1 = 0f;
+                        float a1_0_1 = 0f;
+                        for (nint oy = oyLo; oy < oyHi; oy++)
                         {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                            ref float src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
+                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                            // Output columns [1, 2): weight rows 1 read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 1;
+                                for (; ox + 1 < 2; ox += 2)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    float x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                }
+                                if (ox < 2)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                }
+                            }
+                            // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 2;
+                                for (; ox + 1 < 5; ox += 2)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    float x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                    float x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                }
+                                if (ox < 5)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                }
+                            }
+                            // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 5;
+                                for (; ox + 1 < 6; ox += 2)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
+                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    float x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                }
+                                if (ox < 6)
+                                {
+                                    float g0 = Unsafe.Add(ref dzRow, ox);
+                                    float x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
+                                }
+                            }
                         }
-                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, 2);
-                            float x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                            float g0_1 = Unsafe.Add(ref dzRow, 3);
-                            float x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                            float x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                        }
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, 4);
-                            float x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 5..5: weight rows 0 read real input.
-                        for (nint ox = 5; ox < 6; ox++)
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                        }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        Unsafe.Add(ref grad, 0) = a0_0;
+                        Unsafe.Add(ref grad, 1) = a1_0;
                     }
-                    a0_0 += a0_0_1;
-                    a1_0 += a1_0_1;
-                    Unsafe.Add(ref grad, 0) = a0_0;
-                    Unsafe.Add(ref grad, 1) = a1_0;
-                }
-            }
-            // Filter row 1: output rows 1..4 read input rows 0..3.
-            {
-                // Weight rows j = dx·1 + c in 0..1.
-                {
-                    ref float grad = ref Unsafe.Add(ref weightsGradient, 2);
-                    float a0_0 = Unsafe.Add(ref grad, 0);
-                    float a1_0 = Unsafe.Add(ref grad, 1);
-                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                    float a0_0_1 = 0f;
-                    float a1_0_1 = 0f;
-                    for (nint oy = 1; oy < 5; oy++)
-                    {
-                        ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
-                        ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
-                        // Output columns 1..1: weight rows 1 read real input.
-                        for (nint ox = 1; ox < 2; ox++)
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, 2);
-                            float x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                            float g0_1 = Unsafe.Add(ref dzRow, 3);
-                            float x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                            float x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                        }
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, 4);
-                            float x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                            float x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 5..5: weight rows 0 read real input.
-                        for (nint ox = 5; ox < 6; ox++)
-                        {
-                            float g0 = Unsafe.Add(ref dzRow, ox);
-                            float x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                        }
-                    }
-                    a0_0 += a0_0_1;
-                    a1_0 += a1_0_1;
-                    Unsafe.Add(ref grad, 0) = a0_0;
-                    Unsafe.Add(ref grad, 1) = a1_0;
                 }
             }
         }
@@ -1412,7 +1199,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// Forward pass with Vector128 registers (double): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 5 method(s); unrolled: Everything.
+    /// Rows in 1 method(s); unrolled: AllTaps.
     /// </summary>
     private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
@@ -1420,441 +1207,246 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
         {
             ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            ForwardDoubleV128Rows0To0(ref x, ref weights, ref bias, ref y);
-            ForwardDoubleV128Rows1To1(ref x, ref weights, ref bias, ref y);
-            ForwardDoubleV128Rows2To4(ref x, ref weights, ref bias, ref y);
-            ForwardDoubleV128Rows5To5(ref x, ref weights, ref bias, ref y);
-            ForwardDoubleV128Rows6To6(ref x, ref weights, ref bias, ref y);
-        }
-    }
+            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, 0);
+                // channels 0..0 (scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
 
-    /// <summary>
-    /// Forward rows 0..0 of one example (Vector128, double); unrolled: Everything.
-    /// </summary>
-    private static void ForwardDoubleV128Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
-    {
-        // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 0);
-            // channels 0..0 (scalar).
+            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
             {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref double dstRow = ref Unsafe.Add(ref y, 7);
+                // channels 0..0 (scalar).
                 {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        {
+                            ref double src = ref Unsafe.Add(ref x, 0);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
                 }
             }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 1..1 of one example (Vector128, double); unrolled: Everything.
-    /// </summary>
-    private static void ForwardDoubleV128Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
-    {
-        // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 7);
-            // channels 0..0 (scalar).
+            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
+            for (nint oy = 2; oy < 5; oy++)
             {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref double dstRow = ref Unsafe.Add(ref y, oy * 7);
+                // channels 0..0 (scalar).
                 {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref double src = ref Unsafe.Add(ref x, 0);
-                        ref double filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
                         {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                         {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
+                            ref double filter = ref Unsafe.Add(ref weights, 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 2..4 of one example (Vector128, double); unrolled: Everything.
-    /// </summary>
-    private static void ForwardDoubleV128Rows2To4(ref double x, ref double weights, ref double bias, ref double y)
-    {
-        // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 14);
-            // channels 0..0 (scalar).
+            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
             {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref double dstRow = ref Unsafe.Add(ref y, 35);
+                // channels 0..0 (scalar).
                 {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref double src = ref Unsafe.Add(ref x, 0);
-                        ref double filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
                         {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            ref double src = ref Unsafe.Add(ref x, 12);
+                            ref double filter = ref Unsafe.Add(ref weights, 0);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
                         }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    {
-                        ref double src = ref Unsafe.Add(ref x, 4);
-                        ref double filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
-        }
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 21);
-            // channels 0..0 (scalar).
-            {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
-                    {
-                        ref double src = ref Unsafe.Add(ref x, 4);
-                        ref double filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    {
-                        ref double src = ref Unsafe.Add(ref x, 8);
-                        ref double filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 28);
-            // channels 0..0 (scalar).
-            {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
-                    {
-                        ref double src = ref Unsafe.Add(ref x, 8);
-                        ref double filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    {
-                        ref double src = ref Unsafe.Add(ref x, 12);
-                        ref double filter = ref Unsafe.Add(ref weights, 2);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
-                    }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-    }
 
-    /// <summary>
-    /// Forward rows 5..5 of one example (Vector128, double); unrolled: Everything.
-    /// </summary>
-    private static void ForwardDoubleV128Rows5To5(ref double x, ref double weights, ref double bias, ref double y)
-    {
-        // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 35);
-            // channels 0..0 (scalar).
+            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
             {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                ref double dstRow = ref Unsafe.Add(ref y, 42);
+                // channels 0..0 (scalar).
                 {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        ref double src = ref Unsafe.Add(ref x, 12);
-                        ref double filter = ref Unsafe.Add(ref weights, 0);
-                        // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 0);
-                            double x2 = Unsafe.Add(ref src, 0);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 1);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 2);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            double x5 = Unsafe.Add(ref src, 3);
-                            a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                        }
-                        // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                        {
-                            double w0 = Unsafe.Add(ref filter, 1);
-                            double x1 = Unsafe.Add(ref src, 0);
-                            a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                            double x2 = Unsafe.Add(ref src, 1);
-                            a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                            double x3 = Unsafe.Add(ref src, 2);
-                            a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                            double x4 = Unsafe.Add(ref src, 3);
-                            a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                        }
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Forward rows 6..6 of one example (Vector128, double); unrolled: Everything.
-    /// </summary>
-    private static void ForwardDoubleV128Rows6To6(ref double x, ref double weights, ref double bias, ref double y)
-    {
-        // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
-        {
-            ref double dstRow = ref Unsafe.Add(ref y, 42);
-            // channels 0..0 (scalar).
-            {
-                double init0 = Unsafe.Add(ref bias, 0);
-                // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                {
-                    double a0_0 = init0;
-                    double a1_0 = init0;
-                    double a2_0 = init0;
-                    double a3_0 = init0;
-                    double a4_0 = init0;
-                    double a5_0 = init0;
-                    double a6_0 = init0;
-                    Unsafe.Add(ref dstRow, 0) = a0_0;
-                    Unsafe.Add(ref dstRow, 1) = a1_0;
-                    Unsafe.Add(ref dstRow, 2) = a2_0;
-                    Unsafe.Add(ref dstRow, 3) = a3_0;
-                    Unsafe.Add(ref dstRow, 4) = a4_0;
-                    Unsafe.Add(ref dstRow, 5) = a5_0;
-                    Unsafe.Add(ref dstRow, 6) = a6_0;
                 }
             }
         }
@@ -1915,7 +1507,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
-    /// Register block: 2 weight rows × [scalar]; the pixel loop is split where a tap's input enters or leaves the padding.
+    /// Register block: 2 weight rows × [scalar]; each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
     private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
     {
@@ -1923,114 +1515,96 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
         {
             ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
             ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            // Filter row 0: output rows 2..5 read input rows 0..3.
+            // Filter row dy reads input row 1·oy − 2 + dy: output rows [oyLo, oyHi) keep it inside the input.
+            for (nint dy = 0; dy < 2; dy++)
             {
-                // Weight rows j = dx·1 + c in 0..1.
+                nint oyBefore = -dy + 2;
+                nint oyLo = Math.Max(0, oyBefore);
+                nint oyLast = -dy + 5;
+                nint oyHi = Math.Min(7, oyLast + 1);
+                // Channels 0..0, 1 at a time (scalar).
                 {
-                    ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
-                    double a0_0 = Unsafe.Add(ref grad, 0);
-                    double a1_0 = Unsafe.Add(ref grad, 1);
-                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                    double a0_0_1 = 0d;
-                    double a1_0_1 = 0d;
-                    for (nint oy = 2; oy < 6; oy++)
+                    // Weight rows j = dx·1 + c in 0..1.
                     {
-                        ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
-                        ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
-                        // Output columns 1..1: weight rows 1 read real input.
-                        for (nint ox = 1; ox < 2; ox++)
+                        ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
+                        double a0_0 = Unsafe.Add(ref grad, 0);
+                        double a1_0 = Unsafe.Add(ref grad, 1);
+                        // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
+                        double a0_0_1 = 0d;
+                        double a1_0_1 = 0d;
+                        for (nint oy = oyLo; oy < oyHi; oy++)
                         {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
+                            ref double src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
+                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                            // Output columns [1, 2): weight rows 1 read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 1;
+                                for (; ox + 1 < 2; ox += 2)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
+                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    double x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                }
+                                if (ox < 2)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
+                                }
+                            }
+                            // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 2;
+                                for (; ox + 1 < 5; ox += 2)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
+                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    double x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                    double x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                }
+                                if (ox < 5)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
+                                    double x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
+                                }
+                            }
+                            // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
+                            {
+                                nint ox = 5;
+                                for (; ox + 1 < 6; ox += 2)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
+                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    double x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                }
+                                if (ox < 6)
+                                {
+                                    double g0 = Unsafe.Add(ref dzRow, ox);
+                                    double x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
+                                }
+                            }
                         }
-                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, 2);
-                            double x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                            double g0_1 = Unsafe.Add(ref dzRow, 3);
-                            double x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                            double x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                        }
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, 4);
-                            double x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 5..5: weight rows 0 read real input.
-                        for (nint ox = 5; ox < 6; ox++)
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                        }
+                        a0_0 += a0_0_1;
+                        a1_0 += a1_0_1;
+                        Unsafe.Add(ref grad, 0) = a0_0;
+                        Unsafe.Add(ref grad, 1) = a1_0;
                     }
-                    a0_0 += a0_0_1;
-                    a1_0 += a1_0_1;
-                    Unsafe.Add(ref grad, 0) = a0_0;
-                    Unsafe.Add(ref grad, 1) = a1_0;
-                }
-            }
-            // Filter row 1: output rows 1..4 read input rows 0..3.
-            {
-                // Weight rows j = dx·1 + c in 0..1.
-                {
-                    ref double grad = ref Unsafe.Add(ref weightsGradient, 2);
-                    double a0_0 = Unsafe.Add(ref grad, 0);
-                    double a1_0 = Unsafe.Add(ref grad, 1);
-                    // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                    double a0_0_1 = 0d;
-                    double a1_0_1 = 0d;
-                    for (nint oy = 1; oy < 5; oy++)
-                    {
-                        ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
-                        ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
-                        // Output columns 1..1: weight rows 1 read real input.
-                        for (nint ox = 1; ox < 2; ox++)
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x1 = Unsafe.Add(ref src, ox - 1);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 2..4: all weight rows read real input; two columns at a time, one accumulator bank each.
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, 2);
-                            double x0 = Unsafe.Add(ref src, 0);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, 1);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                            double g0_1 = Unsafe.Add(ref dzRow, 3);
-                            double x0_1 = Unsafe.Add(ref src, 1);
-                            a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                            double x1_1 = Unsafe.Add(ref src, 2);
-                            a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                        }
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, 4);
-                            double x0 = Unsafe.Add(ref src, 2);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                            double x1 = Unsafe.Add(ref src, 3);
-                            a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                        }
-                        // Output columns 5..5: weight rows 0 read real input.
-                        for (nint ox = 5; ox < 6; ox++)
-                        {
-                            double g0 = Unsafe.Add(ref dzRow, ox);
-                            double x0 = Unsafe.Add(ref src, ox - 2);
-                            a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                        }
-                    }
-                    a0_0 += a0_0_1;
-                    a1_0 += a1_0_1;
-                    Unsafe.Add(ref grad, 0) = a0_0;
-                    Unsafe.Add(ref grad, 1) = a1_0;
                 }
             }
         }

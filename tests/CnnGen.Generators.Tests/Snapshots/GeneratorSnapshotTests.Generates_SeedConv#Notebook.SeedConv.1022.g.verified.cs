@@ -118,7 +118,7 @@ namespace Notebook
         // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
         //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
         //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-        //   On AVX-512 (float): channel groups -x0|8@0/256; 3 method(s), unrolled to ColumnTaps.
+        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to ColumnTaps.
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -443,7 +443,7 @@ namespace Notebook
 
         /// <summary>
         /// Forward pass with Vector256 registers (float): channel groups 1× [Vector256] with 4-pixel blocks.
-        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// Rows in 1 method(s); unrolled: ColumnTaps.
         /// </summary>
         private static void ForwardSingleV256(ref float input, ref float weights, ref float bias, ref float output, int batch)
         {
@@ -451,484 +451,160 @@ namespace Notebook
             {
                 ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                ForwardSingleV256Rows0To0(ref x, ref weights, ref bias, ref y);
-                ForwardSingleV256Rows1To1(ref x, ref weights, ref bias, ref y);
-                ForwardSingleV256Rows2To2(ref x, ref weights, ref bias, ref y);
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 0..0 of one example (Vector256, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV256Rows0To0(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..7 (Vector256).
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
                 {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7 (Vector256).
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector256<float>.Zero;
-                        var a1_0_1 = Vector256<float>.Zero;
-                        var a2_0_1 = Vector256<float>.Zero;
-                        var a3_0_1 = Vector256<float>.Zero;
-                        for (nint ky = 1; ky < 3; ky++)
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = Vector256<float>.Zero;
+                            var a1_0_1 = Vector256<float>.Zero;
+                            var a2_0_1 = Vector256<float>.Zero;
+                            var a3_0_1 = Vector256<float>.Zero;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
+                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
+                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
+                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
+                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
+                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
+                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
+                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
+                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                }
                             }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                         }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 1..1 of one example (Vector256, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV256Rows1To1(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 32);
-                // channels 0..7 (Vector256).
-                {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector256<float>.Zero;
-                        var a1_0_1 = Vector256<float>.Zero;
-                        var a2_0_1 = Vector256<float>.Zero;
-                        var a3_0_1 = Vector256<float>.Zero;
-                        for (nint ky = 0; ky < 3; ky++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                        }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 2..2 of one example (Vector256, float); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV256Rows2To2(ref float x, ref float weights, ref float bias, ref float y)
-        {
-            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 64);
-                // channels 0..7 (Vector256).
-                {
-                    var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector256<float>.Zero;
-                        var a1_0_1 = Vector256<float>.Zero;
-                        var a2_0_1 = Vector256<float>.Zero;
-                        var a3_0_1 = Vector256<float>.Zero;
-                        for (nint ky = 0; ky < 2; ky++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                        }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
             }
@@ -944,9 +620,13 @@ namespace Notebook
             {
                 ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
                 {
-                    ref float dstRow = ref Unsafe.Add(ref y, 0);
+                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
                     // channels 0..7 (Vector128 + Vector128).
                     {
                         var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
@@ -957,145 +637,9 @@ namespace Notebook
                             var a1_0 = init0; var a1_1 = init1;
                             var a2_0 = init0; var a2_1 = init1;
                             var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 1; ky < 3; ky++)
+                            for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                ref float src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
-
-                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-                {
-                    ref float dstRow = ref Unsafe.Add(ref y, 32);
-                    // channels 0..7 (Vector128 + Vector128).
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 3; ky++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
-
-                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-                {
-                    ref float dstRow = ref Unsafe.Add(ref y, 64);
-                    // channels 0..7 (Vector128 + Vector128).
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 2; ky++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref float filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 for (nint j = 0; j < 4; j++)
@@ -1247,7 +791,7 @@ namespace Notebook
 
         /// <summary>
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, float).
-        /// Register block: 12 weight rows × [Vector256]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// Register block: 12 weight rows × [Vector256]; each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         private static void WeightGradientSingleV256(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
         {
@@ -1255,325 +799,119 @@ namespace Notebook
             {
                 ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row 0: output rows 1..2 read input rows 1..3.
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
                 {
-                    // Weight rows j = dx·4 + c in 0..11.
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 8 at a time (Vector256).
                     {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 0..11.
                         {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
+                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                            var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                            var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                            var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                            var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                            var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                            var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
+                                    var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
+                                    var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
+                                    var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
+                                    var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
+                                }
+                                // Output columns [1, 3): all weight rows read real input.
+                                for (nint ox = 1; ox < 3; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
+                                    var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
+                                    var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
+                                    var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
+                                    var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
+                                }
+                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
+                                }
                             }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                            a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                            a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                            a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                            a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                            a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                            a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                    }
-                }
-                // Filter row 1: output rows 0..2 read input rows 0..4.
-                {
-                    // Weight rows j = dx·4 + c in 0..11.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 96);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                    }
-                }
-                // Filter row 2: output rows 0..1 read input rows 1..3.
-                {
-                    // Weight rows j = dx·4 + c in 0..11.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 192);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
                     }
                 }
             }
@@ -1581,7 +919,7 @@ namespace Notebook
 
         /// <summary>
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
-        /// Register block: 6 weight rows × [Vector128 + Vector128]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// Register block: 6 weight rows × [Vector128 + Vector128]; each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
         {
@@ -1589,307 +927,113 @@ namespace Notebook
             {
                 ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row 0: output rows 1..2 read input rows 1..3.
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
                 {
-                    // Weight rows j = dx·4 + c in 0..5.
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 8 at a time (Vector128 + Vector128).
                     {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 0);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 0..5.
                         {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
+                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 1): weight rows 4,5 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [1, 4): all weight rows read real input.
+                                for (nint ox = 1; ox < 4; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
                             }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 48);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 6..11.
                         {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
+                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
+                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 3): all weight rows read real input.
+                                for (nint ox = 0; ox < 3; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [3, 4): weight rows 0,1 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                }
                             }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                }
-                // Filter row 1: output rows 0..2 read input rows 0..4.
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 96);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 144);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                }
-                // Filter row 2: output rows 0..1 read input rows 1..3.
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 192);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, 240);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                     }
                 }
             }
@@ -2039,7 +1183,7 @@ namespace Notebook
                         // channels 0..3 (Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
@@ -2051,7 +1195,7 @@ namespace Notebook
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    // Column taps 0..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
@@ -2124,7 +1268,6 @@ namespace Notebook
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
                                         a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
-                                    // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
@@ -2343,7 +1486,7 @@ namespace Notebook
                         // channels 0..3 (Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
@@ -2356,7 +1499,7 @@ namespace Notebook
                                 {
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    // Column taps 0..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
@@ -2429,7 +1572,6 @@ namespace Notebook
                                         var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
                                         a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
-                                    // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
@@ -2540,7 +1682,7 @@ namespace Notebook
 
         /// <summary>
         /// Forward pass with Vector512 registers (double): channel groups 1× [Vector512] with 4-pixel blocks.
-        /// Rows in 3 method(s); unrolled: ColumnTaps.
+        /// Rows in 1 method(s); unrolled: ColumnTaps.
         /// </summary>
         private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
         {
@@ -2548,484 +1690,160 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                ForwardDoubleV512Rows0To0(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV512Rows1To1(ref x, ref weights, ref bias, ref y);
-                ForwardDoubleV512Rows2To2(ref x, ref weights, ref bias, ref y);
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 0..0 of one example (Vector512, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV512Rows0To0(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..7 (Vector512).
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
                 {
-                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7 (Vector512).
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector512<double>.Zero;
-                        var a1_0_1 = Vector512<double>.Zero;
-                        var a2_0_1 = Vector512<double>.Zero;
-                        var a3_0_1 = Vector512<double>.Zero;
-                        for (nint ky = 1; ky < 3; ky++)
+                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = Vector512<double>.Zero;
+                            var a1_0_1 = Vector512<double>.Zero;
+                            var a2_0_1 = Vector512<double>.Zero;
+                            var a3_0_1 = Vector512<double>.Zero;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
+                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
+                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
+                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
+                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
+                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
+                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
+                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
+                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                }
                             }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                         }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 1..1 of one example (Vector512, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV512Rows1To1(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 32);
-                // channels 0..7 (Vector512).
-                {
-                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector512<double>.Zero;
-                        var a1_0_1 = Vector512<double>.Zero;
-                        var a2_0_1 = Vector512<double>.Zero;
-                        var a3_0_1 = Vector512<double>.Zero;
-                        for (nint ky = 0; ky < 3; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                        }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward rows 2..2 of one example (Vector512, double); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV512Rows2To2(ref double x, ref double weights, ref double bias, ref double y)
-        {
-            // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 64);
-                // channels 0..7 (Vector512).
-                {
-                    var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                    // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                    {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
-                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                        var a0_0_1 = Vector512<double>.Zero;
-                        var a1_0_1 = Vector512<double>.Zero;
-                        var a2_0_1 = Vector512<double>.Zero;
-                        var a3_0_1 = Vector512<double>.Zero;
-                        for (nint ky = 0; ky < 2; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                            // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 1..1 × 4 channels, all pixels.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                            }
-                            // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                            }
-                            {
-                                var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                            }
-                        }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        a2_0 += a2_0_1;
-                        a3_0 += a3_0_1;
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
                     }
                 }
             }
@@ -3041,9 +1859,13 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
                 {
-                    ref double dstRow = ref Unsafe.Add(ref y, 0);
+                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
                     // channels 0..7 (Vector256 + Vector256).
                     {
                         var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
@@ -3054,145 +1876,9 @@ namespace Notebook
                             var a1_0 = init0; var a1_1 = init1;
                             var a2_0 = init0; var a2_1 = init1;
                             var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 1; ky < 3; ky++)
+                            for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
-
-                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, 32);
-                    // channels 0..7 (Vector256 + Vector256).
-                    {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 3; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
-
-                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, 64);
-                    // channels 0..7 (Vector256 + Vector256).
-                    {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 2; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref double filter = ref Unsafe.Add(ref weights, ky * 96);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 for (nint j = 0; j < 4; j++)
@@ -3257,9 +1943,13 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output row 0: filter-row taps 1..2 of 3 lie inside the source.
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
                 {
-                    ref double dstRow = ref Unsafe.Add(ref y, 0);
+                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
                     // channels 0..7, 4 at a time (Vector128 + Vector128).
                     for (nint ch = 0; ch < 8; ch += 4)
                     {
@@ -3271,147 +1961,9 @@ namespace Notebook
                             var a1_0 = init0; var a1_1 = init1;
                             var a2_0 = init0; var a2_1 = init1;
                             var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 1; ky < 3; ky++)
+                            for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 - 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
-                        }
-                    }
-                }
-
-                // Output row 1: filter-row taps 0..2 of 3 lie inside the source.
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, 32);
-                    // channels 0..7, 4 at a time (Vector128 + Vector128).
-                    for (nint ch = 0; ch < 8; ch += 4)
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 3; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
-                        }
-                    }
-                }
-
-                // Output row 2: filter-row taps 0..1 of 3 lie inside the source.
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, 64);
-                    // channels 0..7, 4 at a time (Vector128 + Vector128).
-                    for (nint ch = 0; ch < 8; ch += 4)
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = 0; ky < 2; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, ky * 28 + 84);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 for (nint j = 0; j < 4; j++)
@@ -3600,7 +2152,7 @@ namespace Notebook
 
         /// <summary>
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512, double).
-        /// Register block: 12 weight rows × [Vector512]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// Register block: 12 weight rows × [Vector512]; each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
         {
@@ -3608,325 +2160,119 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row 0: output rows 1..2 read input rows 1..3.
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
                 {
-                    // Weight rows j = dx·4 + c in 0..11.
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 8 at a time (Vector512).
                     {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
-                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 0..11.
                         {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
+                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
+                            var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
+                            var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
+                            var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
+                            var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
+                            var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
+                            var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
+                            var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
+                            var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
+                            var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
+                            var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
+                            var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
+                                    var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
+                                    var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
+                                    var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
+                                    var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
+                                }
+                                // Output columns [1, 3): all weight rows read real input.
+                                for (nint ox = 1; ox < 3; ox++)
+                                {
+                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
+                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
+                                    var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
+                                    var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
+                                    var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
+                                    var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
+                                }
+                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
+                                    var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
+                                    var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
+                                    var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
+                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
+                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
+                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
+                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
+                                }
                             }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
+                            a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
+                            a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
+                            a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
+                            a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
+                            a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
+                            a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                    }
-                }
-                // Filter row 1: output rows 0..2 read input rows 0..4.
-                {
-                    // Weight rows j = dx·4 + c in 0..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 96);
-                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                    }
-                }
-                // Filter row 2: output rows 0..1 read input rows 1..3.
-                {
-                    // Weight rows j = dx·4 + c in 0..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 192);
-                        var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                        var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                        var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                        var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                        var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                        var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                        var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                        var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                        var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                        var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                        var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                        var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5,6,7,8,9,10,11 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 1..2: all weight rows read real input.
-                            for (nint ox = 1; ox < 3; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                            }
-                            // Output columns 3..3: weight rows 0,1,2,3,4,5,6,7 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                        a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                        a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                        a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                        a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                        a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                        a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
                     }
                 }
             }
@@ -3934,7 +2280,7 @@ namespace Notebook
 
         /// <summary>
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, double).
-        /// Register block: 6 weight rows × [Vector256 + Vector256]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// Register block: 6 weight rows × [Vector256 + Vector256]; each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         private static void WeightGradientDoubleV256(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
         {
@@ -3942,307 +2288,113 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row 0: output rows 1..2 read input rows 1..3.
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
                 {
-                    // Weight rows j = dx·4 + c in 0..5.
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 8 at a time (Vector256 + Vector256).
                     {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 0);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 0..5.
                         {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
+                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 1): weight rows 4,5 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [1, 4): all weight rows read real input.
+                                for (nint ox = 1; ox < 4; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
                             }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 48);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 6..11.
                         {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
+                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
+                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
+                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
+                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
+                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
+                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
+                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 3): all weight rows read real input.
+                                for (nint ox = 0; ox < 3; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [3, 4): weight rows 0,1 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
+                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
+                                }
                             }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                }
-                // Filter row 1: output rows 0..2 read input rows 0..4.
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 96);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 144);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                }
-                // Filter row 2: output rows 0..1 read input rows 1..3.
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 192);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, 240);
-                        var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                        var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                        var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                        var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                        var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                        var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
                     }
                 }
             }
@@ -4250,7 +2402,7 @@ namespace Notebook
 
         /// <summary>
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
-        /// Register block: 6 weight rows × [Vector128 + Vector128]; the pixel loop is split where a tap's input enters or leaves the padding.
+        /// Register block: 6 weight rows × [Vector128 + Vector128]; each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
         {
@@ -4258,310 +2410,114 @@ namespace Notebook
             {
                 ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row 0: output rows 1..2 read input rows 1..3.
-                for (nint ch = 0; ch < 8; ch += 4)
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
                 {
-                    // Weight rows j = dx·4 + c in 0..5.
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 4 at a time (Vector128 + Vector128).
+                    for (nint ch = 0; ch < 8; ch += 4)
                     {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 0..5.
                         {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
+                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
+                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                // Output columns [0, 1): weight rows 4,5 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [1, 4): all weight rows read real input.
+                                for (nint ox = 1; ox < 4; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
                             }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 48);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 1; oy < 3; oy++)
+                        // Weight rows j = dx·4 + c in 6..11.
                         {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 - 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
+                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
+                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
+                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
+                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
+                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
+                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
+                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                // Output columns [0, 3): all weight rows read real input.
+                                for (nint ox = 0; ox < 3; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
+                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
+                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
+                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                }
+                                // Output columns [3, 4): weight rows 0,1 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
+                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
+                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                }
                             }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
+                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
+                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
                         }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                    }
-                }
-                // Filter row 1: output rows 0..2 read input rows 0..4.
-                for (nint ch = 0; ch < 8; ch += 4)
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 96);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 144);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 0; oy < 3; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                    }
-                }
-                // Filter row 2: output rows 0..1 read input rows 1..3.
-                for (nint ch = 0; ch < 8; ch += 4)
-                {
-                    // Weight rows j = dx·4 + c in 0..5.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 192);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..0: weight rows 4,5 read real input.
-                            for (nint ox = 0; ox < 1; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 1..3: all weight rows read real input.
-                            for (nint ox = 1; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 4));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 2));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 - 1));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                    }
-                    // Weight rows j = dx·4 + c in 6..11.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, ch + 240);
-                        var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                        var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                        var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                        var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                        var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                        var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                        for (nint oy = 0; oy < 2; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 56 + 28);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                            // Output columns 0..2: all weight rows read real input.
-                            for (nint ox = 0; ox < 3; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                            }
-                            // Output columns 3..3: weight rows 0,1 read real input.
-                            for (nint ox = 3; ox < 4; ox++)
-                            {
-                                var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                            }
-                        }
-                        a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                        a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                        a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                        a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                        a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                        a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
                     }
                 }
             }
@@ -4711,7 +2667,7 @@ namespace Notebook
                         // channels 0..3 (Vector256).
                         {
                             var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
@@ -4723,7 +2679,7 @@ namespace Notebook
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    // Column taps 0..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
@@ -4796,7 +2752,6 @@ namespace Notebook
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
                                         a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
-                                    // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
@@ -5015,7 +2970,7 @@ namespace Notebook
                         // channels 0..3 (Vector256).
                         {
                             var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
@@ -5028,7 +2983,7 @@ namespace Notebook
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    // Column taps 0..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
@@ -5101,7 +3056,6 @@ namespace Notebook
                                         var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
                                         a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
                                     }
-                                    // Column taps 1..1 × 8 channels, all pixels.
                                     {
                                         var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
                                         var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
@@ -5337,7 +3291,7 @@ namespace Notebook
                         {
                             var init0 = Vector128<double>.Zero;
                             var init1 = Vector128<double>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0; var a0_1 = init1;
                                 var a1_0 = init0; var a1_1 = init1;
@@ -5345,29 +3299,20 @@ namespace Notebook
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    }
-                                    // Column taps 1..1 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                        for (nint j = 0; j < 8; j++)
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                            var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 2));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                        }
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
@@ -5520,7 +3465,7 @@ namespace Notebook
                         {
                             var init0 = Vector128<double>.Zero;
                             var init1 = Vector128<double>.Zero;
-                            // Columns 0..2: border, taps 0..0 for all pixels; taps 1..1 for all pixels.
+                            // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0; var a0_1 = init1;
                                 var a1_0 = init0; var a1_1 = init1;
@@ -5529,29 +3474,20 @@ namespace Notebook
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 2));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    }
-                                    // Column taps 1..1 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 64));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 66));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                        for (nint j = 0; j < 8; j++)
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                            var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 2));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                        }
                                     }
                                 }
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));

@@ -70,6 +70,18 @@ namespace CnnGen.Generators.Emitting
                 }
 
                 first = false;
+                if (rows.Dynamic)
+                {
+                    _w.Line($"// Output rows {rows.Start}..{rows.End - 1}: the filter-row taps that lie inside the source, [kyLo, kyHi) of {Rows.TapCount},");
+                    _w.Line("// depend on the row only where it meets the padding; one loop serves them all.");
+                    using (_w.Block($"for (nint oy = {rows.Start}; oy < {rows.End}; oy++)"))
+                    {
+                        EmitRow(rows, Val.Var("oy"));
+                    }
+
+                    continue;
+                }
+
                 string which = rows.Rows == 1 ? $"Output row {rows.Start}" : $"Output rows {rows.Start}..{rows.End - 1}";
                 string taps = rows.TapHi <= rows.TapLo
                     ? "no filter row reaches the source, so these rows hold the initial value only"
@@ -99,6 +111,10 @@ namespace CnnGen.Generators.Emitting
         {
             var dstRow = new Affine().Add(Rows.OutFirst * DestinationRowLength).Add(Rows.OutStep * DestinationRowLength, oy);
             _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
+            if (rows.Dynamic)
+            {
+                EmitRowTapBounds(oy);
+            }
             foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
             {
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
@@ -122,6 +138,28 @@ namespace CnnGen.Generators.Emitting
                         }
                     }
                 }
+            }
+        }
+
+        /// <summary>The first and past-the-last filter-row taps of row <paramref name="oy"/> that read the source, where the padding clips them.</summary>
+        private string _kyLo = "0";
+        private string _kyHi = "0";
+
+        private void EmitRowTapBounds(Val oy)
+        {
+            // Tap ky of row oy reads source row SrcStep·oy + SrcOffset + ky, which must lie in [0, SrcCount).
+            bool clipsLow = Rows.SrcOffset < 0;
+            bool clipsHigh = Rows.SrcStep * (Rows.OutCount - 1) + Rows.SrcOffset + Rows.TapCount > Rows.SrcCount;
+            _kyLo = clipsLow ? "kyLo" : "0";
+            _kyHi = clipsHigh ? "kyHi" : Rows.TapCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (clipsLow)
+            {
+                _w.Line($"nint kyLo = Math.Max(0, {new Affine().Add(-Rows.SrcStep, oy).Add(-Rows.SrcOffset)});");
+            }
+
+            if (clipsHigh)
+            {
+                _w.Line($"nint kyHi = Math.Min({Rows.TapCount}, {new Affine().Add(-Rows.SrcStep, oy).Add(Rows.SrcCount - Rows.SrcOffset)});");
             }
         }
 
@@ -221,7 +259,14 @@ namespace CnnGen.Generators.Emitting
             bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
             if (anyTaps)
             {
-                if (rows.TapHi - rows.TapLo == 1 || _level >= UnrollLevel.AllTaps)
+                if (rows.Dynamic)
+                {
+                    using (_w.Block($"for (nint ky = {_kyLo}; ky < {_kyHi}; ky++)"))
+                    {
+                        EmitFilterRow(oy, group, ch, block, ox, Val.Var("ky"));
+                    }
+                }
+                else if (rows.TapHi - rows.TapLo == 1 || _level >= UnrollLevel.AllTaps)
                 {
                     for (int ky = rows.TapLo; ky < rows.TapHi; ky++)
                     {
@@ -278,50 +323,73 @@ namespace CnnGen.Generators.Emitting
                     continue;
                 }
 
-                int steps = segment.TapCount * R;
                 string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
                 _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels, {pixels}.");
-                if (steps == 1 || _level >= UnrollLevel.ColumnTaps)
+                if (_plan.ContiguousColumnTaps || segment.TapCount == 1)
                 {
-                    for (int j = 0; j < steps; j++)
-                    {
-                        using (_w.Block())
-                        {
-                            EmitStep(group, block, segment, ox, Val.Lit(j));
-                        }
-                    }
+                    EmitSteps(group, block, segment, ox, segment.TapCount * R, Val.Lit(0));
                 }
-                else if (_banks > 1 && steps >= 2)
+                else if (_level >= UnrollLevel.ColumnTaps)
                 {
-                    // Looped steps, two per iteration so that the banks alternate; an odd last step goes to the first bank.
-                    int pairsEnd = steps / 2 * 2;
-                    using (_w.Block($"for (nint j = 0; j < {pairsEnd}; j += 2)"))
+                    for (int kx = 0; kx < segment.TapCount; kx++)
                     {
-                        for (int b = 0; b < 2; b++)
-                        {
-                            _step = b;
-                            using (_w.Block())
-                            {
-                                EmitStep(group, block, segment, ox, Val.Var("j"), b);
-                            }
-                        }
-                    }
-
-                    if (pairsEnd < steps)
-                    {
-                        _step = 0;
-                        using (_w.Block())
-                        {
-                            EmitStep(group, block, segment, ox, Val.Lit(pairsEnd));
-                        }
+                        EmitSteps(group, block, segment, ox, R, Val.Lit(kx));
                     }
                 }
                 else
                 {
-                    using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
+                    // The filter index steps by more than one between taps: a loop over the taps around the channels.
+                    using (_w.Block($"for (nint kx = 0; kx < {segment.TapCount}; kx++)"))
                     {
-                        EmitStep(group, block, segment, ox, Val.Var("j"));
+                        EmitSteps(group, block, segment, ox, R, Val.Var("kx"));
                     }
+                }
+            }
+        }
+
+        /// <summary><paramref name="steps"/> consecutive steps of a segment from tap <paramref name="kx"/>: written out, or looped (in pairs when the block alternates banks).</summary>
+        private void EmitSteps(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, int steps, Val kx)
+        {
+            if (steps == 1 || _level >= UnrollLevel.ColumnTaps)
+            {
+                for (int j = 0; j < steps; j++)
+                {
+                    using (_w.Block())
+                    {
+                        EmitStep(group, block, segment, ox, Val.Lit(j), kx);
+                    }
+                }
+            }
+            else if (_banks > 1 && steps >= 2)
+            {
+                // Looped steps, two per iteration so that the banks alternate; an odd last step goes to the first bank.
+                int pairsEnd = steps / 2 * 2;
+                using (_w.Block($"for (nint j = 0; j < {pairsEnd}; j += 2)"))
+                {
+                    for (int b = 0; b < 2; b++)
+                    {
+                        _step = b;
+                        using (_w.Block())
+                        {
+                            EmitStep(group, block, segment, ox, Val.Var("j"), kx, b);
+                        }
+                    }
+                }
+
+                if (pairsEnd < steps)
+                {
+                    _step = 0;
+                    using (_w.Block())
+                    {
+                        EmitStep(group, block, segment, ox, Val.Lit(pairsEnd), kx);
+                    }
+                }
+            }
+            else
+            {
+                using (_w.Block($"for (nint j = 0; j < {steps}; j++)"))
+                {
+                    EmitStep(group, block, segment, ox, Val.Var("j"), kx);
                 }
             }
         }
@@ -377,20 +445,18 @@ namespace CnnGen.Generators.Emitting
         }
 
         /// <summary>
-        /// The most reduction chunks one tap writes out one by one. Beyond it the chunks run in a loop whose body holds one
-        /// chunk per accumulator bank, so every iteration still feeds every bank and each accumulator receives the same
-        /// products in the same order as written out (the results are bit for bit the same); only the text shrinks (the
-        /// stem of a ResNet sums 64 output channels per tap: 16 Vector128 chunks, a quarter of them written out now).
+        /// The reduction chunks of a tap run in a loop whose body holds one chunk per accumulator bank, so every
+        /// iteration still feeds every bank and each accumulator receives the same products in the same order as written
+        /// out; only a tap with fewer than two iterations' worth of chunks is written out (the stem of a ResNet sums 64
+        /// output channels per tap: 16 Vector128 chunks or 4 Vector512 ones, one loop either way).
         /// </summary>
-        private const int MaxWrittenReductionChunks = 4;
-
         private void EmitReductionStep(ChannelGroup group, Segment segment, Val ox, Val t)
         {
             int lanes = ReductionLanes;
             int chunks = R / lanes;
             int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
             int perIteration = Math.Max(1, _banks);
-            int looped = chunks > MaxWrittenReductionChunks && chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
+            int looped = chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
             if (looped > 0)
             {
                 _w.Line($"// Channels 0..{looped * lanes - 1} in a loop of {perIteration} chunk(s) an iteration, one per accumulator bank.");
@@ -444,13 +510,13 @@ namespace CnnGen.Generators.Emitting
             _step++;
         }
 
-        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j, int jOffset = 0)
+        private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j, Val kx, int jOffset = 0)
         {
             int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V + V * jOffset;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
-                var at = new Affine().Add(V, j).Add(filterColumn + chunk.Offset);
+                var at = new Affine().Add(Cols.FilterStep * R * V, kx).Add(V, j).Add(filterColumn + chunk.Offset);
                 _w.Line(chunk.IsScalar
                     ? $"{T} w{k} = Unsafe.Add(ref filter, {at});"
                     : $"var w{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
@@ -461,6 +527,7 @@ namespace CnnGen.Generators.Emitting
             {
                 var at = new Affine()
                     .Add(Cols.SrcStep * R, ox)
+                    .Add(R, kx)
                     .Add(1, j)
                     .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + jOffset);
                 string value = $"Unsafe.Add(ref src, {at})";

@@ -23,7 +23,8 @@ namespace CnnGen.Generators.Emitting.Planning
     /// <summary>
     /// A run of taps along the column axis whose set of contributing pixels in a register block is the same.
     /// When the filter index steps by one, the taps are contiguous in both the source row and the weights,
-    /// so the run is a single loop of <c>TapCount · R</c> steps (taps × reduction channels).
+    /// so the run is a single loop of <c>TapCount · R</c> steps (taps × reduction channels); otherwise a loop over
+    /// the taps around one over the channels.
     /// </summary>
     internal sealed record Segment(int FirstTap, int TapCount, IReadOnlyList<int> Pixels);
 
@@ -37,8 +38,11 @@ namespace CnnGen.Generators.Emitting.Planning
             Segments.Count == 1 && Segments[0].FirstTap == 0 && Segments[0].TapCount == tapCount && Segments[0].Pixels.Count == Pixels;
     }
 
-    /// <summary>Output rows [Start, End) that share the valid filter-row taps [TapLo, TapHi).</summary>
-    internal sealed record RowClass(int Start, int End, int TapLo, int TapHi)
+    /// <summary>
+    /// Output rows [Start, End) that share the valid filter-row taps [TapLo, TapHi); or, when <see cref="Dynamic"/>, rows
+    /// whose valid taps differ and are computed per row by the emitted code (TapLo and TapHi then bound them all).
+    /// </summary>
+    internal sealed record RowClass(int Start, int End, int TapLo, int TapHi, bool Dynamic = false)
     {
         public int Rows => End - Start;
     }
@@ -58,6 +62,10 @@ namespace CnnGen.Generators.Emitting.Planning
             Channels = channels;
             Tier = tier;
             RowClasses = rows.Runs().Select(r => new RowClass(r.Start, r.End, r.Lo, r.Hi)).ToList();
+            var tapped = RowClasses.Where(r => r.TapHi > r.TapLo).ToList();
+            AllRows = RowClasses.Count == 1
+                ? RowClasses[0]
+                : new RowClass(0, rows.OutCount, tapped.Count == 0 ? 0 : tapped.Min(r => r.TapLo), tapped.Count == 0 ? 0 : tapped.Max(r => r.TapHi), Dynamic: true);
             foreach ((ChannelGroup group, _, _) in channels.Groups())
             {
                 int pixels = PixelsFor(group);
@@ -84,6 +92,12 @@ namespace CnnGen.Generators.Emitting.Planning
         public IReadOnlyList<RowClass> RowClasses { get; }
 
         /// <summary>
+        /// Every output row as one class: one loop whose filter-row taps are computed per row when the rows differ
+        /// (the border rows), so the code for a row is written once however many row classes the padding makes.
+        /// </summary>
+        public RowClass AllRows { get; }
+
+        /// <summary>
         /// Independent FMA chains a register block needs to hide the FMA latency: two FMA pipes × a latency of about four cycles.
         /// </summary>
         public const int LatencyChains = 8;
@@ -91,8 +105,12 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>Accumulator banks for a block of <paramref name="accumulators"/> accumulators when its steps are written out (at most 4).</summary>
         public static int BanksFor(int accumulators) => Math.Max(1, Math.Min(4, LatencyChains / Math.Max(1, accumulators)));
 
-        /// <summary>Taps along the column axis can share one loop when the filter index steps by one.</summary>
-        public bool MergeColumnTaps => Columns.FilterStep == 1;
+        /// <summary>
+        /// Whether a segment's taps × reduction channels are one contiguous run of weights (the filter index steps by
+        /// one), looped as one; otherwise (an input gradient's stride phase) a segment loops over its taps around the
+        /// loop over the reduction channels.
+        /// </summary>
+        public bool ContiguousColumnTaps => Columns.FilterStep == 1;
 
         /// <summary>Register-block width in pixels: as many as the tier's accumulators allow for this group's chunks.</summary>
         public int PixelsFor(ChannelGroup group) =>
@@ -136,7 +154,7 @@ namespace CnnGen.Generators.Emitting.Planning
                     pixels = Enumerable.Range(0, ranges.Count).Where(p => ranges[p].Lo <= t && t < ranges[p].Hi).ToList();
                 }
 
-                bool same = current is not null && pixels is not null && MergeColumnTaps && current.SequenceEqual(pixels);
+                bool same = current is not null && pixels is not null && current.SequenceEqual(pixels);
                 if (same)
                 {
                     continue;

@@ -26,21 +26,26 @@ namespace CnnGen.Generators.Emitting.Planning
         public const int HotStatements = 120;
 
         /// <summary>How the rows of a gather kernel are split into methods and how deeply each is unrolled.</summary>
+        /// <remarks>
+        /// A kernel small enough to write out its filter rows (or everything) keeps one piece of code per row class,
+        /// each with constant tap counts. Any other kernel is one loop over all rows whose filter-row taps are computed
+        /// per row (<see cref="GatherPlan.AllRows"/>): its text is one row's code, whatever the number of border rows.
+        /// </remarks>
         public static IReadOnlyList<(IReadOnlyList<RowClass> Rows, UnrollLevel Level)> Split(GatherPlan plan, IReadOnlyList<RowClass> classes)
         {
-            UnrollLevel? whole = Deepest(plan, classes);
-            var perClass = classes.Select(c => (Rows: (IReadOnlyList<RowClass>)new[] { c }, Level: Deepest(plan, new[] { c }) ?? UnrollLevel.RegisterBlock)).ToList();
-            if (whole is not null && (perClass.Count <= 1 || whole.Value >= perClass.Min(p => p.Level)))
+            UnrollLevel? whole = Deepest(plan, classes, UnrollLevel.Everything);
+            if (whole is not null && whole.Value >= UnrollLevel.AllTaps)
             {
                 return new[] { (classes, whole.Value) };
             }
 
-            return perClass;
+            IReadOnlyList<RowClass> all = new[] { plan.AllRows };
+            return new[] { (all, Deepest(plan, all, UnrollLevel.ColumnTaps) ?? UnrollLevel.RegisterBlock) };
         }
 
-        private static UnrollLevel? Deepest(GatherPlan plan, IReadOnlyList<RowClass> classes)
+        private static UnrollLevel? Deepest(GatherPlan plan, IReadOnlyList<RowClass> classes, UnrollLevel deepest)
         {
-            for (UnrollLevel level = UnrollLevel.Everything; level >= UnrollLevel.RegisterBlock; level--)
+            for (UnrollLevel level = deepest; level >= UnrollLevel.RegisterBlock; level--)
             {
                 int total = classes.Sum(c => plan.Cost(c, level));
                 bool fits = level == UnrollLevel.RegisterBlock

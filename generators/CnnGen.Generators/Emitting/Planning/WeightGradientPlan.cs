@@ -33,7 +33,7 @@ namespace CnnGen.Generators.Emitting.Planning
             foreach ((ChannelGroup group, _, _) in channels.Groups())
             {
                 int taps = TapsFor(group);
-                if (!_blocks.ContainsKey(taps))
+                if (!BlocksWithinFilterColumn(group) && !_blocks.ContainsKey(taps))
                 {
                     _blocks[taps] = BuildBlocks(taps);
                 }
@@ -57,22 +57,11 @@ namespace CnnGen.Generators.Emitting.Planning
 
         public IReadOnlyList<TapBlock> BlocksFor(ChannelGroup group) => _blocks[TapsFor(group)];
 
-        /// <summary>The output rows [Lo, Hi) whose input row for filter row <paramref name="dy"/> is real.</summary>
-        public (int Lo, int Hi) OutputRows(int dy)
-        {
-            int lo = -1, hi = -1;
-            for (int o = 0; o < Rows.OutCount; o++)
-            {
-                (int tLo, int tHi) = Rows.ValidTaps(o);
-                if (tLo <= dy && dy < tHi)
-                {
-                    lo = lo < 0 ? o : lo;
-                    hi = o + 1;
-                }
-            }
-
-            return lo < 0 ? (0, 0) : (lo, hi);
-        }
+        /// <summary>
+        /// Whether C_in holds a whole register block of <paramref name="group"/>: then blocks stay within one filter column
+        /// (a loop over dx with computed output-column ranges); otherwise they run across the filter columns of a row.
+        /// </summary>
+        public bool BlocksWithinFilterColumn(ChannelGroup group) => InputChannels >= TapsFor(group);
 
         private (int Lo, int Hi) OutputColumns(int dx)
         {
@@ -130,38 +119,6 @@ namespace CnnGen.Generators.Emitting.Planning
             }
 
             return blocks;
-        }
-
-        /// <summary>Statements emitted for filter row <paramref name="dy"/>.</summary>
-        public int Cost(int dy)
-        {
-            int total = 2;
-            foreach ((ChannelGroup group, _, _) in Channels.Groups())
-            {
-                int chunks = group.Chunks.Count;
-                foreach (TapBlock block in BlocksFor(group))
-                {
-                    total += 4 + 2 * block.Taps * chunks;
-                    foreach (ColumnSpan span in block.Spans)
-                    {
-                        total += 2 + chunks + span.Taps.Count * (1 + chunks);
-                    }
-                }
-            }
-
-            return total;
-        }
-
-        /// <summary>Filter rows grouped into methods so that each stays inside <see cref="KernelBudget.MethodStatements"/>.</summary>
-        public IReadOnlyList<IReadOnlyList<int>> Split()
-        {
-            var rows = Enumerable.Range(0, Rows.TapCount).Where(dy => OutputRows(dy).Hi > OutputRows(dy).Lo).ToList();
-            if (rows.Sum(Cost) <= KernelBudget.MethodStatements)
-            {
-                return new[] { (IReadOnlyList<int>)rows };
-            }
-
-            return rows.Select(dy => (IReadOnlyList<int>)new[] { dy }).ToList();
         }
     }
 }

@@ -1,0 +1,331 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CnnGen.Generators.Emitting.Planning;
+using CnnGen.Generators.Model;
+
+namespace CnnGen.Generators.Emitting
+{
+    /// <summary>
+    /// Writes one vector tier's weight-gradient kernel: dW[dy, dx, c, :] += Σ over output pixels of
+    /// input value · dZ row, example by example. A register block holds several weight rows × channel chunks and
+    /// streams over the output pixels whose input for those rows is real; the filter rows (and, for wide inputs, the
+    /// filter columns) are loops whose pixel ranges the code computes from the tap, so the text does not grow with the
+    /// filter or the padding.
+    /// </summary>
+    internal sealed class WeightGradientEmitter
+    {
+        private readonly IndentedWriter _w;
+        private readonly WeightGradientPlan _plan;
+        private readonly ElementKind _el;
+        private readonly Conv2DSpec _spec;
+
+        public WeightGradientEmitter(IndentedWriter writer, WeightGradientPlan plan, ElementKind element, Conv2DSpec spec)
+        {
+            _w = writer;
+            _plan = plan;
+            _el = element;
+            _spec = spec;
+        }
+
+        private string T => _el.Keyword;
+
+        private int F => _spec.FilterSize;
+
+        private int S => _spec.Stride;
+
+        private int P => _spec.Pad;
+
+        private int W => _spec.Input.Width;
+
+        private int Cin => _spec.Input.Channels;
+
+        private int Wo => _spec.Output.Width;
+
+        private int Cout => _spec.Filters;
+
+        public void Emit(string name)
+        {
+            _w.Summary($"dW[dy, dx, c, k] += Σ over output pixels of A[.., {S}·oy − {P} + dy, {S}·ox − {P} + dx, c] · dZ[.., oy, ox, k], example by example ({_plan.Tier.ClassName}, {T}).\n" +
+                       $"Register block: {string.Join(", then ", _plan.Channels.Groups().Select(g => $"{_plan.TapsFor(g.Group)} weight rows × [{g.Group.Describe()}]"))}; " +
+                       "each block visits only the output pixels whose input for its weight rows is real.");
+            using (_w.Block($"private static void {name}(ref {T} outputGradient, ref {T} input, ref {T} weightsGradient, int batch)"))
+            {
+                using (_w.Block("for (int n = 0; n < batch; n++)"))
+                {
+                    _w.Line($"ref {T} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
+                    _w.Line($"ref {T} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
+                    _w.Line($"// Filter row dy reads input row {S}·oy − {P} + dy: output rows [oyLo, oyHi) keep it inside the input.");
+                    using (F == 1 ? _w.Block() : _w.Block($"for (nint dy = 0; dy < {F}; dy++)"))
+                    {
+                        Val dy = F == 1 ? Val.Lit(0) : Val.Var("dy");
+                        (string oyLo, string oyHi) = EmitOutputRange("oy", _plan.Rows, dy);
+                        foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
+                        {
+                            _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {group.Width} at a time ({group.Describe()}).");
+                            using (count > 1 ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : _w.Block())
+                            {
+                                Val ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
+                                var rows = new RowRange(dy, oyLo, oyHi);
+                                if (_plan.BlocksWithinFilterColumn(group))
+                                {
+                                    EmitPerFilterColumn(group, ch, rows);
+                                }
+                                else
+                                {
+                                    EmitAcrossFilterColumns(group, ch, rows);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            _w.Line();
+        }
+
+        /// <summary>A filter row and the output rows [Lo, Hi) whose input row for it is real.</summary>
+        private readonly struct RowRange
+        {
+            public RowRange(Val tap, string lo, string hi)
+            {
+                Tap = tap;
+                Lo = lo;
+                Hi = hi;
+            }
+
+            public Val Tap { get; }
+
+            public string Lo { get; }
+
+            public string Hi { get; }
+        }
+
+        /// <summary>
+        /// Writes the outputs [lo, hi) along <paramref name="axis"/> whose source for <paramref name="tap"/> is real, as
+        /// literals when every tap shares them, else as locals computed from the tap: output o reads SrcStep·o + SrcOffset + tap.
+        /// </summary>
+        private (string Lo, string Hi) EmitOutputRange(string prefix, AxisMap axis, Val tap)
+        {
+            var ranges = Enumerable.Range(0, axis.TapCount).Select(t => OutputRange(axis, t)).ToList();
+            if (tap.Name is null)
+            {
+                (int lo, int hi) = ranges[tap.Value];
+                return (Literal(lo), Literal(hi));
+            }
+
+            string loText = Literal(ranges[0].Lo);
+            string hiText = Literal(ranges[0].Hi);
+            int s = axis.SrcStep;
+            if (ranges.Any(r => r.Lo != ranges[0].Lo))
+            {
+                // Outputs before the first real source: o·s < −SrcOffset − tap.
+                _w.Line($"nint {prefix}Before = {new Affine().Add(-1, tap).Add(-axis.SrcOffset)};");
+                _w.Line(s == 1
+                    ? $"nint {prefix}Lo = Math.Max(0, {prefix}Before);"
+                    : $"nint {prefix}Lo = {prefix}Before > 0 ? ({prefix}Before + {s - 1}) / {s} : 0;");
+                loText = prefix + "Lo";
+            }
+
+            if (ranges.Any(r => r.Hi != ranges[0].Hi))
+            {
+                // The last output whose source is real: o·s ≤ SrcCount − 1 − SrcOffset − tap.
+                _w.Line($"nint {prefix}Last = {new Affine().Add(-1, tap).Add(axis.SrcCount - 1 - axis.SrcOffset)};");
+                _w.Line(s == 1
+                    ? $"nint {prefix}Hi = Math.Min({axis.OutCount}, {prefix}Last + 1);"
+                    : $"nint {prefix}Hi = {prefix}Last < 0 ? 0 : Math.Min({axis.OutCount}, {prefix}Last / {s} + 1);");
+                hiText = prefix + "Hi";
+            }
+
+            return (loText, hiText);
+        }
+
+        /// <summary>The outputs [Lo, Hi) whose source for tap <paramref name="tap"/> is real; empty as (0, 0).</summary>
+        public static (int Lo, int Hi) OutputRange(AxisMap axis, int tap)
+        {
+            int lo = -1, hi = -1;
+            for (int o = 0; o < axis.OutCount; o++)
+            {
+                int at = axis.SrcStep * o + axis.SrcOffset + tap;
+                if (at >= 0 && at < axis.SrcCount)
+                {
+                    lo = lo < 0 ? o : lo;
+                    hi = o + 1;
+                }
+            }
+
+            return lo < 0 ? (0, 0) : (lo, hi);
+        }
+
+        private static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// C_in holds a whole register block: a loop over the filter columns, each with the output columns it keeps
+        /// inside the input, around blocks of consecutive input channels.
+        /// </summary>
+        private void EmitPerFilterColumn(ChannelGroup group, Val ch, RowRange rows)
+        {
+            int taps = _plan.TapsFor(group);
+            int full = Cin / taps * taps;
+            using (F == 1 ? _w.Block() : _w.Block($"for (nint dx = 0; dx < {F}; dx++)"))
+            {
+                Val dx = F == 1 ? Val.Lit(0) : Val.Var("dx");
+                (string oxLo, string oxHi) = EmitOutputRange("ox", _plan.Columns, dx);
+                if (full > 0)
+                {
+                    _w.Line($"// Input channels 0..{full - 1}, {taps} at a time.");
+                    using (full > taps ? _w.Block($"for (nint c0 = 0; c0 < {full}; c0 += {taps})") : _w.Block())
+                    {
+                        EmitBlock(group, ch, rows, dx, full > taps ? Val.Var("c0") : Val.Lit(0), taps, new[] { (oxLo, oxHi, Enumerable.Range(0, taps).ToList()) });
+                    }
+                }
+
+                if (full < Cin)
+                {
+                    _w.Line($"// Input channels {full}..{Cin - 1}.");
+                    using (_w.Block())
+                    {
+                        EmitBlock(group, ch, rows, dx, Val.Lit(full), Cin - full, new[] { (oxLo, oxHi, Enumerable.Range(0, Cin - full).ToList()) });
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// C_in is narrower than a register block: blocks run across the filter columns of a filter row (weight rows
+        /// j = dx·C_in + c), and their output-column spans, where the padding drops some of the block's rows, are decided here.
+        /// </summary>
+        private void EmitAcrossFilterColumns(ChannelGroup group, Val ch, RowRange rows)
+        {
+            foreach (TapBlock block in _plan.BlocksFor(group))
+            {
+                var spans = block.Spans.Select(s => (Literal(s.Start), Literal(s.End), s.Taps.ToList())).ToList();
+                if (block.Repeat > 1)
+                {
+                    int end = block.Start + block.Repeat * block.Taps;
+                    _w.Line($"// Weight rows j = dx·{Cin} + c in {block.Start}..{end - 1}, {block.Taps} at a time.");
+                    using (_w.Block($"for (nint j0 = {block.Start}; j0 < {end}; j0 += {block.Taps})"))
+                    {
+                        EmitBlock(group, ch, rows, Val.Lit(0), Val.Var("j0"), block.Taps, spans);
+                    }
+                }
+                else
+                {
+                    _w.Line($"// Weight rows j = dx·{Cin} + c in {block.Start}..{block.Start + block.Taps - 1}.");
+                    using (_w.Block())
+                    {
+                        EmitBlock(group, ch, rows, Val.Lit(0), Val.Lit(block.Start), block.Taps, spans);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// One register block: weight rows j = dx·C_in + <paramref name="first"/> + t for t in [0, <paramref name="taps"/>)
+        /// × the group's chunks, accumulated over the output rows of <paramref name="rows"/> and, per span, the output
+        /// columns where the span's rows read real input.
+        /// </summary>
+        private void EmitBlock(ChannelGroup group, Val ch, RowRange rows, Val dx, Val first, int taps, IReadOnlyList<(string Lo, string Hi, List<int> Taps)> spans)
+        {
+            int chunks = group.Chunks.Count;
+            var gradAt = new Affine().Add(F * Cin * Cout, rows.Tap).Add(Cin * Cout, dx).Add(Cout, first).Add(1, ch);
+            _w.Line($"ref {T} grad = ref Unsafe.Add(ref weightsGradient, {gradAt});");
+            for (int j = 0; j < taps; j++)
+            {
+                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
+                    ? $"{T} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
+                    : $"var a{j}_{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
+            }
+
+            // Fewer accumulators than FMA chains needed to hide the latency: odd output columns go to a second bank.
+            bool twoBanks = taps * chunks < GatherPlan.LatencyChains;
+            if (twoBanks)
+            {
+                _w.Line($"// {taps * chunks} accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.");
+                for (int j = 0; j < taps; j++)
+                {
+                    _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
+                        ? $"{T} a{j}_{k}_1 = {_el.Zero};"
+                        : $"var a{j}_{k}_1 = {chunk.VectorClass}<{T}>.Zero;")));
+                }
+            }
+
+            using (_w.Block($"for (nint oy = {rows.Lo}; oy < {rows.Hi}; oy++)"))
+            {
+                // The input value of weight row t at output column ox: x[S·oy − P + dy, S·ox − P + dx, first + t].
+                var srcAt = new Affine().Add(S * W * Cin, Val.Var("oy")).Add(W * Cin, rows.Tap).Add(Cin, dx).Add(1, first).Add(-P * W * Cin - P * Cin);
+                _w.Line($"ref {T} src = ref Unsafe.Add(ref x, {srcAt});");
+                _w.Line($"ref {T} dzRow = ref Unsafe.Add(ref dz, {new Affine().Add(Wo * Cout, Val.Var("oy")).Add(1, ch)});");
+                foreach ((string lo, string hi, List<int> spanTaps) in spans)
+                {
+                    string which = spanTaps.Count == taps ? "all weight rows" : "weight rows " + string.Join(",", spanTaps);
+                    if (twoBanks)
+                    {
+                        _w.Line($"// Output columns [{lo}, {hi}): {which} read real input; two columns at a time, one accumulator bank each.");
+                        using (_w.Block())
+                        {
+                            _w.Line($"nint ox = {lo};");
+                            using (_w.Block($"for (; ox + 1 < {hi}; ox += 2)"))
+                            {
+                                EmitColumn(group, spanTaps, Val.Var("ox"), 0, string.Empty);
+                                EmitColumn(group, spanTaps, Val.Var("ox"), 1, "_1");
+                            }
+
+                            using (_w.Block($"if (ox < {hi})"))
+                            {
+                                EmitColumn(group, spanTaps, Val.Var("ox"), 0, string.Empty);
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    _w.Line($"// Output columns [{lo}, {hi}): {which} read real input.");
+                    using (_w.Block($"for (nint ox = {lo}; ox < {hi}; ox++)"))
+                    {
+                        EmitColumn(group, spanTaps, Val.Var("ox"), 0, string.Empty);
+                    }
+                }
+            }
+
+            for (int j = 0; j < taps && twoBanks; j++)
+            {
+                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => $"a{j}_{k} += a{j}_{k}_1;")));
+            }
+
+            for (int j = 0; j < taps; j++)
+            {
+                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
+                    ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
+                    : $"a{j}_{k}.StoreUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
+            }
+        }
+
+        /// <summary>One output column (ox + <paramref name="offset"/>): load its dZ row once, add input value × dZ row into each weight row's accumulators of <paramref name="bank"/>.</summary>
+        private void EmitColumn(ChannelGroup group, IReadOnlyList<int> taps, Val ox, int offset, string bank)
+        {
+            bool broadcastOnce = group.SingleWidth;
+            for (int k = 0; k < group.Chunks.Count; k++)
+            {
+                Chunk chunk = group.Chunks[k];
+                string at = new Affine().Add(Cout, ox).Add(Cout * offset + chunk.Offset).ToString();
+                _w.Line(chunk.IsScalar
+                    ? $"{T} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
+                    : $"var g{k}{bank} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {at}));");
+            }
+
+            foreach (int j in taps)
+            {
+                var at = new Affine().Add(S * Cin, ox).Add(j + S * Cin * offset);
+                string value = $"Unsafe.Add(ref src, {at})";
+                _w.Line(broadcastOnce ? $"var x{j}{bank} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{j}{bank} = {value};");
+                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
+                {
+                    string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : $"{chunk.VectorClass}.Create(x{j}{bank})";
+                    string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
+                    return $"a{j}_{k}{bank} = {cls}.MultiplyAddEstimate({xv}, g{k}{bank}, a{j}_{k}{bank});";
+                })));
+            }
+        }
+    }
+}
