@@ -54,7 +54,8 @@ namespace CnnGen.Generators.Parsing
 
         /// <summary>
         /// The stems of a convolution's private kernels: each is followed by the element type and then a vector tier, a row
-        /// range or a stride phase (<c>ForwardSingleV512</c>, <c>InputGradientDoubleV128Phase1_0Rows0To3</c>, <c>FlipSingle</c>).
+        /// range or a stride phase (<c>ForwardSingleV512</c>, <c>InputGradientDoubleV128Phase1_0Rows0To3</c>, <c>FlipSingle</c>),
+        /// or, for a body shared by both element types, directly by the tier (<c>ForwardV512</c>, <c>InputGradientV256Phase0_1Rows0To6</c>).
         /// </summary>
         private static readonly string[] KernelStems = { "Forward", "BiasGradient", "WeightGradient", "InputGradient", "Flip" };
 
@@ -114,12 +115,13 @@ namespace CnnGen.Generators.Parsing
                 : System.Array.IndexOf(LayerMemberNames, name) >= 0 || IsKernelName(name);
         }
 
-        /// <summary>True for the names of a convolution's private kernels: a kernel stem, then Single or Double, then anything.</summary>
+        /// <summary>True for the names of a convolution's private kernels: a kernel stem, then Single, Double or V (a tier), then anything.</summary>
         private static bool IsKernelName(string name)
         {
             foreach (string stem in KernelStems)
             {
-                if (name.StartsWith(stem + "Single", System.StringComparison.Ordinal) || name.StartsWith(stem + "Double", System.StringComparison.Ordinal))
+                if (name.StartsWith(stem + "Single", System.StringComparison.Ordinal) || name.StartsWith(stem + "Double", System.StringComparison.Ordinal) ||
+                    (name.StartsWith(stem + "V", System.StringComparison.Ordinal) && name.Length > stem.Length + 1 && char.IsDigit(name[stem.Length + 1])))
                 {
                     return true;
                 }

@@ -116,7 +116,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
     //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
     //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to AllTaps.
+    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to ColumnTaps.
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -429,262 +429,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
-        ForwardSingleV128(ref input, ref weights, ref bias, ref output, batch);
-    }
-
-    /// <summary>
-    /// Forward pass with Vector128 registers (float): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 1 method(s); unrolled: AllTaps.
-    /// </summary>
-    private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 7);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 0);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
-            for (nint oy = 2; oy < 5; oy++)
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, oy * 7);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 4 - 8);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref float src = ref Unsafe.Add(ref x, oy * 4 - 4);
-                            ref float filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 35);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        {
-                            ref float src = ref Unsafe.Add(ref x, 12);
-                            ref float filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref float dstRow = ref Unsafe.Add(ref y, 42);
-                // channels 0..0 (scalar).
-                {
-                    float init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-        }
+        ForwardSingleV512(ref input, ref weights, ref bias, ref output, batch);
     }
 
     /// <summary>
@@ -696,15 +441,15 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
-        BiasGradientSingleV128(ref outputGradient, ref biasGradient, batch);
+        BiasGradientSingleV512(ref outputGradient, ref biasGradient, batch);
 
         // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
         MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        WeightGradientSingleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+        WeightGradientSingleV512(ref outputGradient, ref input, ref weightsGradient, batch);
 
         // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
         FlipSingle(ref weights, ref flipped);
-        InputGradientSingleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+        InputGradientSingleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
     }
 
     /// <summary>
@@ -722,9 +467,196 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector128, float).
+    /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
+    /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
     /// </summary>
-    private static void BiasGradientSingleV128(ref float outputGradient, ref float biasGradient, int batch)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
+    {
+        ForwardDoubleV512(ref input, ref weights, ref bias, ref output, batch);
+    }
+
+    /// <summary>
+    /// The backward kernel body on refs: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
+    /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+    /// </summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
+    {
+        // db = Σ dZ over the batch and the output pixels.
+        BiasGradientDoubleV512(ref outputGradient, ref biasGradient, batch);
+
+        // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+        WeightGradientDoubleV512(ref outputGradient, ref input, ref weightsGradient, batch);
+
+        // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+        FlipDouble(ref weights, ref flipped);
+        InputGradientDoubleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
+    }
+
+    /// <summary>
+    /// Writes flipped[ky, kx, k, c] = weights[1 − ky, 1 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+    /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+    /// </summary>
+    private static void FlipDouble(ref double weights, ref double flipped)
+    {
+        for (nint tap = 0; tap < 4; tap++)
+        {
+            ref double from = ref Unsafe.Add(ref weights, tap * 1);
+            ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
+            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
+        }
+    }
+
+    /// <summary>
+    /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float): Z = conv(A, W) + b, channels as the vector axis.
+    /// </summary>
+    private static void ForwardSingleV512(ref float input, ref float weights, ref float bias, ref float output, int batch)
+    {
+        // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
+        for (int n = 0; n < batch; n++)
+        {
+            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            // Output rows 0..6: the filter-row taps that lie inside the source, [kyLo, kyHi) of 2,
+            // depend on the row only where it meets the padding; one loop serves them all.
+            for (nint oy = 0; oy < 7; oy++)
+            {
+                ref float dstRow = ref Unsafe.Add(ref y, oy * 7);
+                nint kyLo = Math.Max(0, -oy + 2);
+                nint kyHi = Math.Min(2, -oy + 6);
+                // channels 0..0 (1: scalar).
+                {
+                    float init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        float a0_0 = init0;
+                        float a1_0 = init0;
+                        float a2_0 = init0;
+                        float a3_0 = init0;
+                        float a4_0 = init0;
+                        float a5_0 = init0;
+                        float a6_0 = init0;
+                        for (nint ky = kyLo; ky < kyHi; ky++)
+                        {
+                            ref float src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
+                            ref float filter = ref Unsafe.Add(ref weights, ky * 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 0);
+                                float x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                float x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                float w0 = Unsafe.Add(ref filter, 1);
+                                float x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                float x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                float x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                float x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The forward pass on one batch (Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
+    /// </summary>
+    private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
+    {
+        // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
+        for (int n = 0; n < batch; n++)
+        {
+            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            // Output rows 0..6: the filter-row taps that lie inside the source, [kyLo, kyHi) of 2,
+            // depend on the row only where it meets the padding; one loop serves them all.
+            for (nint oy = 0; oy < 7; oy++)
+            {
+                ref double dstRow = ref Unsafe.Add(ref y, oy * 7);
+                nint kyLo = Math.Max(0, -oy + 2);
+                nint kyHi = Math.Min(2, -oy + 6);
+                // channels 0..0 (1: scalar).
+                {
+                    double init0 = Unsafe.Add(ref bias, 0);
+                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    {
+                        double a0_0 = init0;
+                        double a1_0 = init0;
+                        double a2_0 = init0;
+                        double a3_0 = init0;
+                        double a4_0 = init0;
+                        double a5_0 = init0;
+                        double a6_0 = init0;
+                        for (nint ky = kyLo; ky < kyHi; ky++)
+                        {
+                            ref double src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
+                            ref double filter = ref Unsafe.Add(ref weights, ky * 2);
+                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 0);
+                                double x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                                double x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
+                            }
+                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            {
+                                double w0 = Unsafe.Add(ref filter, 1);
+                                double x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
+                                double x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
+                                double x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
+                                double x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
+                            }
+                        }
+                        Unsafe.Add(ref dstRow, 0) = a0_0;
+                        Unsafe.Add(ref dstRow, 1) = a1_0;
+                        Unsafe.Add(ref dstRow, 2) = a2_0;
+                        Unsafe.Add(ref dstRow, 3) = a3_0;
+                        Unsafe.Add(ref dstRow, 4) = a4_0;
+                        Unsafe.Add(ref dstRow, 5) = a5_0;
+                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float).
+    /// </summary>
+    private static void BiasGradientSingleV512(ref float outputGradient, ref float biasGradient, int batch)
     {
         {
             float sum0 = 0f;
@@ -741,10 +673,29 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
-    /// Register block: 2 weight rows × [scalar]; each block visits only the output pixels whose input for its weight rows is real.
+    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 double, Vector256 double, Vector128 double).
     /// </summary>
-    private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+    private static void BiasGradientDoubleV512(ref double outputGradient, ref double biasGradient, int batch)
+    {
+        {
+            double sum0 = 0d;
+            for (int n = 0; n < batch; n++)
+            {
+                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                for (nint p = 0; p < 49; p++)
+                {
+                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
+                }
+            }
+            Unsafe.Add(ref biasGradient, 0) = sum0;
+        }
+    }
+
+    /// <summary>
+    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float).
+    /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
+    /// </summary>
+    private static void WeightGradientSingleV512(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
         {
@@ -757,7 +708,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                 nint oyLo = Math.Max(0, oyBefore);
                 nint oyLast = -dy + 5;
                 nint oyHi = Math.Min(7, oyLast + 1);
-                // Channels 0..0, 1 at a time (scalar).
+                // Channels 0..0, 1: scalar at a time.
                 {
                     // Weight rows j = dx·1 + c in 0..1.
                     {
@@ -846,670 +797,10 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-    /// (Vector128, float). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 double, Vector256 double, Vector128 double).
+    /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
-    private static void InputGradientSingleV128(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: Everything.
-            {
-                // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
-                {
-                    ref float dstRow = ref Unsafe.Add(ref da, 0);
-                    // channels 0..0 (scalar).
-                    {
-                        float init0 = 0f;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            float a0_0 = init0;
-                            float a1_0 = init0;
-                            float a2_0 = init0;
-                            float a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0f;
-                            var a1_0_1 = 0f;
-                            var a2_0_1 = 0f;
-                            var a3_0_1 = 0f;
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 7);
-                                ref float filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 14);
-                                ref float filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref float dstRow = ref Unsafe.Add(ref da, 4);
-                    // channels 0..0 (scalar).
-                    {
-                        float init0 = 0f;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            float a0_0 = init0;
-                            float a1_0 = init0;
-                            float a2_0 = init0;
-                            float a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0f;
-                            var a1_0_1 = 0f;
-                            var a2_0_1 = 0f;
-                            var a3_0_1 = 0f;
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 14);
-                                ref float filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 21);
-                                ref float filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref float dstRow = ref Unsafe.Add(ref da, 8);
-                    // channels 0..0 (scalar).
-                    {
-                        float init0 = 0f;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            float a0_0 = init0;
-                            float a1_0 = init0;
-                            float a2_0 = init0;
-                            float a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0f;
-                            var a1_0_1 = 0f;
-                            var a2_0_1 = 0f;
-                            var a3_0_1 = 0f;
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 21);
-                                ref float filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 28);
-                                ref float filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref float dstRow = ref Unsafe.Add(ref da, 12);
-                    // channels 0..0 (scalar).
-                    {
-                        float init0 = 0f;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            float a0_0 = init0;
-                            float a1_0 = init0;
-                            float a2_0 = init0;
-                            float a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0f;
-                            var a1_0_1 = 0f;
-                            var a2_0_1 = 0f;
-                            var a3_0_1 = 0f;
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 28);
-                                ref float filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref float src = ref Unsafe.Add(ref dz, 35);
-                                ref float filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
-    /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
-    /// </summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
-    {
-        ForwardDoubleV128(ref input, ref weights, ref bias, ref output, batch);
-    }
-
-    /// <summary>
-    /// Forward pass with Vector128 registers (double): channel groups 1× [scalar] with 7-pixel blocks.
-    /// Rows in 1 method(s); unrolled: AllTaps.
-    /// </summary>
-    private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            // Output row 0: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 0);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 1: filter-row taps 1..1 of 2 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 7);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 0);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output rows 2..4: filter-row taps 0..1 of 2 lie inside the source.
-            for (nint oy = 2; oy < 5; oy++)
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, oy * 7);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 4 - 8);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 4 - 4);
-                            ref double filter = ref Unsafe.Add(ref weights, 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 5: filter-row taps 0..0 of 2 lie inside the source.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 35);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        {
-                            ref double src = ref Unsafe.Add(ref x, 12);
-                            ref double filter = ref Unsafe.Add(ref weights, 0);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-
-            // Output row 6: no filter row reaches the source, so these rows hold the initial value only.
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, 42);
-                // channels 0..0 (scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The backward kernel body on refs: input (m, 4, 4, 1) NHWC, weights (2, 2, 1, 1), bias (1), output (m, 7, 7, 1) NHWC; double.
-    /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
-    /// </summary>
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
-    {
-        // db = Σ dZ over the batch and the output pixels.
-        BiasGradientDoubleV128(ref outputGradient, ref biasGradient, batch);
-
-        // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        WeightGradientDoubleV128(ref outputGradient, ref input, ref weightsGradient, batch);
-
-        // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
-        FlipDouble(ref weights, ref flipped);
-        InputGradientDoubleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
-    }
-
-    /// <summary>
-    /// Writes flipped[ky, kx, k, c] = weights[1 − ky, 1 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
-    /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
-    /// </summary>
-    private static void FlipDouble(ref double weights, ref double flipped)
-    {
-        for (nint tap = 0; tap < 4; tap++)
-        {
-            ref double from = ref Unsafe.Add(ref weights, tap * 1);
-            ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
-        }
-    }
-
-    /// <summary>
-    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector128, double).
-    /// </summary>
-    private static void BiasGradientDoubleV128(ref double outputGradient, ref double biasGradient, int batch)
-    {
-        {
-            double sum0 = 0d;
-            for (int n = 0; n < batch; n++)
-            {
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                for (nint p = 0; p < 49; p++)
-                {
-                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
-                }
-            }
-            Unsafe.Add(ref biasGradient, 0) = sum0;
-        }
-    }
-
-    /// <summary>
-    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
-    /// Register block: 2 weight rows × [scalar]; each block visits only the output pixels whose input for its weight rows is real.
-    /// </summary>
-    private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
+    private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
         {
@@ -1522,7 +813,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                 nint oyLo = Math.Max(0, oyBefore);
                 nint oyLast = -dy + 5;
                 nint oyHi = Math.Min(7, oyLast + 1);
-                // Channels 0..0, 1 at a time (scalar).
+                // Channels 0..0, 1: scalar at a time.
                 {
                     // Weight rows j = dx·1 + c in 0..1.
                     {
@@ -1612,20 +903,94 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-    /// (Vector128, double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// (Vector512 float, Vector256 float, Vector128 float). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
-    private static void InputGradientDoubleV128(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
+    private static void InputGradientSingleV512(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: ColumnTaps.
+            {
+                // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
+                for (nint oy = 0; oy < 4; oy++)
+                {
+                    ref float dstRow = ref Unsafe.Add(ref da, oy * 4);
+                    // channels 0..0 (1: scalar).
+                    {
+                        float init0 = 0f;
+                        // Columns 0..3: interior, every column tap.
+                        {
+                            float a0_0 = init0;
+                            float a1_0 = init0;
+                            float a2_0 = init0;
+                            float a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = 0f;
+                            var a1_0_1 = 0f;
+                            var a2_0_1 = 0f;
+                            var a3_0_1 = 0f;
+                            for (nint ky = 0; ky < 2; ky++)
+                            {
+                                ref float src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
+                                ref float filter = ref Unsafe.Add(ref flipped, ky * 2);
+                                // Column taps 0..1 × 1 channels, all pixels.
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 0);
+                                    float x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
+                                    float x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
+                                    float x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
+                                    float x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                }
+                                {
+                                    float w0 = Unsafe.Add(ref filter, 1);
+                                    float x0 = Unsafe.Add(ref src, 2);
+                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    float x1 = Unsafe.Add(ref src, 3);
+                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    float x2 = Unsafe.Add(ref src, 4);
+                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    float x3 = Unsafe.Add(ref src, 5);
+                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                }
+                            }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
+                            Unsafe.Add(ref dstRow, 0) = a0_0;
+                            Unsafe.Add(ref dstRow, 1) = a1_0;
+                            Unsafe.Add(ref dstRow, 2) = a2_0;
+                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+    /// (Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// </summary>
+    private static void InputGradientDoubleV512(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
         {
             ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
             ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: Everything.
+            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: ColumnTaps.
             {
                 // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
+                for (nint oy = 0; oy < 4; oy++)
                 {
-                    ref double dstRow = ref Unsafe.Add(ref da, 0);
-                    // channels 0..0 (scalar).
+                    ref double dstRow = ref Unsafe.Add(ref da, oy * 4);
+                    // channels 0..0 (1: scalar).
                     {
                         double init0 = 0d;
                         // Columns 0..3: interior, every column tap.
@@ -1639,279 +1004,10 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                             var a1_0_1 = 0d;
                             var a2_0_1 = 0d;
                             var a3_0_1 = 0d;
+                            for (nint ky = 0; ky < 2; ky++)
                             {
-                                ref double src = ref Unsafe.Add(ref dz, 7);
-                                ref double filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 14);
-                                ref double filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref double dstRow = ref Unsafe.Add(ref da, 4);
-                    // channels 0..0 (scalar).
-                    {
-                        double init0 = 0d;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            double a0_0 = init0;
-                            double a1_0 = init0;
-                            double a2_0 = init0;
-                            double a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0d;
-                            var a1_0_1 = 0d;
-                            var a2_0_1 = 0d;
-                            var a3_0_1 = 0d;
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 14);
-                                ref double filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 21);
-                                ref double filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref double dstRow = ref Unsafe.Add(ref da, 8);
-                    // channels 0..0 (scalar).
-                    {
-                        double init0 = 0d;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            double a0_0 = init0;
-                            double a1_0 = init0;
-                            double a2_0 = init0;
-                            double a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0d;
-                            var a1_0_1 = 0d;
-                            var a2_0_1 = 0d;
-                            var a3_0_1 = 0d;
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 21);
-                                ref double filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 28);
-                                ref double filter = ref Unsafe.Add(ref flipped, 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-                {
-                    ref double dstRow = ref Unsafe.Add(ref da, 12);
-                    // channels 0..0 (scalar).
-                    {
-                        double init0 = 0d;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            double a0_0 = init0;
-                            double a1_0 = init0;
-                            double a2_0 = init0;
-                            double a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0d;
-                            var a1_0_1 = 0d;
-                            var a2_0_1 = 0d;
-                            var a3_0_1 = 0d;
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 28);
-                                ref double filter = ref Unsafe.Add(ref flipped, 0);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, 35);
-                                ref double filter = ref Unsafe.Add(ref flipped, 2);
+                                ref double src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
+                                ref double filter = ref Unsafe.Add(ref flipped, ky * 2);
                                 // Column taps 0..1 × 1 channels, all pixels.
                                 {
                                     double w0 = Unsafe.Add(ref filter, 0);

@@ -118,7 +118,7 @@ namespace Notebook
         // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
         //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
         //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to ColumnTaps.
+        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to RegisterBlock.
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
@@ -431,266 +431,17 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
         {
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                ForwardSingleV256(ref input, ref weights, ref bias, ref output, batch);
+                ForwardSingleV512(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                ForwardV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
             }
             else
             {
-                ForwardSingleV128(ref input, ref weights, ref bias, ref output, batch);
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector256 registers (float): channel groups 1× [Vector256] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardSingleV256(ref float input, ref float weights, ref float bias, ref float output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (Vector256).
-                    {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = Vector256<float>.Zero;
-                            var a1_0_1 = Vector256<float>.Zero;
-                            var a2_0_1 = Vector256<float>.Zero;
-                            var a3_0_1 = Vector256<float>.Zero;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                    a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                    a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                    a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                    a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector128 registers (float): channel groups 1× [Vector128 + Vector128] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: RegisterBlock.
-        /// </summary>
-        private static void ForwardSingleV128(ref float input, ref float weights, ref float bias, ref float output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (Vector128 + Vector128).
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
+                ForwardV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
             }
         }
 
@@ -703,29 +454,44 @@ namespace Notebook
         internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
         {
             // db = Σ dZ over the batch and the output pixels.
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                BiasGradientSingleV256(ref outputGradient, ref biasGradient, batch);
+                BiasGradientSingleV512(ref outputGradient, ref biasGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                BiasGradientV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
             }
             else
             {
-                BiasGradientSingleV128(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
             }
 
             // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
             MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
             {
-                WeightGradientSingleV256(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientSingleV512(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                WeightGradientV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
             else
             {
-                WeightGradientSingleV128(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
 
             // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
             FlipSingle(ref weights, ref flipped);
-            InputGradientSingleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                InputGradientSingleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+            else
+            {
+                InputGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
         }
 
         /// <summary>
@@ -750,9 +516,514 @@ namespace Notebook
         }
 
         /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256, float).
+        /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
+        /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
         /// </summary>
-        private static void BiasGradientSingleV256(ref float outputGradient, ref float biasGradient, int batch)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                ForwardV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                ForwardV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            }
+            else
+            {
+                ForwardDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            }
+        }
+
+        /// <summary>
+        /// The backward kernel body on refs: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
+        /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
+        /// </summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
+        {
+            // db = Σ dZ over the batch and the output pixels.
+            if (Vector512.IsHardwareAccelerated)
+            {
+                BiasGradientV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                BiasGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            }
+            else
+            {
+                BiasGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            }
+
+            // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
+            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+            if (Vector512.IsHardwareAccelerated)
+            {
+                WeightGradientV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                WeightGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+            else
+            {
+                WeightGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            }
+
+            // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
+            FlipDouble(ref weights, ref flipped);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                InputGradientDoubleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                InputGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+            else
+            {
+                InputGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            }
+        }
+
+        /// <summary>
+        /// Writes flipped[ky, kx, k, c] = weights[2 − ky, 2 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
+        /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
+        /// </summary>
+        private static void FlipDouble(ref double weights, ref double flipped)
+        {
+            for (nint tap = 0; tap < 9; tap++)
+            {
+                ref double from = ref Unsafe.Add(ref weights, tap * 32);
+                ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
+                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
+                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
+                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
+                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
+                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
+                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
+                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
+                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
+            }
+        }
+
+        /// <summary>
+        /// The forward pass on one batch (Vector512 float): Z = conv(A, W) + b, channels as the vector axis.
+        /// </summary>
+        private static void ForwardSingleV512(ref float input, ref float weights, ref float bias, ref float output, int batch)
+        {
+            // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
+            for (int n = 0; n < batch; n++)
+            {
+                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
+                {
+                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7 (8: Vector256).
+                    {
+                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = Vector256<float>.Zero;
+                            var a1_0_1 = Vector256<float>.Zero;
+                            var a2_0_1 = Vector256<float>.Zero;
+                            var a3_0_1 = Vector256<float>.Zero;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
+                            {
+                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 8));
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 5));
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 13));
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 21));
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                    }
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 40));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
+                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                    }
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
+                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
+                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
+                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 72));
+                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 5));
+                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 13));
+                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 21));
+                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    }
+                                }
+                            }
+                            a0_0 += a0_0_1;
+                            a1_0 += a1_0_1;
+                            a2_0 += a2_0_1;
+                            a3_0 += a3_0_1;
+                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
+                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
+                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
+                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The forward pass on one batch (Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
+        /// </summary>
+        private static void ForwardV256<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
+            for (int n = 0; n < batch; n++)
+            {
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
+                {
+                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7 (one vector).
+                    {
+                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, 0));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0;
+                            var a1_0 = init0;
+                            var a2_0 = init0;
+                            var a3_0 = init0;
+                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                            var a0_0_1 = TOps.Zero;
+                            var a1_0_1 = TOps.Zero;
+                            var a2_0_1 = TOps.Zero;
+                            var a3_0_1 = TOps.Zero;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref T filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 8));
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 5));
+                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 13));
+                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 21));
+                                        a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    }
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    }
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 40));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                        a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    }
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j += 2)
+                                {
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 72));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 5));
+                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 13));
+                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 21));
+                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    }
+                                }
+                            }
+                            a0_0 = TOps.Add(a0_0, a0_0_1);
+                            a1_0 = TOps.Add(a1_0, a1_0_1);
+                            a2_0 = TOps.Add(a2_0, a2_0_1);
+                            a3_0 = TOps.Add(a3_0, a3_0_1);
+                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The forward pass on one batch (Vector128 float, Vector256 double): Z = conv(A, W) + b, channels as the vector axis.
+        /// </summary>
+        private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
+            for (int n = 0; n < batch; n++)
+            {
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
+                {
+                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7 (2 vectors).
+                    {
+                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, 0));
+                        var init1 = TOps.Load(ref Unsafe.Add(ref bias, TOps.Count));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref T filter = ref Unsafe.Add(ref weights, ky * 96);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 32));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 64));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                }
+                            }
+                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                            TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                            TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                            TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                            TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The forward pass on one batch (Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
+        /// </summary>
+        private static void ForwardDoubleV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
+            for (int n = 0; n < batch; n++)
+            {
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
+                // depend on the row only where it meets the padding; one loop serves them all.
+                for (nint oy = 0; oy < 3; oy++)
+                {
+                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    // channels 0..7, 2 vectors at a time.
+                    for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
+                    {
+                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, ch));
+                        var init1 = TOps.Load(ref Unsafe.Add(ref bias, ch + TOps.Count));
+                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        {
+                            var a0_0 = init0; var a0_1 = init1;
+                            var a1_0 = init0; var a1_1 = init1;
+                            var a2_0 = init0; var a2_1 = init1;
+                            var a3_0 = init0; var a3_1 = init1;
+                            for (nint ky = kyLo; ky < kyHi; ky++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 1..1 × 4 channels, all pixels.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 32));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                }
+                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                for (nint j = 0; j < 4; j++)
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 64));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                }
+                            }
+                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                            TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                            TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                            TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                            TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float).
+        /// </summary>
+        private static void BiasGradientSingleV512(ref float outputGradient, ref float biasGradient, int batch)
         {
             {
                 var sum0 = Vector256<float>.Zero;
@@ -761,7 +1032,7 @@ namespace Notebook
                     ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
                     for (nint p = 0; p < 12; p++)
                     {
-                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0));
+                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8));
                     }
                 }
                 sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
@@ -769,31 +1040,72 @@ namespace Notebook
         }
 
         /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128, float).
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256 float, Vector512 double).
         /// </summary>
-        private static void BiasGradientSingleV128(ref float outputGradient, ref float biasGradient, int batch)
+        private static void BiasGradientV256<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             {
-                var sum0 = Vector128<float>.Zero;
-                var sum1 = Vector128<float>.Zero;
+                var sum0 = TOps.Zero;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
                     for (nint p = 0; p < 12; p++)
                     {
-                        sum0 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 4));
+                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8)));
                     }
                 }
-                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
-                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 4));
+                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, 0));
             }
         }
 
         /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, float).
-        /// Register block: 12 weight rows × [Vector256]; each block visits only the output pixels whose input for its weight rows is real.
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double).
         /// </summary>
-        private static void WeightGradientSingleV256(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+        private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            {
+                var sum0 = TOps.Zero;
+                var sum1 = TOps.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8))); sum1 = TOps.Add(sum1, TOps.Load(ref Unsafe.Add(ref dz, p * 8 + TOps.Count)));
+                    }
+                }
+                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, 0));
+                TOps.Store(sum1, ref Unsafe.Add(ref biasGradient, TOps.Count));
+            }
+        }
+
+        /// <summary>
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 double).
+        /// </summary>
+        private static void BiasGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
+            {
+                var sum0 = TOps.Zero;
+                var sum1 = TOps.Zero;
+                for (int n = 0; n < batch; n++)
+                {
+                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
+                    for (nint p = 0; p < 12; p++)
+                    {
+                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8))); sum1 = TOps.Add(sum1, TOps.Load(ref Unsafe.Add(ref dz, p * 8 + TOps.Count)));
+                    }
+                }
+                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, ch));
+                TOps.Store(sum1, ref Unsafe.Add(ref biasGradient, ch + TOps.Count));
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float).
+        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
+        /// </summary>
+        private static void WeightGradientSingleV512(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
         {
             for (int n = 0; n < batch; n++)
             {
@@ -806,7 +1118,7 @@ namespace Notebook
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
                     nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 8 at a time (Vector256).
+                    // Channels 0..7, 8: Vector256 at a time.
                     {
                         // Weight rows j = dx·4 + c in 0..11.
                         {
@@ -918,15 +1230,15 @@ namespace Notebook
         }
 
         /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, float).
-        /// Register block: 6 weight rows × [Vector128 + Vector128]; each block visits only the output pixels whose input for its weight rows is real.
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256 float, Vector512 double).
+        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        private static void WeightGradientSingleV128(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+        private static void WeightGradientV256<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
                 for (nint dy = 0; dy < 3; dy++)
                 {
@@ -934,105 +1246,356 @@ namespace Notebook
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
                     nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 8 at a time (Vector128 + Vector128).
+                    // Channels 0..7, 1 vector(s) at a time.
+                    {
+                        // Weight rows j = dx·4 + c in 0..11.
+                        {
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0));
+                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8));
+                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16));
+                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24));
+                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32));
+                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40));
+                            var a6_0 = TOps.Load(ref Unsafe.Add(ref grad, 48));
+                            var a7_0 = TOps.Load(ref Unsafe.Add(ref grad, 56));
+                            var a8_0 = TOps.Load(ref Unsafe.Add(ref grad, 64));
+                            var a9_0 = TOps.Load(ref Unsafe.Add(ref grad, 72));
+                            var a10_0 = TOps.Load(ref Unsafe.Add(ref grad, 80));
+                            var a11_0 = TOps.Load(ref Unsafe.Add(ref grad, 88));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
+                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
+                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
+                                    var x8 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = TOps.MultiplyAdd(x8, g0, a8_0);
+                                    var x9 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = TOps.MultiplyAdd(x9, g0, a9_0);
+                                    var x10 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = TOps.MultiplyAdd(x10, g0, a10_0);
+                                    var x11 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = TOps.MultiplyAdd(x11, g0, a11_0);
+                                }
+                                // Output columns [1, 3): all weight rows read real input.
+                                for (nint ox = 1; ox < 3; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
+                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
+                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
+                                    var x8 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 8));
+                                    a8_0 = TOps.MultiplyAdd(x8, g0, a8_0);
+                                    var x9 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 9));
+                                    a9_0 = TOps.MultiplyAdd(x9, g0, a9_0);
+                                    var x10 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 10));
+                                    a10_0 = TOps.MultiplyAdd(x10, g0, a10_0);
+                                    var x11 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 11));
+                                    a11_0 = TOps.MultiplyAdd(x11, g0, a11_0);
+                                }
+                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
+                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
+                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
+                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
+                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
+                                }
+                            }
+                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24));
+                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32));
+                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40));
+                            TOps.Store(a6_0, ref Unsafe.Add(ref grad, 48));
+                            TOps.Store(a7_0, ref Unsafe.Add(ref grad, 56));
+                            TOps.Store(a8_0, ref Unsafe.Add(ref grad, 64));
+                            TOps.Store(a9_0, ref Unsafe.Add(ref grad, 72));
+                            TOps.Store(a10_0, ref Unsafe.Add(ref grad, 80));
+                            TOps.Store(a11_0, ref Unsafe.Add(ref grad, 88));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 float, Vector256 double).
+        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
+        /// </summary>
+        private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
+                {
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 2 vector(s) at a time.
                     {
                         // Weight rows j = dx·4 + c in 0..5.
                         {
-                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
-                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
+                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
                                 // Output columns [0, 1): weight rows 4,5 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                                 // Output columns [1, 4): all weight rows read real input.
                                 for (nint ox = 1; ox < 4; ox++)
                                 {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                             }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
                         }
                         // Weight rows j = dx·4 + c in 6..11.
                         {
-                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
-                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
+                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
+                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
-                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
                                 // Output columns [0, 3): all weight rows read real input.
                                 for (nint ox = 0; ox < 3; ox++)
                                 {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                                 // Output columns [3, 4): weight rows 0,1 read real input.
                                 for (nint ox = 3; ox < 4; ox++)
                                 {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
                                 }
                             }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
+                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 double).
+        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
+        /// </summary>
+        private static void WeightGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
+                for (nint dy = 0; dy < 3; dy++)
+                {
+                    nint oyBefore = -dy + 1;
+                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
+                    nint oyLast = -dy + 5;
+                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    // Channels 0..7, 2 vector(s) at a time.
+                    for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
+                    {
+                        // Weight rows j = dx·4 + c in 0..5.
+                        {
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
+                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
+                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                // Output columns [0, 1): weight rows 4,5 read real input.
+                                for (nint ox = 0; ox < 1; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
+                                }
+                                // Output columns [1, 4): all weight rows read real input.
+                                for (nint ox = 1; ox < 4; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
+                                }
+                            }
+                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
+                        }
+                        // Weight rows j = dx·4 + c in 6..11.
+                        {
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
+                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
+                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            for (nint oy = oyLo; oy < oyHi; oy++)
+                            {
+                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                // Output columns [0, 3): all weight rows read real input.
+                                for (nint ox = 0; ox < 3; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
+                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
+                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
+                                }
+                                // Output columns [3, 4): weight rows 0,1 read real input.
+                                for (nint ox = 3; ox < 4; ox++)
+                                {
+                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
+                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
+                                }
+                            }
+                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
+                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
+                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
                         }
                     }
                 }
@@ -1041,21 +1604,21 @@ namespace Notebook
 
         /// <summary>
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector128, float). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// (Vector512 float, Vector256 float). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        private static void InputGradientSingleV128(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+        private static void InputGradientSingleV512(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
         {
             for (int n = 0; n < batch; n++)
             {
                 ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector128).
+                        // channels 0..3 (4: Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
                             // Columns 0..3: interior, every column tap.
@@ -1073,93 +1636,30 @@ namespace Notebook
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
                                     // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        }
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -1174,13 +1674,13 @@ namespace Notebook
                         }
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: AllTaps.
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector128).
+                        // channels 0..3 (4: Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
                             // Columns 0..2: interior, every column tap.
@@ -1196,149 +1696,29 @@ namespace Notebook
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, 96);
                                     // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                        for (nint j = 0; j < 8; j += 2)
+                                        {
+                                            {
+                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
+                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
+                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            }
+                                        }
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -1351,13 +1731,13 @@ namespace Notebook
                         }
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector128).
+                        // channels 0..3 (4: Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
                             // Columns 0..3: interior, every column tap.
@@ -1376,93 +1756,30 @@ namespace Notebook
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
                                     // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j));
+                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        }
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -1477,13 +1794,13 @@ namespace Notebook
                         }
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: ColumnTaps.
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector128).
+                        // channels 0..3 (4: Vector128).
                         {
                             var init0 = Vector128<float>.Zero;
                             // Columns 0..2: interior, every column tap.
@@ -1500,1633 +1817,29 @@ namespace Notebook
                                     ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
                                     // Column taps 0..1 × 8 channels, all pixels.
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The forward kernel body on refs, reusable wherever the lengths are already known to fit: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
-        /// Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.
-        /// </summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
-        {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                ForwardDoubleV512(ref input, ref weights, ref bias, ref output, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                ForwardDoubleV256(ref input, ref weights, ref bias, ref output, batch);
-            }
-            else
-            {
-                ForwardDoubleV128(ref input, ref weights, ref bias, ref output, batch);
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector512 registers (double): channel groups 1× [Vector512] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: ColumnTaps.
-        /// </summary>
-        private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (Vector512).
-                    {
-                        var init0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = Vector512<double>.Zero;
-                            var a1_0_1 = Vector512<double>.Zero;
-                            var a2_0_1 = Vector512<double>.Zero;
-                            var a3_0_1 = Vector512<double>.Zero;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 0));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 8));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 16));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 24));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 1));
-                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 9));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 17));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 25));
-                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 2));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 10));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 18));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 26));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 3));
-                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 11));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 19));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, 27));
-                                    a3_0_1 = Vector512.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 4));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 12));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 20));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 5));
-                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 13));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 21));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 6));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, w0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 14));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, w0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 22));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, w0, a2_0);
-                                }
-                                {
-                                    var w0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, 7));
-                                    a0_0_1 = Vector512.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, 15));
-                                    a1_0_1 = Vector512.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, 23));
-                                    a2_0_1 = Vector512.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector256 registers (double): channel groups 1× [Vector256 + Vector256] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: RegisterBlock.
-        /// </summary>
-        private static void ForwardDoubleV256(ref double input, ref double weights, ref double bias, ref double output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (Vector256 + Vector256).
-                    {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        var init1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 4));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 4));
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 36));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 68));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 28));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Forward pass with Vector128 registers (double): channel groups 2× [Vector128 + Vector128] with 4-pixel blocks.
-        /// Rows in 1 method(s); unrolled: RegisterBlock.
-        /// </summary>
-        private static void ForwardDoubleV128(ref double input, ref double weights, ref double bias, ref double output, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref double dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7, 4 at a time (Vector128 + Vector128).
-                    for (nint ch = 0; ch < 8; ch += 4)
-                    {
-                        var init0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch));
-                        var init1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref bias, ch + 2));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref double filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 2));
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 34));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 66));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch));
-                            a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 2));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 8));
-                            a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 10));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 16));
-                            a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 18));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 24));
-                            a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, ch + 26));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The backward kernel body on refs: input (m, 5, 7, 4) NHWC, weights (3, 3, 4, 8), bias (8), output (m, 3, 4, 8) NHWC; double.
-        /// Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.
-        /// </summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
-        {
-            // db = Σ dZ over the batch and the output pixels.
-            if (Vector512.IsHardwareAccelerated)
-            {
-                BiasGradientDoubleV512(ref outputGradient, ref biasGradient, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                BiasGradientDoubleV256(ref outputGradient, ref biasGradient, batch);
-            }
-            else
-            {
-                BiasGradientDoubleV128(ref outputGradient, ref biasGradient, batch);
-            }
-
-            // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-            if (Vector512.IsHardwareAccelerated)
-            {
-                WeightGradientDoubleV512(ref outputGradient, ref input, ref weightsGradient, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                WeightGradientDoubleV256(ref outputGradient, ref input, ref weightsGradient, batch);
-            }
-            else
-            {
-                WeightGradientDoubleV128(ref outputGradient, ref input, ref weightsGradient, batch);
-            }
-
-            // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
-            FlipDouble(ref weights, ref flipped);
-            if (Vector256.IsHardwareAccelerated)
-            {
-                InputGradientDoubleV256(ref outputGradient, ref flipped, ref inputGradient, batch);
-            }
-            else
-            {
-                InputGradientDoubleV128(ref outputGradient, ref flipped, ref inputGradient, batch);
-            }
-        }
-
-        /// <summary>
-        /// Writes flipped[ky, kx, k, c] = weights[2 − ky, 2 − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,
-        /// so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.
-        /// </summary>
-        private static void FlipDouble(ref double weights, ref double flipped)
-        {
-            for (nint tap = 0; tap < 9; tap++)
-            {
-                ref double from = ref Unsafe.Add(ref weights, tap * 32);
-                ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
-                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
-                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
-                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
-                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
-                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
-                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
-                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
-            }
-        }
-
-        /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512, double).
-        /// </summary>
-        private static void BiasGradientDoubleV512(ref double outputGradient, ref double biasGradient, int batch)
-        {
-            {
-                var sum0 = Vector512<double>.Zero;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                    for (nint p = 0; p < 12; p++)
-                    {
-                        sum0 += Vector512.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0));
-                    }
-                }
-                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
-            }
-        }
-
-        /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256, double).
-        /// </summary>
-        private static void BiasGradientDoubleV256(ref double outputGradient, ref double biasGradient, int batch)
-        {
-            {
-                var sum0 = Vector256<double>.Zero;
-                var sum1 = Vector256<double>.Zero;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                    for (nint p = 0; p < 12; p++)
-                    {
-                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 4));
-                    }
-                }
-                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
-                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 4));
-            }
-        }
-
-        /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128, double).
-        /// </summary>
-        private static void BiasGradientDoubleV128(ref double outputGradient, ref double biasGradient, int batch)
-        {
-            for (nint ch = 0; ch < 8; ch += 4)
-            {
-                var sum0 = Vector128<double>.Zero;
-                var sum1 = Vector128<double>.Zero;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
-                    for (nint p = 0; p < 12; p++)
-                    {
-                        sum0 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 0)); sum1 += Vector128.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8 + 2));
-                    }
-                }
-                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, ch));
-                sum1.StoreUnsafe(ref Unsafe.Add(ref biasGradient, ch + 2));
-            }
-        }
-
-        /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512, double).
-        /// Register block: 12 weight rows × [Vector512]; each block visits only the output pixels whose input for its weight rows is real.
-        /// </summary>
-        private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
-                for (nint dy = 0; dy < 3; dy++)
-                {
-                    nint oyBefore = -dy + 1;
-                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
-                    nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 8 at a time (Vector512).
-                    {
-                        // Weight rows j = dx·4 + c in 0..11.
-                        {
-                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
-                            var a0_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                            var a1_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                            var a2_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                            var a3_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                            var a4_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                            var a5_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                            var a6_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                            var a7_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                            var a8_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                            var a9_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                            var a10_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                            var a11_0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
-                                for (nint ox = 0; ox < 1; ox++)
-                                {
-                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                    var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                    var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                    var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                    var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                                }
-                                // Output columns [1, 3): all weight rows read real input.
-                                for (nint ox = 1; ox < 3; ox++)
-                                {
-                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                    var x8 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = Vector512.MultiplyAddEstimate(x8, g0, a8_0);
-                                    var x9 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = Vector512.MultiplyAddEstimate(x9, g0, a9_0);
-                                    var x10 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = Vector512.MultiplyAddEstimate(x10, g0, a10_0);
-                                    var x11 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = Vector512.MultiplyAddEstimate(x11, g0, a11_0);
-                                }
-                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
-                                for (nint ox = 3; ox < 4; ox++)
-                                {
-                                    var g0 = Vector512.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = Vector512.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector512.MultiplyAddEstimate(x0, g0, a0_0);
-                                    var x1 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector512.MultiplyAddEstimate(x1, g0, a1_0);
-                                    var x2 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector512.MultiplyAddEstimate(x2, g0, a2_0);
-                                    var x3 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector512.MultiplyAddEstimate(x3, g0, a3_0);
-                                    var x4 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector512.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector512.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector512.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector512.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector512.MultiplyAddEstimate(x7, g0, a7_0);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                            a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                            a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                            a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                            a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                            a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                            a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256, double).
-        /// Register block: 6 weight rows × [Vector256 + Vector256]; each block visits only the output pixels whose input for its weight rows is real.
-        /// </summary>
-        private static void WeightGradientDoubleV256(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
-                for (nint dy = 0; dy < 3; dy++)
-                {
-                    nint oyBefore = -dy + 1;
-                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
-                    nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 8 at a time (Vector256 + Vector256).
-                    {
-                        // Weight rows j = dx·4 + c in 0..5.
-                        {
-                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
-                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 1): weight rows 4,5 read real input.
-                                for (nint ox = 0; ox < 1; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                                // Output columns [1, 4): all weight rows read real input.
-                                for (nint ox = 1; ox < 4; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                        }
-                        // Weight rows j = dx·4 + c in 6..11.
-                        {
-                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
-                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 4));
-                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 12));
-                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 20));
-                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 28));
-                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 36));
-                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 44));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
-                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 3): all weight rows read real input.
-                                for (nint ox = 0; ox < 3; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector256.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector256.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector256.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector256.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                                // Output columns [3, 4): weight rows 0,1 read real input.
-                                for (nint ox = 3; ox < 4; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 4));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector256.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector256.MultiplyAddEstimate(x1, g1, a1_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 4));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 12));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 20));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 28));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 36));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 44));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128, double).
-        /// Register block: 6 weight rows × [Vector128 + Vector128]; each block visits only the output pixels whose input for its weight rows is real.
-        /// </summary>
-        private static void WeightGradientDoubleV128(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
-                for (nint dy = 0; dy < 3; dy++)
-                {
-                    nint oyBefore = -dy + 1;
-                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
-                    nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 4 at a time (Vector128 + Vector128).
-                    for (nint ch = 0; ch < 8; ch += 4)
-                    {
-                        // Weight rows j = dx·4 + c in 0..5.
-                        {
-                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
-                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                                // Output columns [0, 1): weight rows 4,5 read real input.
-                                for (nint ox = 0; ox < 1; ox++)
-                                {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                                // Output columns [1, 4): all weight rows read real input.
-                                for (nint ox = 1; ox < 4; ox++)
-                                {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                        }
-                        // Weight rows j = dx·4 + c in 6..11.
-                        {
-                            ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
-                            var a0_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 0)); var a0_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 2));
-                            var a1_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 8)); var a1_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 10));
-                            var a2_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 16)); var a2_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 18));
-                            var a3_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 24)); var a3_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 26));
-                            var a4_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 32)); var a4_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 34));
-                            var a5_0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 40)); var a5_1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref grad, 42));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref double src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
-                                ref double dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                                // Output columns [0, 3): all weight rows read real input.
-                                for (nint ox = 0; ox < 3; ox++)
-                                {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                    var x2 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector128.MultiplyAddEstimate(x2, g0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, g1, a2_1);
-                                    var x3 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector128.MultiplyAddEstimate(x3, g0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, g1, a3_1);
-                                    var x4 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector128.MultiplyAddEstimate(x4, g0, a4_0); a4_1 = Vector128.MultiplyAddEstimate(x4, g1, a4_1);
-                                    var x5 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector128.MultiplyAddEstimate(x5, g0, a5_0); a5_1 = Vector128.MultiplyAddEstimate(x5, g1, a5_1);
-                                }
-                                // Output columns [3, 4): weight rows 0,1 read real input.
-                                for (nint ox = 3; ox < 4; ox++)
-                                {
-                                    var g0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8 + 2));
-                                    var x0 = Vector128.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector128.MultiplyAddEstimate(x0, g0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, g1, a0_1);
-                                    var x1 = Vector128.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector128.MultiplyAddEstimate(x1, g0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, g1, a1_1);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0)); a0_1.StoreUnsafe(ref Unsafe.Add(ref grad, 2));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8)); a1_1.StoreUnsafe(ref Unsafe.Add(ref grad, 10));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16)); a2_1.StoreUnsafe(ref Unsafe.Add(ref grad, 18));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24)); a3_1.StoreUnsafe(ref Unsafe.Add(ref grad, 26));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32)); a4_1.StoreUnsafe(ref Unsafe.Add(ref grad, 34));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40)); a5_1.StoreUnsafe(ref Unsafe.Add(ref grad, 42));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector256, double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
-        /// </summary>
-        private static void InputGradientDoubleV256(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                var a3_0_1 = Vector256<double>.Zero;
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: AllTaps.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                var a3_0_1 = Vector256<double>.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: ColumnTaps.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 0));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 4));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 1));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 8));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 12));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 3));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 16));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 20));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 5));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 24));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 28));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 7));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 64));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 8));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 16));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 24));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 68));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 9));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 17));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 25));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 72));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 10));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 18));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 26));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 76));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 11));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 19));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 27));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 80));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 12));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 20));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 28));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 84));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 13));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 21));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 29));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 88));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 14));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 22));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 30));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, 92));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, 15));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, 23));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, 31));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    for (nint kx = 0; kx < 2; kx++)
+                                    {
+                                        for (nint j = 0; j < 8; j += 2)
+                                        {
+                                            {
+                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
+                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
+                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            }
+                                        }
                                     }
                                 }
                                 a0_0 += a0_0_1;
@@ -3144,139 +1857,325 @@ namespace Notebook
 
         /// <summary>
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector128, double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// (Vector128 float, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        private static void InputGradientDoubleV128(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
+        private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (one vector).
+                        {
+                            var init0 = TOps.Zero;
+                            // Columns 0..3: interior, every column tap.
+                            {
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                var a3_0_1 = TOps.Zero;
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
+                                    {
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                        }
+                                    }
+                                }
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                a3_0 = TOps.Add(a3_0, a3_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (one vector).
+                        {
+                            var init0 = TOps.Zero;
+                            // Columns 0..2: interior, every column tap.
+                            {
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
+                                    {
+                                        for (nint j = 0; j < 8; j += 2)
+                                        {
+                                            {
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            }
+                                        }
+                                    }
+                                }
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (one vector).
+                        {
+                            var init0 = TOps.Zero;
+                            // Columns 0..3: interior, every column tap.
+                            {
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                var a3_0_1 = TOps.Zero;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
+                                    {
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                        }
+                                    }
+                                }
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                a3_0 = TOps.Add(a3_0, a3_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (one vector).
+                        {
+                            var init0 = TOps.Zero;
+                            // Columns 0..2: interior, every column tap.
+                            {
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
+                                    {
+                                        for (nint j = 0; j < 8; j += 2)
+                                        {
+                                            {
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            }
+                                        }
+                                    }
+                                }
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+        /// (Vector512 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// </summary>
+        private static void InputGradientDoubleV512(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
         {
             for (int n = 0; n < batch; n++)
             {
                 ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: AllTaps.
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector128 + Vector128).
+                        // channels 0..3 (4: Vector256).
                         {
-                            var init0 = Vector128<double>.Zero;
-                            var init1 = Vector128<double>.Zero;
+                            var init0 = Vector256<double>.Zero;
                             // Columns 0..3: interior, every column tap.
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
-                                var a3_0 = init0; var a3_1 = init1;
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
                                     // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
+                                        {
+                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                            a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        }
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
                                 a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                                a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                             }
                         }
                     }
@@ -3287,170 +2186,116 @@ namespace Notebook
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (Vector128 + Vector128).
+                        // channels 0..3 (4: Vector256).
                         {
-                            var init0 = Vector128<double>.Zero;
-                            var init1 = Vector128<double>.Zero;
+                            var init0 = Vector256<double>.Zero;
                             // Columns 0..2: interior, every column tap.
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, 96);
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        for (nint j = 0; j < 8; j++)
+                                        for (nint j = 0; j < 8; j += 2)
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                            var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 2));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                            {
+                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            }
                                         }
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
                             }
                         }
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: ColumnTaps.
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector128 + Vector128).
+                        // channels 0..3 (4: Vector256).
                         {
-                            var init0 = Vector128<double>.Zero;
-                            var init1 = Vector128<double>.Zero;
+                            var init0 = Vector256<double>.Zero;
                             // Columns 0..3: interior, every column tap.
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
-                                var a3_0 = init0; var a3_1 = init1;
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                var a3_0 = init0;
+                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
+                                var a3_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
                                     ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
                                     // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j += 2)
                                     {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 32));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 34));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 0));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 8));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 16));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 24));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 36));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 38));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 1));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 9));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 17));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 25));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 40));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 42));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 2));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 10));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 18));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 26));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 44));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 46));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 3));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 11));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 19));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 27));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 48));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 50));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 4));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 12));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 20));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 28));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 52));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 54));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 5));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 13));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 21));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 29));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 56));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 58));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 6));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 14));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 22));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 30));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
-                                    }
-                                    {
-                                        var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 60));
-                                        var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, 62));
-                                        var x0 = Vector128.Create(Unsafe.Add(ref src, 7));
-                                        a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                        var x1 = Vector128.Create(Unsafe.Add(ref src, 15));
-                                        a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                        var x2 = Vector128.Create(Unsafe.Add(ref src, 23));
-                                        a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
-                                        var x3 = Vector128.Create(Unsafe.Add(ref src, 31));
-                                        a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0); a3_1 = Vector128.MultiplyAddEstimate(x3, w1, a3_1);
+                                        {
+                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j));
+                                            a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
+                                        }
+                                        {
+                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                        }
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
+                                a3_0 += a3_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 2));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 10));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 18));
                                 a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                                a3_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 26));
                             }
                         }
                     }
@@ -3461,15 +2306,18 @@ namespace Notebook
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (Vector128 + Vector128).
+                        // channels 0..3 (4: Vector256).
                         {
-                            var init0 = Vector128<double>.Zero;
-                            var init1 = Vector128<double>.Zero;
+                            var init0 = Vector256<double>.Zero;
                             // Columns 0..2: interior, every column tap.
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
+                                var a0_0 = init0;
+                                var a1_0 = init0;
+                                var a2_0 = init0;
+                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                                var a0_0_1 = Vector256<double>.Zero;
+                                var a1_0_1 = Vector256<double>.Zero;
+                                var a2_0_1 = Vector256<double>.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
@@ -3477,25 +2325,230 @@ namespace Notebook
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        for (nint j = 0; j < 8; j++)
+                                        for (nint j = 0; j < 8; j += 2)
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                            var w1 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 2));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0); a0_1 = Vector128.MultiplyAddEstimate(x0, w1, a0_1);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0); a1_1 = Vector128.MultiplyAddEstimate(x1, w1, a1_1);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0); a2_1 = Vector128.MultiplyAddEstimate(x2, w1, a2_1);
+                                            {
+                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
+                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
+                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
+                                            }
+                                            {
+                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                            }
                                         }
                                     }
                                 }
+                                a0_0 += a0_0_1;
+                                a1_0 += a1_0_1;
+                                a2_0 += a2_0_1;
                                 a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a0_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 6));
                                 a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a1_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 14));
                                 a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                                a2_1.StoreUnsafe(ref Unsafe.Add(ref dstRow, 22));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
+        /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// </summary>
+        private static void InputGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            for (int n = 0; n < batch; n++)
+            {
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (2 vectors).
+                        {
+                            var init0 = TOps.Zero;
+                            var init1 = TOps.Zero;
+                            // Columns 0..3: interior, every column tap.
+                            {
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                var a3_0 = init0; var a3_1 = init1;
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                        var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                    }
+                                }
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
+                    for (nint oy = 0; oy < 3; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3 (2 vectors).
+                        {
+                            var init0 = TOps.Zero;
+                            var init1 = TOps.Zero;
+                            // Columns 0..2: interior, every column tap.
+                            {
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
+                                    {
+                                        for (nint j = 0; j < 8; j++)
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                            var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                        }
+                                    }
+                                }
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 20));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (2 vectors).
+                        {
+                            var init0 = TOps.Zero;
+                            var init1 = TOps.Zero;
+                            // Columns 0..3: interior, every column tap.
+                            {
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                var a3_0 = init0; var a3_1 = init1;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..0 × 8 channels, all pixels.
+                                    for (nint j = 0; j < 8; j++)
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                        var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                                    }
+                                }
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
+                            }
+                        }
+                    }
+                }
+                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
+                {
+                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
+                    for (nint oy = 0; oy < 2; oy++)
+                    {
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3 (2 vectors).
+                        {
+                            var init0 = TOps.Zero;
+                            var init1 = TOps.Zero;
+                            // Columns 0..2: interior, every column tap.
+                            {
+                                var a0_0 = init0; var a0_1 = init1;
+                                var a1_0 = init0; var a1_1 = init1;
+                                var a2_0 = init0; var a2_1 = init1;
+                                for (nint ky = 0; ky < 2; ky++)
+                                {
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    // Column taps 0..1 × 8 channels, all pixels.
+                                    for (nint kx = 0; kx < 2; kx++)
+                                    {
+                                        for (nint j = 0; j < 8; j++)
+                                        {
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                            var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                        }
+                                    }
+                                }
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 20));
                             }
                         }
                     }

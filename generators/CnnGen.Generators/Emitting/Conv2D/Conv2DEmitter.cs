@@ -37,11 +37,7 @@ namespace CnnGen.Generators.Emitting
                 layer.EmitBackwardWrapper(writer, element);
             }
 
-            foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double }.Where(e => spec.Emits(e.Keyword)))
-            {
-                layer.EmitForwardKernels(writer, element);
-                layer.EmitBackwardKernels(writer, element);
-            }
+            layer.EmitKernels(writer, new[] { ElementKind.Single, ElementKind.Double }.Where(e => spec.Emits(e.Keyword)).ToList());
         }
     }
 }

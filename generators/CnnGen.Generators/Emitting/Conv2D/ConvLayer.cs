@@ -240,49 +240,66 @@ namespace CnnGen.Generators.Emitting
             OverlapChecks.Emit(w, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
         }
 
-        // ------------------------------------------------------------------ tiers
+        // ------------------------------------------------------------------ kernels
 
-        private sealed record TierCode<TPlan>(VectorTier Tier, TPlan Plan, string Name);
+        private const string Generated = "global::CnnGen.Generated";
 
-        /// <summary>One plan per vector tier, dropping a tier whose plan equals the next lower tier's.</summary>
-        private static List<TierCode<TPlan>> Tiers<TPlan>(string baseName, ElementKind el, Func<VectorTier, TPlan> plan, Func<VectorTier, string> signature)
+        /// <summary>
+        /// Writes, per element type, the kernel entry points (<c>ForwardCore</c>, <c>BackwardCore</c>) that pick a vector
+        /// tier, then every distinct kernel body once (<see cref="KernelBodies"/>): tiers and element types whose bodies read
+        /// the same are one generic method.
+        /// </summary>
+        public void EmitKernels(IndentedWriter w, IReadOnlyList<ElementKind> elements)
         {
-            var result = new List<TierCode<TPlan>>();
-            for (int i = 0; i < VectorTier.All.Length; i++)
+            var bodies = new KernelBodies(_cancellationToken);
+            foreach (ElementKind el in elements)
             {
-                VectorTier tier = VectorTier.All[i];
-                if (i + 1 < VectorTier.All.Length && signature(tier) == signature(VectorTier.All[i + 1]))
+                EmitForwardCore(w, el, bodies);
+                EmitBackwardCore(w, el, bodies);
+                EmitFlip(w, el);
+            }
+
+            bodies.Write(w, "Forward", served => $"The forward pass on one batch ({served}): Z = conv(A, W) + b, channels as the vector axis.");
+            bodies.Write(w, "BiasGradient", served => $"db[k] = Σ over the batch and the {Ho}×{Wo} output pixels of dZ[.., k] ({served}).");
+            bodies.Write(w, "WeightGradient", served => WeightGradientEmitter.Summary(_spec, WeightPlan(elements[0], VectorTier.V512), served));
+            bodies.Write(w, "InputGradient", served =>
+                $"dA[n, iy, ix, c] = Σ over the taps (dy, dx) with {S}·oy = iy + {P} − dy and {S}·ox = ix + {P} − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]\n" +
+                $"({served}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
+        }
+
+        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+
+        private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+
+        /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
+        private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>
+            s.IsGeneric ? (VectorSpelling.TypeParameters, " " + VectorSpelling.Constraints) : (string.Empty, string.Empty);
+
+        /// <summary>Calls one body per tier, widest accelerated first; tiers that call the same method share a branch.</summary>
+        private static void EmitDispatch(IndentedWriter w, IReadOnlyList<(VectorTier Tier, string Call)> tiers, string arguments)
+        {
+            var branches = new List<(VectorTier Tier, string Call)>();
+            foreach (var tier in tiers)
+            {
+                if (branches.Count > 0 && branches[branches.Count - 1].Call == tier.Call)
                 {
                     continue;
                 }
 
-                result.Add(new TierCode<TPlan>(tier, plan(tier), $"{baseName}{el.Suffix}V{tier.Bits}"));
+                branches.Add(tier);
             }
 
-            return result;
-        }
-
-        private static string ChannelSignature(int channels, ElementKind el, VectorTier tier) =>
-            ChannelPlan.For(channels, el, tier).Signature;
-
-        /// <summary>Everything that shapes a gather kernel's code: when two tiers agree, one method serves both.</summary>
-        private static string GatherSignature(GatherPlan plan) =>
-            plan.Channels.Signature + "/" + string.Join(",", plan.Channels.Groups().Select(g => plan.PixelsFor(g.Group))) + "/" +
-            string.Join(",", KernelBudget.Split(plan, plan.RowClasses).Select(s => s.Rows.Count + ":" + s.Level));
-
-        private static void EmitDispatch<TPlan>(IndentedWriter w, List<TierCode<TPlan>> tiers, string arguments)
-        {
-            for (int i = 0; i < tiers.Count; i++)
+            for (int i = 0; i < branches.Count; i++)
             {
-                string call = $"{tiers[i].Name}({arguments});";
-                if (tiers.Count == 1)
+                string call = $"{branches[i].Call}({arguments});";
+                if (branches.Count == 1)
                 {
                     w.Line(call);
                     return;
                 }
 
-                string header = i == 0 ? $"if ({tiers[i].Tier.ClassName}.IsHardwareAccelerated)"
-                    : i < tiers.Count - 1 ? $"else if ({tiers[i].Tier.ClassName}.IsHardwareAccelerated)"
+                string header = i == 0 ? $"if ({branches[i].Tier.ClassName}.IsHardwareAccelerated)"
+                    : i < branches.Count - 1 ? $"else if ({branches[i].Tier.ClassName}.IsHardwareAccelerated)"
                     : "else";
                 using (w.Block(header))
                 {
@@ -291,6 +308,9 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
+        private static List<(VectorTier Tier, string Call)> Calls(Func<VectorTier, string> add) =>
+            VectorTier.All.Select(tier => (tier, add(tier))).ToList();
+
         private static void EditorHidden(IndentedWriter w)
         {
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -298,84 +318,47 @@ namespace CnnGen.Generators.Emitting
 
         // ------------------------------------------------------------------ forward
 
-        public void EmitForwardKernels(IndentedWriter w, ElementKind el)
+        private void EmitForwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            GatherPlan Plan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
-            var tiers = Tiers("Forward", el, Plan, tier => GatherSignature(Plan(tier)));
-
+            var calls = Calls(tier => bodies.Add("Forward", el, tier, (bw, s) => RenderForward(bw, s, ForwardPlan(el, tier))));
             w.Summary($"The forward kernel body on refs, reusable wherever the lengths are already known to fit: {Shapes}; {t}.\n" +
                       "Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.");
             EditorHidden(w);
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"internal static void ForwardCore(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch)"))
             {
-                EmitDispatch(w, tiers, "ref input, ref weights, ref bias, ref output, batch");
+                EmitDispatch(w, calls, "ref input, ref weights, ref bias, ref output, batch");
             }
 
             w.Line();
-            var names = new GatherNames("x", "weights", "bias", "y");
-            foreach (var tier in tiers)
-            {
-                GatherPlan plan = tier.Plan;
-                var split = KernelBudget.Split(plan, plan.RowClasses);
-                w.Summary($"Forward pass with {tier.Tier.ClassName} registers ({t}): channel groups {DescribeGroups(plan.Channels, plan)}.\n" +
-                          $"Rows in {split.Count} method(s); unrolled: {string.Join(", ", split.Select(s => s.Level).Distinct())}.");
-                using (w.Block($"private static void {tier.Name}(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch)"))
-                {
-                    using (w.Block("for (int n = 0; n < batch; n++)"))
-                    {
-                        w.Line($"ref {t} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
-                        w.Line($"ref {t} y = ref Unsafe.Add(ref output, (nint)n * OutputLength);");
-                        if (split.Count == 1)
-                        {
-                            new GatherKernelEmitter(w, plan, el, names, F, Wo, split[0].Level).EmitRowClasses(split[0].Rows);
-                        }
-                        else
-                        {
-                            foreach (var part in split)
-                            {
-                                w.Line($"{PartName(tier.Name, part.Rows)}(ref x, ref weights, ref bias, ref y);");
-                            }
-                        }
-                    }
-                }
-
-                w.Line();
-                if (split.Count > 1)
-                {
-                    foreach (var part in split)
-                    {
-                        w.Summary($"Forward rows {part.Rows[0].Start}..{part.Rows[part.Rows.Count - 1].End - 1} of one example ({tier.Tier.ClassName}, {t}); unrolled: {part.Level}.");
-                        using (w.Block($"private static void {PartName(tier.Name, part.Rows)}(ref {t} x, ref {t} weights, ref {t} bias, ref {t} y)"))
-                        {
-                            new GatherKernelEmitter(w, plan, el, names, F, Wo, part.Level).EmitRowClasses(part.Rows);
-                        }
-
-                        w.Line();
-                    }
-                }
-            }
         }
 
-        private static string PartName(string baseName, IReadOnlyList<RowClass> rows) =>
-            $"{baseName}Rows{rows[0].Start}To{rows[rows.Count - 1].End - 1}";
-
-        private static string DescribeGroups(ChannelPlan channels, GatherPlan plan)
+        private void RenderForward(IndentedWriter w, VectorSpelling s, GatherPlan plan)
         {
-            return string.Join(", then ", channels.Groups().Select(g =>
-                $"{g.Count}× [{g.Group.Describe()}] with {plan.PixelsFor(g.Group)}-pixel blocks"));
+            string t = s.T;
+            var split = KernelBudget.Split(plan, plan.RowClasses);
+            (string parameters, string constraints) = Generic(s);
+            using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch){constraints}"))
+            {
+                w.Line($"// Register blocks of {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.PixelsFor(g.Group)} pixels × {g.Group.Chunks.Count} channel chunk(s)"))}; unrolled: {split[0].Level}.");
+                using (w.Block("for (int n = 0; n < batch; n++)"))
+                {
+                    w.Line($"ref {t} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
+                    w.Line($"ref {t} y = ref Unsafe.Add(ref output, (nint)n * OutputLength);");
+                    new GatherKernelEmitter(w, plan, s, new GatherNames("x", "weights", "bias", "y"), F, Wo, split[0].Level).EmitRowClasses(split[0].Rows);
+                }
+            }
         }
 
         // ------------------------------------------------------------------ backward
 
-        public void EmitBackwardKernels(IndentedWriter w, ElementKind el)
+        private void EmitBackwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            var biasTiers = Tiers("BiasGradient", el, tier => ChannelPlan.For(Cout, el, tier), tier => ChannelSignature(Cout, el, tier));
-            WeightGradientPlan WeightPlan(VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
-            var weightTiers = Tiers("WeightGradient", el, WeightPlan, tier => WeightPlan(tier) is var p ? ChannelSignature(Cout, el, tier) + "/" + string.Join(",", p.Channels.Groups().Select(g => p.TapsFor(g.Group))) : "");
-            var inputTiers = Tiers("InputGradient", el, tier => InputGradientPlans(el, tier), tier => InputGradientReductionBits(el, tier) + "|" + string.Join("|", InputGradientPlans(el, tier).Select(p => GatherSignature(p.Plan))));
+            var biasCalls = Calls(tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, ChannelPlan.For(Cout, el, tier))));
+            var weightCalls = Calls(tier => bodies.Add("WeightGradient", el, tier, (bw, s) => new WeightGradientEmitter(bw, WeightPlan(el, tier), s, _spec).Emit(KernelBodies.NamePlaceholder)));
+            var inputCalls = Calls(tier => bodies.Add("InputGradient", el, tier, (bw, s) => RenderInputGradient(bw, s, InputGradientPlans(el, tier))));
 
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");
@@ -384,11 +367,11 @@ namespace CnnGen.Generators.Emitting
             using (w.Block($"internal static void BackwardCore(ref {t} outputGradient, ref {t} input, ref {t} weights, ref {t} inputGradient, ref {t} weightsGradient, ref {t} biasGradient, ref {t} flipped, int batch)"))
             {
                 w.Line("// db = Σ dZ over the batch and the output pixels.");
-                EmitDispatch(w, biasTiers, "ref outputGradient, ref biasGradient, batch");
+                EmitDispatch(w, biasCalls, "ref outputGradient, ref biasGradient, batch");
                 w.Line();
                 w.Line("// dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.");
                 w.Line("MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
-                EmitDispatch(w, weightTiers, "ref outputGradient, ref input, ref weightsGradient, batch");
+                EmitDispatch(w, weightCalls, "ref outputGradient, ref input, ref weightsGradient, batch");
                 w.Line();
                 if (InputGradientReducesInLanes(el))
                 {
@@ -401,25 +384,10 @@ namespace CnnGen.Generators.Emitting
                 }
 
                 w.Line($"Flip{el.Suffix}(ref weights, ref flipped);");
-                EmitDispatch(w, inputTiers, "ref outputGradient, ref flipped, ref inputGradient, batch");
+                EmitDispatch(w, inputCalls, "ref outputGradient, ref flipped, ref inputGradient, batch");
             }
 
             w.Line();
-            EmitFlip(w, el);
-            foreach (var tier in biasTiers)
-            {
-                EmitBiasGradient(w, el, tier.Name, tier.Plan, tier.Tier);
-            }
-
-            foreach (var tier in weightTiers)
-            {
-                new WeightGradientEmitter(w, tier.Plan, el, _spec).Emit(tier.Name);
-            }
-
-            foreach (var tier in inputTiers)
-            {
-                EmitInputGradient(w, el, tier.Name, tier.Plan);
-            }
         }
 
         private void EmitFlip(IndentedWriter w, ElementKind el)
@@ -474,21 +442,23 @@ namespace CnnGen.Generators.Emitting
             w.Line();
         }
 
-        private void EmitBiasGradient(IndentedWriter w, ElementKind el, string name, ChannelPlan plan, VectorTier tier)
+        private void RenderBiasGradient(IndentedWriter w, VectorSpelling s, ChannelPlan plan)
         {
-            string t = el.Keyword;
-            w.Summary($"db[k] = Σ over the batch and the {Ho}×{Wo} output pixels of dZ[.., k] ({tier.ClassName}, {t}).");
-            using (w.Block($"private static void {name}(ref {t} outputGradient, ref {t} biasGradient, int batch)"))
+            string t = s.T;
+            (string parameters, string constraints) = Generic(s);
+            using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} outputGradient, ref {t} biasGradient, int batch){constraints}"))
             {
                 foreach ((ChannelGroup group, int start, int count) in plan.Groups())
                 {
-                    using (count > 1 ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : w.Block())
+                    bool whole = group.Chunks.All(c => !c.IsScalar && c.Bits == s.Tier.Bits);
+                    string step = whole ? s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
+                    using (count > 1 ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : w.Block())
                     {
                         var ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
                         for (int k = 0; k < group.Chunks.Count; k++)
                         {
                             Chunk chunk = group.Chunks[k];
-                            w.Line(chunk.IsScalar ? $"{t} sum{k} = {el.Zero};" : $"var sum{k} = {chunk.VectorClass}<{t}>.Zero;");
+                            w.Line(chunk.IsScalar ? $"{s.ScalarType} sum{k} = {s.ScalarZero};" : $"var sum{k} = {s.Zero(chunk.Bits)};");
                         }
 
                         using (w.Block("for (int n = 0; n < batch; n++)"))
@@ -498,21 +468,19 @@ namespace CnnGen.Generators.Emitting
                             {
                                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                                     ? $"sum{k} += Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset});"
-                                    : $"sum{k} += {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset}));")));
+                                    : s.AddInto(chunk.Bits, $"sum{k}", s.Load(chunk.Bits, $"Unsafe.Add(ref dz, {s.AddChunkOffset(new Affine().Add(Cout, Val.Var("p")), chunk)})")))));
                             }
                         }
 
                         for (int k = 0; k < group.Chunks.Count; k++)
                         {
                             Chunk chunk = group.Chunks[k];
-                            string at = new Affine().Add(1, ch).Add(chunk.Offset).ToString();
-                            w.Line(chunk.IsScalar ? $"Unsafe.Add(ref biasGradient, {at}) = sum{k};" : $"sum{k}.StoreUnsafe(ref Unsafe.Add(ref biasGradient, {at}));");
+                            string at = s.AddChunkOffset(new Affine().Add(1, ch), chunk).ToString();
+                            w.Line(chunk.IsScalar ? $"Unsafe.Add(ref biasGradient, {at}) = sum{k};" : s.Store(chunk.Bits, $"sum{k}", $"Unsafe.Add(ref biasGradient, {at})"));
                         }
                     }
                 }
             }
-
-            w.Line();
         }
 
         // ------------------------------------------------------------------ input gradient
@@ -571,9 +539,11 @@ namespace CnnGen.Generators.Emitting
             return phases;
         }
 
-        private void EmitInputGradient(IndentedWriter w, ElementKind el, string name, List<Phase> phases)
+        private void RenderInputGradient(IndentedWriter w, VectorSpelling s, List<Phase> phases)
         {
-            string t = el.Keyword;
+            string t = s.T;
+            string name = KernelBodies.NamePlaceholder;
+            (string parameters, string constraints) = Generic(s);
             var names = new GatherNames("dz", "flipped", null, "da");
             var parts = new List<(Phase Phase, IReadOnlyList<RowClass> Rows, UnrollLevel Level)>();
             foreach (Phase phase in phases)
@@ -586,11 +556,8 @@ namespace CnnGen.Generators.Emitting
 
             int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
             bool inline = totalCost <= KernelBudget.MethodStatements;
-            VectorTier tier = phases.Count > 0 ? phases[0].Plan.Tier : VectorTier.V128;
-            int reductionBits = InputGradientReductionBits(el, tier);
-            w.Summary($"dA[n, iy, ix, c] = Σ over the taps (dy, dx) with {S}·oy = iy + {P} − dy and {S}·ox = ix + {P} − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]\n" +
-                      $"({tier.ClassName}, {t}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
-            using (w.Block($"private static void {name}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch)"))
+            int reductionBits = InputGradientReductionBits(s.Element, s.Tier);
+            using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
             {
                 using (w.Block("for (int n = 0; n < batch; n++)"))
                 {
@@ -609,12 +576,12 @@ namespace CnnGen.Generators.Emitting
                             w.Line($"// Phase (iy mod {S}, ix mod {S}) = ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}): {part.Phase.Plan.Rows.TapCount}×{part.Phase.Plan.Columns.TapCount} taps; unrolled: {part.Level}.");
                             using (w.Block())
                             {
-                                new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
+                                new GatherKernelEmitter(w, part.Phase.Plan, s, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                             }
                         }
                         else
                         {
-                            w.Line($"{InputPartName(name, part.Phase, part.Rows)}(ref dz, ref flipped, ref da);");
+                            w.Line($"{InputPartName(name, part.Phase, part.Rows)}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da);");
                         }
                     }
                 }
@@ -626,9 +593,9 @@ namespace CnnGen.Generators.Emitting
                 foreach (var part in parts)
                 {
                     w.Summary($"The input gradient of phase ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}), phase rows {part.Rows[0].Start}..{part.Rows[part.Rows.Count - 1].End - 1}, one example; unrolled: {part.Level}.");
-                    using (w.Block($"private static void {InputPartName(name, part.Phase, part.Rows)}(ref {t} dz, ref {t} flipped, ref {t} da)"))
+                    using (w.Block($"private static void {InputPartName(name, part.Phase, part.Rows)}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da){constraints}"))
                     {
-                        new GatherKernelEmitter(w, part.Phase.Plan, el, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
+                        new GatherKernelEmitter(w, part.Phase.Plan, s, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
                     }
 
                     w.Line();

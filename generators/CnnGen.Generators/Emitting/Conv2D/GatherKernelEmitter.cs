@@ -19,6 +19,7 @@ namespace CnnGen.Generators.Emitting
         private readonly IndentedWriter _w;
         private readonly GatherPlan _plan;
         private readonly ElementKind _el;
+        private readonly VectorSpelling _s;
         private readonly GatherNames _names;
         private readonly int _filterSize;
         private readonly int _destinationWidth;
@@ -31,12 +32,13 @@ namespace CnnGen.Generators.Emitting
         /// become the vector axis instead, in vectors of this many bits, with each accumulator summed horizontally once
         /// at the end of its register block (the weights are then laid out [row tap, column tap, channel, reduction]).
         /// </param>
-        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, ElementKind element, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0)
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, VectorSpelling spelling, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0)
         {
             _reductionBits = reductionBits;
             _w = writer;
             _plan = plan;
-            _el = element;
+            _s = spelling;
+            _el = spelling.Element;
             _names = names;
             _filterSize = filterSize;
             _destinationWidth = destinationWidth;
@@ -57,7 +59,7 @@ namespace CnnGen.Generators.Emitting
 
         private int FilterRowLength => _filterSize * R * V;
 
-        private string T => _el.Keyword;
+        private string T => _s.T;
 
         public void EmitRowClasses(IEnumerable<RowClass> classes)
         {
@@ -120,8 +122,8 @@ namespace CnnGen.Generators.Emitting
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
                 if (count > 1 && _level != UnrollLevel.Everything)
                 {
-                    _w.Line($"// {channels}, {group.Width} at a time ({group.Describe()}).");
-                    using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})"))
+                    _w.Line($"// {channels}, {DescribeGroup(group)} at a time.");
+                    using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {GroupStep(group)})"))
                     {
                         EmitGroup(rows, oy, group, Val.Var("ch"));
                     }
@@ -131,7 +133,7 @@ namespace CnnGen.Generators.Emitting
                     for (int g = 0; g < count; g++)
                     {
                         int ch = start + g * group.Width;
-                        _w.Line($"// channels {ch}..{ch + group.Width - 1} ({group.Describe()}).");
+                        _w.Line($"// channels {ch}..{ch + group.Width - 1} ({DescribeGroup(group)}).");
                         using (_w.Block())
                         {
                             EmitGroup(rows, oy, group, Val.Lit(ch));
@@ -163,6 +165,10 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
+        /// <summary>A channel group's width as the loop step: in lanes when its chunks are whole vectors of the tier.</summary>
+        private string GroupStep(ChannelGroup group) =>
+            group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits) ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
+
         private void EmitGroup(RowClass rows, Val oy, ChannelGroup group, Val ch)
         {
             for (int k = 0; k < group.Chunks.Count; k++)
@@ -171,23 +177,23 @@ namespace CnnGen.Generators.Emitting
                 string init;
                 if (ReductionLanes > 0)
                 {
-                    _w.Line($"var init{k} = {ReductionClass}<{T}>.Zero;");
+                    _w.Line($"var init{k} = {_s.Zero(_reductionBits)};");
                     continue;
                 }
 
                 if (_names.Init is null)
                 {
-                    init = chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
+                    init = chunk.IsScalar ? _s.ScalarZero : _s.Zero(chunk.Bits);
                 }
                 else
                 {
-                    var at = new Affine().Add(1, ch).Add(chunk.Offset);
+                    var at = _s.AddChunkOffset(new Affine().Add(1, ch), chunk);
                     init = chunk.IsScalar
                         ? $"Unsafe.Add(ref {_names.Init}, {at})"
-                        : $"{chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref {_names.Init}, {at}))";
+                        : _s.Load(chunk.Bits, $"Unsafe.Add(ref {_names.Init}, {at})");
                 }
 
-                _w.Line($"{(chunk.IsScalar ? T : "var")} init{k} = {init};");
+                _w.Line($"{(chunk.IsScalar ? _s.ScalarType : "var")} init{k} = {init};");
             }
 
             foreach (ColumnBlock block in _plan.BlocksFor(group))
@@ -239,7 +245,7 @@ namespace CnnGen.Generators.Emitting
             int chunks = group.Chunks.Count;
             for (int p = 0; p < block.Pixels; p++)
             {
-                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? T : "var")} a{p}_{k} = init{k};")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? _s.ScalarType : "var")} a{p}_{k} = init{k};")));
             }
 
             _banks = BanksFor(group, block);
@@ -287,8 +293,7 @@ namespace CnnGen.Generators.Emitting
 
             for (int p = 0; p < block.Pixels && _banks > 1; p++)
             {
-                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k =>
-                    $"a{p}_{k} += {string.Join(" + ", Enumerable.Range(1, _banks - 1).Select(b => $"a{p}_{k}_{b}"))};")));
+                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => SumBanks(p, k, group.Chunks[k]))));
             }
 
             for (int p = 0; p < block.Pixels; p++)
@@ -299,12 +304,13 @@ namespace CnnGen.Generators.Emitting
                     var at = new Affine()
                         .Add(Cols.OutStep * V, ox)
                         .Add(1, ch)
-                        .Add((Cols.OutFirst + Cols.OutStep * p) * V + chunk.Offset);
+                        .Add((Cols.OutFirst + Cols.OutStep * p) * V);
+                    at = ReductionLanes > 0 ? at.Add(chunk.Offset) : _s.AddChunkOffset(at, chunk);
                     _w.Line(ReductionLanes > 0
-                        ? $"Unsafe.Add(ref dstRow, {at}) = {ReductionClass}.Sum(a{p}_{k});"
+                        ? $"Unsafe.Add(ref dstRow, {at}) = {_s.Sum(_reductionBits, $"a{p}_{k}")};"
                         : chunk.IsScalar
                         ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
-                        : $"a{p}_{k}.StoreUnsafe(ref Unsafe.Add(ref dstRow, {at}));");
+                        : _s.Store(chunk.Bits, $"a{p}_{k}", $"Unsafe.Add(ref dstRow, {at})"));
                 }
             }
         }
@@ -401,7 +407,20 @@ namespace CnnGen.Generators.Emitting
         private string Acc(int p, int k) => _step % _banks == 0 ? $"a{p}_{k}" : $"a{p}_{k}_{_step % _banks}";
 
         private string Zero(Chunk chunk) =>
-            ReductionLanes > 0 ? $"{ReductionClass}<{T}>.Zero" : chunk.IsScalar ? _el.Zero : $"{chunk.VectorClass}<{T}>.Zero";
+            ReductionLanes > 0 ? _s.Zero(_reductionBits) : chunk.IsScalar ? _s.ScalarZero : _s.Zero(chunk.Bits);
+
+        /// <summary>Adds the other banks' accumulators of pixel <paramref name="p"/>, chunk <paramref name="k"/> into the first bank's.</summary>
+        private string SumBanks(int p, int k, Chunk chunk)
+        {
+            string others = string.Join(" + ", Enumerable.Range(1, _banks - 1).Select(b => $"a{p}_{k}_{b}"));
+            if (ReductionLanes == 0 && chunk.IsScalar)
+            {
+                return $"a{p}_{k} += {others};";
+            }
+
+            int bits = ReductionLanes > 0 ? _reductionBits : chunk.Bits;
+            return string.Concat(Enumerable.Range(1, _banks - 1).Select(b => _s.AddInto(bits, $"a{p}_{k}", $"a{p}_{k}_{b}") + (b < _banks - 1 ? " " : string.Empty)));
+        }
 
         /// <summary>
         /// How many accumulator banks a block uses: a block of fewer than <see cref="GatherPlan.LatencyChains"/> accumulators
@@ -415,7 +434,11 @@ namespace CnnGen.Generators.Emitting
 
         private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
 
-        private string ReductionClass => "Vector" + _reductionBits;
+        /// <summary>A channel group's chunks, in words that name the vector width only where the text is not shared between widths.</summary>
+        private string DescribeGroup(ChannelGroup group) =>
+            _s.IsGeneric && group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits)
+                ? (group.Chunks.Count == 1 ? "one vector" : $"{group.Chunks.Count} vectors")
+                : $"{group.Width}: {group.Describe()}";
 
         /// <summary>
         /// One tap segment with the reduction channels as the vector axis: per column tap and reduction chunk, one weight
@@ -424,7 +447,7 @@ namespace CnnGen.Generators.Emitting
         private void EmitReductionSegment(ChannelGroup group, ColumnBlock block, Segment segment, Val ox)
         {
             string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
-            _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels ({R / ReductionLanes} × {ReductionClass}), {pixels}.");
+            _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels in vector lanes, {pixels}.");
             if (segment.TapCount == 1 || _level >= UnrollLevel.ColumnTaps)
             {
                 for (int t = 0; t < segment.TapCount; t++)
@@ -459,14 +482,14 @@ namespace CnnGen.Generators.Emitting
             int looped = chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
             if (looped > 0)
             {
-                _w.Line($"// Channels 0..{looped * lanes - 1} in a loop of {perIteration} chunk(s) an iteration, one per accumulator bank.");
-                using (_w.Block($"for (nint kc = 0; kc < {looped * lanes}; kc += {perIteration * lanes})"))
+                _w.Line($"// Channels 0..{looped * lanes - 1} in a loop of {perIteration} vector(s) an iteration, one per accumulator bank.");
+                using (_w.Block($"for (nint kc = 0; kc < {looped * lanes}; kc += {ReductionVectors(new Affine(), perIteration)})"))
                 {
                     for (int u = 0; u < perIteration; u++)
                     {
                         using (_w.Block())
                         {
-                            EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Var("kc"), u * lanes);
+                            EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Var("kc"), u);
                         }
                     }
                 }
@@ -482,29 +505,34 @@ namespace CnnGen.Generators.Emitting
 
                 using (_w.Block())
                 {
-                    EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Lit(0), kc * lanes);
+                    EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Lit(0), kc);
                 }
             }
         }
 
-        /// <summary>One chunk of reduction lanes: channels <paramref name="channel"/> + <paramref name="offset"/> onwards.</summary>
-        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, Val channel, int offset)
+        /// <summary>Adds <paramref name="vectors"/> reduction vectors' worth of lanes to an offset (in lanes where the vectors are the tier's full width).</summary>
+        private Affine ReductionVectors(Affine offset, int vectors) =>
+            _reductionBits == _s.Tier.Bits ? _s.AddLanes(offset, vectors) : offset.Add(vectors * ReductionLanes);
+
+        /// <summary>One chunk of reduction lanes: channels <paramref name="channel"/> + <paramref name="vectors"/> vectors onwards.</summary>
+        private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, Val channel, int vectors)
         {
+            int bits = _reductionBits;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
-                var at = new Affine().Add(Cols.FilterStep * R * V, t).Add(1, channel).Add(filterColumn + group.Chunks[k].Offset * R + offset);
-                _w.Line($"var w{k} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
+                var at = ReductionVectors(new Affine().Add(Cols.FilterStep * R * V, t).Add(1, channel).Add(filterColumn + group.Chunks[k].Offset * R), vectors);
+                _w.Line($"var w{k} = {_s.Load(bits, $"Unsafe.Add(ref filter, {at})")};");
             }
 
             foreach (int p in segment.Pixels)
             {
-                var at = new Affine()
+                var at = ReductionVectors(new Affine()
                     .Add(Cols.SrcStep * R, ox)
                     .Add(R, t)
                     .Add(1, channel)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + offset);
-                _w.Line($"var x{p} = {ReductionClass}.LoadUnsafe(ref Unsafe.Add(ref src, {at}));");
-                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {ReductionClass}.MultiplyAddEstimate(x{p}, w{k}, {Acc(p, k)});")));
+                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R), vectors);
+                _w.Line($"var x{p} = {_s.Load(bits, $"Unsafe.Add(ref src, {at})")};");
+                _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {_s.MultiplyAdd(bits, $"x{p}", $"w{k}", Acc(p, k))};")));
             }
 
             _step++;
@@ -516,10 +544,10 @@ namespace CnnGen.Generators.Emitting
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
-                var at = new Affine().Add(Cols.FilterStep * R * V, kx).Add(V, j).Add(filterColumn + chunk.Offset);
+                var at = _s.AddChunkOffset(new Affine().Add(Cols.FilterStep * R * V, kx).Add(V, j).Add(filterColumn), chunk);
                 _w.Line(chunk.IsScalar
-                    ? $"{T} w{k} = Unsafe.Add(ref filter, {at});"
-                    : $"var w{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref filter, {at}));");
+                    ? $"{_s.ScalarType} w{k} = Unsafe.Add(ref filter, {at});"
+                    : $"var w{k} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref filter, {at})")};");
             }
 
             bool broadcastOnce = group.SingleWidth;
@@ -531,14 +559,15 @@ namespace CnnGen.Generators.Emitting
                     .Add(1, j)
                     .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + jOffset);
                 string value = $"Unsafe.Add(ref src, {at})";
-                _w.Line(broadcastOnce ? $"var x{p} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{p} = {value};");
+                _w.Line(broadcastOnce ? $"var x{p} = {_s.Broadcast(group.Chunks[0].Bits, value)};" : $"{_s.ScalarType} x{p} = {value};");
                 var fmas = new List<string>();
                 for (int k = 0; k < group.Chunks.Count; k++)
                 {
                     Chunk chunk = group.Chunks[k];
-                    string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : $"{chunk.VectorClass}.Create(x{p})";
-                    string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
-                    fmas.Add($"{Acc(p, k)} = {cls}.MultiplyAddEstimate({x}, w{k}, {Acc(p, k)});");
+                    string x = broadcastOnce || chunk.IsScalar ? $"x{p}" : _s.Broadcast(chunk.Bits, $"x{p}");
+                    fmas.Add(chunk.IsScalar
+                        ? $"{Acc(p, k)} = {_s.ScalarMath}.MultiplyAddEstimate({x}, w{k}, {Acc(p, k)});"
+                        : $"{Acc(p, k)} = {_s.MultiplyAdd(chunk.Bits, x, $"w{k}", Acc(p, k))};");
                 }
 
                 _w.Line(string.Join(" ", fmas));

@@ -17,18 +17,18 @@ namespace CnnGen.Generators.Emitting
     {
         private readonly IndentedWriter _w;
         private readonly WeightGradientPlan _plan;
-        private readonly ElementKind _el;
+        private readonly VectorSpelling _s;
         private readonly Conv2DSpec _spec;
 
-        public WeightGradientEmitter(IndentedWriter writer, WeightGradientPlan plan, ElementKind element, Conv2DSpec spec)
+        public WeightGradientEmitter(IndentedWriter writer, WeightGradientPlan plan, VectorSpelling spelling, Conv2DSpec spec)
         {
             _w = writer;
             _plan = plan;
-            _el = element;
+            _s = spelling;
             _spec = spec;
         }
 
-        private string T => _el.Keyword;
+        private string T => _s.T;
 
         private int F => _spec.FilterSize;
 
@@ -44,12 +44,18 @@ namespace CnnGen.Generators.Emitting
 
         private int Cout => _spec.Filters;
 
+        /// <summary>The kernel's summary, outside the text that tiers share.</summary>
+        public static string Summary(Conv2DSpec spec, WeightGradientPlan plan, string served) =>
+            $"dW[dy, dx, c, k] += Σ over output pixels of A[.., {spec.Stride}·oy − {spec.Pad} + dy, {spec.Stride}·ox − {spec.Pad} + dx, c] · dZ[.., oy, ox, k], example by example ({served}).\n" +
+            $"Register block: {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.TapsFor(g.Group)} weight rows × {g.Group.Chunks.Count} channel chunk(s)"))}; " +
+            "each block visits only the output pixels whose input for its weight rows is real.";
+
+        /// <summary>Writes the kernel method, named <paramref name="name"/> (with the type parameters of a generic spelling).</summary>
         public void Emit(string name)
         {
-            _w.Summary($"dW[dy, dx, c, k] += Σ over output pixels of A[.., {S}·oy − {P} + dy, {S}·ox − {P} + dx, c] · dZ[.., oy, ox, k], example by example ({_plan.Tier.ClassName}, {T}).\n" +
-                       $"Register block: {string.Join(", then ", _plan.Channels.Groups().Select(g => $"{_plan.TapsFor(g.Group)} weight rows × [{g.Group.Describe()}]"))}; " +
-                       "each block visits only the output pixels whose input for its weight rows is real.");
-            using (_w.Block($"private static void {name}(ref {T} outputGradient, ref {T} input, ref {T} weightsGradient, int batch)"))
+            string generic = _s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty;
+            string constraints = _s.IsGeneric ? " " + VectorSpelling.Constraints : string.Empty;
+            using (_w.Block($"private static void {name}{generic}(ref {T} outputGradient, ref {T} input, ref {T} weightsGradient, int batch){constraints}"))
             {
                 using (_w.Block("for (int n = 0; n < batch; n++)"))
                 {
@@ -62,8 +68,10 @@ namespace CnnGen.Generators.Emitting
                         (string oyLo, string oyHi) = EmitOutputRange("oy", _plan.Rows, dy);
                         foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
                         {
-                            _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {group.Width} at a time ({group.Describe()}).");
-                            using (count > 1 ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {group.Width})") : _w.Block())
+                            bool whole = group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits);
+                            string step = whole ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
+                            _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {(whole && _s.IsGeneric ? group.Chunks.Count + " vector(s)" : group.Width + ": " + group.Describe())} at a time.");
+                            using (count > 1 ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : _w.Block())
                             {
                                 Val ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
                                 var rows = new RowRange(dy, oyLo, oyHi);
@@ -233,8 +241,8 @@ namespace CnnGen.Generators.Emitting
             for (int j = 0; j < taps; j++)
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
-                    ? $"{T} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
-                    : $"var a{j}_{k} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
+                    ? $"{_s.ScalarType} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
+                    : $"var a{j}_{k} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref grad, {GradOffset(j, chunk)})")};")));
             }
 
             // Fewer accumulators than FMA chains needed to hide the latency: odd output columns go to a second bank.
@@ -245,8 +253,8 @@ namespace CnnGen.Generators.Emitting
                 for (int j = 0; j < taps; j++)
                 {
                     _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
-                        ? $"{T} a{j}_{k}_1 = {_el.Zero};"
-                        : $"var a{j}_{k}_1 = {chunk.VectorClass}<{T}>.Zero;")));
+                        ? $"{_s.ScalarType} a{j}_{k}_1 = {_s.ScalarZero};"
+                        : $"var a{j}_{k}_1 = {_s.Zero(chunk.Bits)};")));
                 }
             }
 
@@ -290,16 +298,18 @@ namespace CnnGen.Generators.Emitting
 
             for (int j = 0; j < taps && twoBanks; j++)
             {
-                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => $"a{j}_{k} += a{j}_{k}_1;")));
+                _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar ? $"a{j}_{k} += a{j}_{k}_1;" : _s.AddInto(chunk.Bits, $"a{j}_{k}", $"a{j}_{k}_1"))));
             }
 
             for (int j = 0; j < taps; j++)
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
-                    : $"a{j}_{k}.StoreUnsafe(ref Unsafe.Add(ref grad, {j * Cout + chunk.Offset}));")));
+                    : _s.Store(chunk.Bits, $"a{j}_{k}", $"Unsafe.Add(ref grad, {GradOffset(j, chunk)})"))));
             }
         }
+
+        private string GradOffset(int j, Chunk chunk) => _s.AddChunkOffset(new Affine().Add(j * Cout), chunk).ToString();
 
         /// <summary>One output column (ox + <paramref name="offset"/>): load its dZ row once, add input value × dZ row into each weight row's accumulators of <paramref name="bank"/>.</summary>
         private void EmitColumn(ChannelGroup group, IReadOnlyList<int> taps, Val ox, int offset, string bank)
@@ -308,22 +318,23 @@ namespace CnnGen.Generators.Emitting
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
-                string at = new Affine().Add(Cout, ox).Add(Cout * offset + chunk.Offset).ToString();
+                string at = _s.AddChunkOffset(new Affine().Add(Cout, ox).Add(Cout * offset), chunk).ToString();
                 _w.Line(chunk.IsScalar
-                    ? $"{T} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
-                    : $"var g{k}{bank} = {chunk.VectorClass}.LoadUnsafe(ref Unsafe.Add(ref dzRow, {at}));");
+                    ? $"{_s.ScalarType} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
+                    : $"var g{k}{bank} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref dzRow, {at})")};");
             }
 
             foreach (int j in taps)
             {
                 var at = new Affine().Add(S * Cin, ox).Add(j + S * Cin * offset);
                 string value = $"Unsafe.Add(ref src, {at})";
-                _w.Line(broadcastOnce ? $"var x{j}{bank} = {group.Chunks[0].VectorClass}.Create({value});" : $"{T} x{j}{bank} = {value};");
+                _w.Line(broadcastOnce ? $"var x{j}{bank} = {_s.Broadcast(group.Chunks[0].Bits, value)};" : $"{_s.ScalarType} x{j}{bank} = {value};");
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
                 {
-                    string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : $"{chunk.VectorClass}.Create(x{j}{bank})";
-                    string cls = chunk.IsScalar ? _el.Math : chunk.VectorClass!;
-                    return $"a{j}_{k}{bank} = {cls}.MultiplyAddEstimate({xv}, g{k}{bank}, a{j}_{k}{bank});";
+                    string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : _s.Broadcast(chunk.Bits, $"x{j}{bank}");
+                    return chunk.IsScalar
+                        ? $"a{j}_{k}{bank} = {_s.ScalarMath}.MultiplyAddEstimate({xv}, g{k}{bank}, a{j}_{k}{bank});"
+                        : $"a{j}_{k}{bank} = {_s.MultiplyAdd(chunk.Bits, xv, $"g{k}{bank}", $"a{j}_{k}{bank}")};";
                 })));
             }
         }

@@ -22,25 +22,27 @@ namespace CnnGen.Generators.Emitting.Planning
         /// </summary>
         public const int UnrollStatements = 250;
 
+        /// <summary>
+        /// Most statements of a kernel (or input-gradient phase) whose column taps are written out: a layer's text is
+        /// three tiers × two element types of each kernel, so writing out pays only for genuinely tiny kernels.
+        /// </summary>
+        public const int WrittenOutStatements = 60;
+
         /// <summary>Most statements in one straight-line register block (the hot loop body) when unrolling deeper.</summary>
         public const int HotStatements = 120;
 
         /// <summary>How the rows of a gather kernel are split into methods and how deeply each is unrolled.</summary>
         /// <remarks>
-        /// A kernel small enough to write out its filter rows (or everything) keeps one piece of code per row class,
-        /// each with constant tap counts. Any other kernel is one loop over all rows whose filter-row taps are computed
-        /// per row (<see cref="GatherPlan.AllRows"/>): its text is one row's code, whatever the number of border rows.
+        /// Every kernel is one loop over all rows whose filter-row taps are computed per row (<see cref="GatherPlan.AllRows"/>):
+        /// its text is one row's code, whatever the number of border rows. Writing out the filter rows or the whole row
+        /// nest as well (<see cref="UnrollLevel.AllTaps"/>, <see cref="UnrollLevel.Everything"/>) made the notebook's layer
+        /// 90 KB per tier for no measured speed, so the deepest level used is <see cref="UnrollLevel.ColumnTaps"/>.
         /// </remarks>
         public static IReadOnlyList<(IReadOnlyList<RowClass> Rows, UnrollLevel Level)> Split(GatherPlan plan, IReadOnlyList<RowClass> classes)
         {
-            UnrollLevel? whole = Deepest(plan, classes, UnrollLevel.Everything);
-            if (whole is not null && whole.Value >= UnrollLevel.AllTaps)
-            {
-                return new[] { (classes, whole.Value) };
-            }
-
             IReadOnlyList<RowClass> all = new[] { plan.AllRows };
-            return new[] { (all, Deepest(plan, all, UnrollLevel.ColumnTaps) ?? UnrollLevel.RegisterBlock) };
+            UnrollLevel level = Deepest(plan, all, UnrollLevel.ColumnTaps) ?? UnrollLevel.RegisterBlock;
+            return new[] { (all, level == UnrollLevel.ColumnTaps && plan.Cost(plan.AllRows, level) <= WrittenOutStatements ? level : UnrollLevel.RegisterBlock) };
         }
 
         private static UnrollLevel? Deepest(GatherPlan plan, IReadOnlyList<RowClass> classes, UnrollLevel deepest)

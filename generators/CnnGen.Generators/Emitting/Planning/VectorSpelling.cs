@@ -1,0 +1,128 @@
+using System.Globalization;
+
+namespace CnnGen.Generators.Emitting.Planning
+{
+    /// <summary>
+    /// How a kernel body spells its element type, its vector operations and its lane counts. The generic spelling writes
+    /// the tier's full-width vectors through <c>TOps</c> (the runtime's <c>IVectorOps&lt;TVector, T&gt;</c>) and the
+    /// element type as <c>T</c>, so the text no longer names the tier: bodies of different tiers and element types whose
+    /// text comes out the same are one method, instantiated per tier. Anything the generic spelling cannot say (a
+    /// narrower vector, a scalar lane) marks it <see cref="NeedsConcrete"/>, and the body is written concretely instead.
+    /// </summary>
+    internal sealed class VectorSpelling
+    {
+        private const string Ops = "TOps";
+
+        private VectorSpelling(ElementKind element, VectorTier tier, bool generic)
+        {
+            Element = element;
+            Tier = tier;
+            IsGeneric = generic;
+        }
+
+        public ElementKind Element { get; }
+
+        public VectorTier Tier { get; }
+
+        public bool IsGeneric { get; }
+
+        /// <summary>True once the generic spelling met something only the concrete spelling can write.</summary>
+        public bool NeedsConcrete { get; private set; }
+
+        public static VectorSpelling Generic(ElementKind element, VectorTier tier) => new(element, tier, generic: true);
+
+        public static VectorSpelling Concrete(ElementKind element, VectorTier tier) => new(element, tier, generic: false);
+
+        /// <summary>The type parameters and constraints a generic body declares.</summary>
+        public const string TypeParameters = "<T, TVector, TOps>";
+
+        public const string Constraints = "where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>";
+
+        /// <summary>The element type as the body names it.</summary>
+        public string T => IsGeneric ? "T" : Element.Keyword;
+
+        /// <summary>The element type where scalar arithmetic needs it concretely (a scalar lane).</summary>
+        public string ScalarType
+        {
+            get
+            {
+                NeedsConcrete |= IsGeneric;
+                return Element.Keyword;
+            }
+        }
+
+        /// <summary>The element type's zero for a scalar lane.</summary>
+        public string ScalarZero
+        {
+            get
+            {
+                NeedsConcrete |= IsGeneric;
+                return Element.Zero;
+            }
+        }
+
+        /// <summary>The static math class for a scalar lane's fused multiply-add.</summary>
+        public string ScalarMath
+        {
+            get
+            {
+                NeedsConcrete |= IsGeneric;
+                return Element.Math;
+            }
+        }
+
+        private bool Symbolic(int bits)
+        {
+            if (!IsGeneric)
+            {
+                return false;
+            }
+
+            if (bits == Tier.Bits)
+            {
+                return true;
+            }
+
+            NeedsConcrete = true;
+            return false;
+        }
+
+        public string Load(int bits, string place) => Symbolic(bits) ? $"{Ops}.Load(ref {place})" : $"Vector{bits}.LoadUnsafe(ref {place})";
+
+        public string Store(int bits, string value, string place) => Symbolic(bits) ? $"{Ops}.Store({value}, ref {place});" : $"{value}.StoreUnsafe(ref {place});";
+
+        public string Zero(int bits) => Symbolic(bits) ? $"{Ops}.Zero" : $"Vector{bits}<{T}>.Zero";
+
+        public string Broadcast(int bits, string value) => Symbolic(bits) ? $"{Ops}.Broadcast({value})" : $"Vector{bits}.Create({value})";
+
+        public string MultiplyAdd(int bits, string left, string right, string addend) =>
+            Symbolic(bits) ? $"{Ops}.MultiplyAdd({left}, {right}, {addend})" : $"Vector{bits}.MultiplyAddEstimate({left}, {right}, {addend})";
+
+        public string Sum(int bits, string value) => Symbolic(bits) ? $"{Ops}.Sum({value})" : $"Vector{bits}.Sum({value})";
+
+        /// <summary>A statement adding <paramref name="addend"/> into the vector <paramref name="target"/>.</summary>
+        public string AddInto(int bits, string target, string addend) =>
+            Symbolic(bits) ? $"{target} = {Ops}.Add({target}, {addend});" : $"{target} += {addend};";
+
+        /// <summary>Adds <paramref name="vectors"/> full-width vectors' worth of lanes to an offset: symbolic in the generic spelling.</summary>
+        public Affine AddLanes(Affine offset, int vectors) =>
+            IsGeneric ? offset.Add(vectors, Val.Var(Ops + ".Count")) : offset.Add(vectors * Element.Lanes(Tier.Bits));
+
+        /// <summary><paramref name="vectors"/> full-width vectors' worth of lanes as an expression.</summary>
+        public string Lanes(int vectors) => AddLanes(new Affine(), vectors).ToString();
+
+        /// <summary>A chunk's offset within its group: whole vectors of the tier's width are counted in lanes, so the text does not name the width.</summary>
+        public Affine AddChunkOffset(Affine offset, Chunk chunk)
+        {
+            int lanes = Element.Lanes(Tier.Bits);
+            if (IsGeneric && !chunk.IsScalar && chunk.Bits == Tier.Bits && chunk.Offset % lanes == 0)
+            {
+                return offset.Add(chunk.Offset / lanes, Val.Var(Ops + ".Count"));
+            }
+
+            return offset.Add(chunk.Offset);
+        }
+
+        public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
