@@ -11,6 +11,13 @@ namespace CnnGen.Generators.Emitting
         public const string FloatingPoint = "global::System.Numerics.IFloatingPointIeee754";
         public const string SpanArguments = "global::CnnGen.SpanArguments";
         public const string KernelSupport = "global::CnnGen.Generated.KernelSupport";
+        /// <summary>
+        /// Marks a kernel body for full optimization from its first call: no tier-0 code and no on-stack replacement, so
+        /// the second call already runs at steady-state speed (the loops are fixed; dynamic PGO has little to learn).
+        /// </summary>
+        public const string AggressiveOptimization =
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
         public const string EditorBrowsableNever =
             "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 

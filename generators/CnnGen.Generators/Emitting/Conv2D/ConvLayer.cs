@@ -339,6 +339,7 @@ namespace CnnGen.Generators.Emitting
             string t = s.T;
             var split = KernelBudget.Split(plan, plan.RowClasses);
             (string parameters, string constraints) = Generic(s);
+            w.Line(KernelNames.AggressiveOptimization);
             using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch){constraints}"))
             {
                 w.Line($"// Register blocks of {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.PixelsFor(g.Group)} pixels × {g.Group.Chunks.Count} channel chunk(s)"))}; unrolled: {split[0].Level}.");
@@ -446,6 +447,7 @@ namespace CnnGen.Generators.Emitting
         {
             string t = s.T;
             (string parameters, string constraints) = Generic(s);
+            w.Line(KernelNames.AggressiveOptimization);
             using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} outputGradient, ref {t} biasGradient, int batch){constraints}"))
             {
                 foreach ((ChannelGroup group, int start, int count) in plan.Groups())
@@ -557,6 +559,7 @@ namespace CnnGen.Generators.Emitting
             int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
             bool inline = totalCost <= KernelBudget.MethodStatements;
             int reductionBits = InputGradientReductionBits(s.Element, s.Tier);
+            w.Line(KernelNames.AggressiveOptimization);
             using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
             {
                 using (w.Block("for (int n = 0; n < batch; n++)"))
@@ -593,6 +596,7 @@ namespace CnnGen.Generators.Emitting
                 foreach (var part in parts)
                 {
                     w.Summary($"The input gradient of phase ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}), phase rows {part.Rows[0].Start}..{part.Rows[part.Rows.Count - 1].End - 1}, one example; unrolled: {part.Level}.");
+                    w.Line(KernelNames.AggressiveOptimization);
                     using (w.Block($"private static void {InputPartName(name, part.Phase, part.Rows)}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da){constraints}"))
                     {
                         new GatherKernelEmitter(w, part.Phase.Plan, s, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);

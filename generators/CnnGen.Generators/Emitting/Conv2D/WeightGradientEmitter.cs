@@ -55,6 +55,7 @@ namespace CnnGen.Generators.Emitting
         {
             string generic = _s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty;
             string constraints = _s.IsGeneric ? " " + VectorSpelling.Constraints : string.Empty;
+            _w.Line(KernelNames.AggressiveOptimization);
             using (_w.Block($"private static void {name}{generic}(ref {T} outputGradient, ref {T} input, ref {T} weightsGradient, int batch){constraints}"))
             {
                 using (_w.Block("for (int n = 0; n < batch; n++)"))

@@ -203,6 +203,7 @@ namespace CnnGen.Generators.Emitting
                 $"Kernel body: the forward pass of one example. <c>x</c>: {plan.H}×{plan.W}×{plan.C} (NHWC), <c>y</c>: {plan.OH}×{plan.OW}×{plan.C}.");
             writer.Line(KernelNames.EditorBrowsableNever);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            writer.Line(KernelNames.AggressiveOptimization);
             using (writer.Block($"internal static void {name}<T>(ref T x, ref T y) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
             {
                 if (spec.Mode == PoolMode.Average)
@@ -264,6 +265,7 @@ namespace CnnGen.Generators.Emitting
                 $"the gradient <c>dy</c> ({plan.OH}×{plan.OW}×{plan.C}) routed through the windows of <c>x</c>.");
             writer.Line(KernelNames.EditorBrowsableNever);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            writer.Line(KernelNames.AggressiveOptimization);
             using (writer.Block($"internal static void {name}<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, {KernelNames.FloatingPoint}<T>"))
             {
                 if (spec.Mode == PoolMode.Average)

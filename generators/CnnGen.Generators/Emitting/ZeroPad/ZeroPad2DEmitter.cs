@@ -165,6 +165,7 @@ namespace CnnGen.Generators.Emitting
             writer.Summary($"Kernel body: pads one example. <c>x</c>: {g.H}×{g.W}×{g.C} (NHWC), <c>y</c>: {g.OH}×{g.OW}×{g.C}.");
             writer.Line(KernelNames.EditorBrowsableNever);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            writer.Line(KernelNames.AggressiveOptimization);
             using (writer.Block($"internal static void {name}<T>(ref T x, ref T y) where T : unmanaged"))
             {
                 if (g.Pad == 0)
@@ -211,6 +212,7 @@ namespace CnnGen.Generators.Emitting
             writer.Summary($"Kernel body: crops one example's gradient. <c>dy</c>: {g.OH}×{g.OW}×{g.C} (NHWC), <c>dx</c>: {g.H}×{g.W}×{g.C}.");
             writer.Line(KernelNames.EditorBrowsableNever);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            writer.Line(KernelNames.AggressiveOptimization);
             using (writer.Block($"internal static void {name}<T>(ref T dy, ref T dx) where T : unmanaged"))
             {
                 if (g.Pad == 0)
