@@ -4,6 +4,7 @@
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
 internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
 {
     // Average pooling's gradient does not depend on x; the parameter keeps every pooling kernel's signature alike.

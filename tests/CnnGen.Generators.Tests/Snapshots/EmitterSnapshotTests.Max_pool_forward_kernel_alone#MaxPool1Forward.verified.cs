@@ -3,6 +3,7 @@
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
 internal static void MaxPool1Forward<T>(ref T x, ref T y) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
 {
     for (int oh = 0; oh < 2; oh++)

@@ -137,13 +137,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
     {
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
+        int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         if (batch == 0)
         {
             return;
@@ -178,13 +172,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
+        int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         global::CnnGen.Generated.BatchShards.ConvForward<float>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
     }
 
@@ -203,24 +191,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
     {
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+        int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
         // The flipped, transposed filter copy the input gradient reads (16 bytes) lives on the stack.
         Span<float> flipped = stackalloc float[WeightsLength];
@@ -252,24 +223,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+        int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
         global::CnnGen.Generated.BatchShards.ConvBackward<float>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
     }
 
@@ -285,13 +239,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
     {
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
+        int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         if (batch == 0)
         {
             return;
@@ -326,13 +274,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-        global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
+        int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         global::CnnGen.Generated.BatchShards.ConvForward<double>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
     }
 
@@ -351,24 +293,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
     {
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+        int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
         // The flipped, transposed filter copy the input gradient reads (32 bytes) lives on the stack.
         Span<double> flipped = stackalloc double[WeightsLength];
@@ -400,24 +325,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
-        int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-        global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-        global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-        global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-        global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+        int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
         global::CnnGen.Generated.BatchShards.ConvBackward<double>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
     }
 
@@ -514,6 +422,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float): Z = conv(A, W) + b, channels as the vector axis.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardSingleV512(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
         // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
@@ -585,6 +494,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// The forward pass on one batch (Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
         // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
@@ -656,6 +566,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float).
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void BiasGradientSingleV512(ref float outputGradient, ref float biasGradient, int batch)
     {
         {
@@ -675,6 +586,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 double, Vector256 double, Vector128 double).
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void BiasGradientDoubleV512(ref double outputGradient, ref double biasGradient, int batch)
     {
         {
@@ -695,6 +607,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float).
     /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WeightGradientSingleV512(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
@@ -800,6 +713,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 double, Vector256 double, Vector128 double).
     /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
@@ -905,6 +819,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
     /// (Vector512 float, Vector256 float, Vector128 float). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void InputGradientSingleV512(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
     {
         for (int n = 0; n < batch; n++)
@@ -978,6 +893,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
     /// (Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void InputGradientDoubleV512(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
     {
         for (int n = 0; n < batch; n++)

@@ -264,6 +264,7 @@ partial record class Padding : global::CnnGen.IParallelReshapingLayer<float>, gl
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged
     {
         // Top border and the first row's left border: 1·4 + 1 values.
@@ -280,6 +281,7 @@ partial record class Padding : global::CnnGen.IParallelReshapingLayer<float>, gl
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void BackwardKernel<T>(ref T dy, ref T dx) where T : unmanaged
     {
         global::CnnGen.Generated.KernelSupport.Copy(ref dy, 5, ref dx, 0, 2);

@@ -139,13 +139,7 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
         {
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
+            int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             if (batch == 0)
             {
                 return;
@@ -180,13 +174,7 @@ namespace Notebook
         public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
+            int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             global::CnnGen.Generated.BatchShards.ConvForward<float>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
         }
 
@@ -205,24 +193,7 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
         {
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
             // The flipped, transposed filter copy the input gradient reads (1152 bytes) lives on the stack.
             Span<float> flipped = stackalloc float[WeightsLength];
@@ -254,24 +225,7 @@ namespace Notebook
         public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, input, nameof(biasGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
             global::CnnGen.Generated.BatchShards.ConvBackward<float>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
         }
 
@@ -287,13 +241,7 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
         {
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
+            int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             if (batch == 0)
             {
                 return;
@@ -328,13 +276,7 @@ namespace Notebook
         public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));
-            global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
+            int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             global::CnnGen.Generated.BatchShards.ConvForward<double>(parallel, ForwardCore, input, InputLength, weights, bias, output, OutputLength, batch);
         }
 
@@ -353,24 +295,7 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
         {
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
             // The flipped, transposed filter copy the input gradient reads (2304 bytes) lives on the stack.
             Span<double> flipped = stackalloc double[WeightsLength];
@@ -402,24 +327,7 @@ namespace Notebook
         public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
-            int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
-            global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
-            global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));
-            global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, weights, nameof(inputGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, outputGradient, nameof(weightsGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, input, nameof(weightsGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, weights, nameof(weightsGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(weightsGradient, inputGradient, nameof(weightsGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, outputGradient, nameof(biasGradient), nameof(outputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, input, nameof(biasGradient), nameof(input));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
-            global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
+            int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
             global::CnnGen.Generated.BatchShards.ConvBackward<double>(parallel, BackwardCore, outputGradient, OutputLength, input, InputLength, weights, inputGradient, weightsGradient, biasGradient, batch);
         }
 
@@ -433,11 +341,7 @@ namespace Notebook
         {
             if (Vector512.IsHardwareAccelerated)
             {
-                ForwardSingleV512(ref input, ref weights, ref bias, ref output, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                ForwardV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
             }
             else
             {
@@ -456,11 +360,7 @@ namespace Notebook
             // db = Σ dZ over the batch and the output pixels.
             if (Vector512.IsHardwareAccelerated)
             {
-                BiasGradientSingleV512(ref outputGradient, ref biasGradient, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                BiasGradientV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
             }
             else
             {
@@ -471,11 +371,7 @@ namespace Notebook
             MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
             if (Vector512.IsHardwareAccelerated)
             {
-                WeightGradientSingleV512(ref outputGradient, ref input, ref weightsGradient, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                WeightGradientV256<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
             else
             {
@@ -484,14 +380,7 @@ namespace Notebook
 
             // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
             FlipSingle(ref weights, ref flipped);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                InputGradientSingleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
-            }
-            else
-            {
-                InputGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
-            }
+            InputGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
 
         /// <summary>
@@ -525,7 +414,7 @@ namespace Notebook
         {
             if (Vector512.IsHardwareAccelerated)
             {
-                ForwardV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
             }
             else if (Vector256.IsHardwareAccelerated)
             {
@@ -533,7 +422,7 @@ namespace Notebook
             }
             else
             {
-                ForwardDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
             }
         }
 
@@ -548,7 +437,7 @@ namespace Notebook
             // db = Σ dZ over the batch and the output pixels.
             if (Vector512.IsHardwareAccelerated)
             {
-                BiasGradientV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
             }
             else if (Vector256.IsHardwareAccelerated)
             {
@@ -556,14 +445,14 @@ namespace Notebook
             }
             else
             {
-                BiasGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
             }
 
             // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
             MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
             if (Vector512.IsHardwareAccelerated)
             {
-                WeightGradientV256<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
             else if (Vector256.IsHardwareAccelerated)
             {
@@ -571,22 +460,18 @@ namespace Notebook
             }
             else
             {
-                WeightGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
 
             // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
             FlipDouble(ref weights, ref flipped);
             if (Vector512.IsHardwareAccelerated)
             {
-                InputGradientDoubleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                InputGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+                InputGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
             }
             else
             {
-                InputGradientDoubleV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+                InputGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
             }
         }
 
@@ -612,129 +497,10 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The forward pass on one batch (Vector512 float): Z = conv(A, W) + b, channels as the vector axis.
+        /// The forward pass on one batch (Vector512 float, Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
-        private static void ForwardSingleV512(ref float input, ref float weights, ref float bias, ref float output, int batch)
-        {
-            // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
-            for (int n = 0; n < batch; n++)
-            {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref float dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (8: Vector256).
-                    {
-                        var init0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref bias, 0));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = Vector256<float>.Zero;
-                            var a1_0_1 = Vector256<float>.Zero;
-                            var a2_0_1 = Vector256<float>.Zero;
-                            var a3_0_1 = Vector256<float>.Zero;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref float filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j += 2)
-                                {
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8));
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 8));
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 5));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 13));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 21));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j += 2)
-                                {
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                        a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 40));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                        var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
-                                        a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                    }
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j += 2)
-                                {
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 4));
-                                        a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 12));
-                                        a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 20));
-                                        a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 8 + 72));
-                                        var x0 = Vector256.Create(Unsafe.Add(ref src, j + 5));
-                                        a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                        var x1 = Vector256.Create(Unsafe.Add(ref src, j + 13));
-                                        a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                        var x2 = Vector256.Create(Unsafe.Add(ref src, j + 21));
-                                        a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    }
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The forward pass on one batch (Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
-        /// </summary>
-        private static void ForwardV256<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
             for (int n = 0; n < batch; n++)
@@ -748,9 +514,10 @@ namespace Notebook
                     ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
                     nint kyLo = Math.Max(0, -oy * 2 + 1);
                     nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (one vector).
+                    // channels 0..7, one vector at a time.
+                    for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
-                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, 0));
+                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, ch));
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
                             var a0_0 = init0;
@@ -765,7 +532,7 @@ namespace Notebook
                             for (nint ky = kyLo; ky < kyHi; ky++)
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref T filter = ref Unsafe.Add(ref weights, ky * 96);
+                                ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 for (nint j = 0; j < 4; j += 2)
                                 {
@@ -841,10 +608,10 @@ namespace Notebook
                             a1_0 = TOps.Add(a1_0, a1_0_1);
                             a2_0 = TOps.Add(a2_0, a2_0_1);
                             a3_0 = TOps.Add(a3_0, a3_0_1);
-                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
+                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
                         }
                     }
                 }
@@ -852,93 +619,10 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The forward pass on one batch (Vector128 float, Vector256 double): Z = conv(A, W) + b, channels as the vector axis.
+        /// The forward pass on one batch (Vector128 float, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-        {
-            // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
-            for (int n = 0; n < batch; n++)
-            {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-                // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
-                // depend on the row only where it meets the padding; one loop serves them all.
-                for (nint oy = 0; oy < 3; oy++)
-                {
-                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
-                    // channels 0..7 (2 vectors).
-                    {
-                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, 0));
-                        var init1 = TOps.Load(ref Unsafe.Add(ref bias, TOps.Count));
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
-                        {
-                            var a0_0 = init0; var a0_1 = init1;
-                            var a1_0 = init0; var a1_1 = init1;
-                            var a2_0 = init0; var a2_1 = init1;
-                            var a3_0 = init0; var a3_1 = init1;
-                            for (nint ky = kyLo; ky < kyHi; ky++)
-                            {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref T filter = ref Unsafe.Add(ref weights, ky * 96);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
-                                }
-                                // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 32));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
-                                }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j++)
-                                {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 64));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                }
-                            }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                            TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                            TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                            TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
-                            TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The forward pass on one batch (Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
-        /// </summary>
-        private static void ForwardDoubleV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
             for (int n = 0; n < batch; n++)
@@ -1021,68 +705,31 @@ namespace Notebook
         }
 
         /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float).
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector512 double).
         /// </summary>
-        private static void BiasGradientSingleV512(ref float outputGradient, ref float biasGradient, int batch)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
-            {
-                var sum0 = Vector256<float>.Zero;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                    for (nint p = 0; p < 12; p++)
-                    {
-                        sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref dz, p * 8));
-                    }
-                }
-                sum0.StoreUnsafe(ref Unsafe.Add(ref biasGradient, 0));
-            }
-        }
-
-        /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector256 float, Vector512 double).
-        /// </summary>
-        private static void BiasGradientV256<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-        {
+            for (nint ch = 0; ch < 8; ch += TOps.Count)
             {
                 var sum0 = TOps.Zero;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
                     for (nint p = 0; p < 12; p++)
                     {
                         sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8)));
                     }
                 }
-                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, 0));
+                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, ch));
             }
         }
 
         /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double).
+        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double, Vector128 double).
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-        {
-            {
-                var sum0 = TOps.Zero;
-                var sum1 = TOps.Zero;
-                for (int n = 0; n < batch; n++)
-                {
-                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                    for (nint p = 0; p < 12; p++)
-                    {
-                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8))); sum1 = TOps.Add(sum1, TOps.Load(ref Unsafe.Add(ref dz, p * 8 + TOps.Count)));
-                    }
-                }
-                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, 0));
-                TOps.Store(sum1, ref Unsafe.Add(ref biasGradient, TOps.Count));
-            }
-        }
-
-        /// <summary>
-        /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 double).
-        /// </summary>
-        private static void BiasGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
             {
@@ -1102,138 +749,11 @@ namespace Notebook
         }
 
         /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float).
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector512 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        private static void WeightGradientSingleV512(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
-                for (nint dy = 0; dy < 3; dy++)
-                {
-                    nint oyBefore = -dy + 1;
-                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
-                    nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 8: Vector256 at a time.
-                    {
-                        // Weight rows j = dx·4 + c in 0..11.
-                        {
-                            ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
-                            var a0_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 0));
-                            var a1_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 8));
-                            var a2_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 16));
-                            var a3_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 24));
-                            var a4_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 32));
-                            var a5_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 40));
-                            var a6_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 48));
-                            var a7_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 56));
-                            var a8_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 64));
-                            var a9_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 72));
-                            var a10_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 80));
-                            var a11_0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref grad, 88));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref float src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref float dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
-                                for (nint ox = 0; ox < 1; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                    var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                    var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                    var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                    var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                                }
-                                // Output columns [1, 3): all weight rows read real input.
-                                for (nint ox = 1; ox < 3; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                    var x8 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = Vector256.MultiplyAddEstimate(x8, g0, a8_0);
-                                    var x9 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = Vector256.MultiplyAddEstimate(x9, g0, a9_0);
-                                    var x10 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = Vector256.MultiplyAddEstimate(x10, g0, a10_0);
-                                    var x11 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = Vector256.MultiplyAddEstimate(x11, g0, a11_0);
-                                }
-                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
-                                for (nint ox = 3; ox < 4; ox++)
-                                {
-                                    var g0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = Vector256.Create(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = Vector256.MultiplyAddEstimate(x0, g0, a0_0);
-                                    var x1 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = Vector256.MultiplyAddEstimate(x1, g0, a1_0);
-                                    var x2 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = Vector256.MultiplyAddEstimate(x2, g0, a2_0);
-                                    var x3 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = Vector256.MultiplyAddEstimate(x3, g0, a3_0);
-                                    var x4 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = Vector256.MultiplyAddEstimate(x4, g0, a4_0);
-                                    var x5 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = Vector256.MultiplyAddEstimate(x5, g0, a5_0);
-                                    var x6 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = Vector256.MultiplyAddEstimate(x6, g0, a6_0);
-                                    var x7 = Vector256.Create(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = Vector256.MultiplyAddEstimate(x7, g0, a7_0);
-                                }
-                            }
-                            a0_0.StoreUnsafe(ref Unsafe.Add(ref grad, 0));
-                            a1_0.StoreUnsafe(ref Unsafe.Add(ref grad, 8));
-                            a2_0.StoreUnsafe(ref Unsafe.Add(ref grad, 16));
-                            a3_0.StoreUnsafe(ref Unsafe.Add(ref grad, 24));
-                            a4_0.StoreUnsafe(ref Unsafe.Add(ref grad, 32));
-                            a5_0.StoreUnsafe(ref Unsafe.Add(ref grad, 40));
-                            a6_0.StoreUnsafe(ref Unsafe.Add(ref grad, 48));
-                            a7_0.StoreUnsafe(ref Unsafe.Add(ref grad, 56));
-                            a8_0.StoreUnsafe(ref Unsafe.Add(ref grad, 64));
-                            a9_0.StoreUnsafe(ref Unsafe.Add(ref grad, 72));
-                            a10_0.StoreUnsafe(ref Unsafe.Add(ref grad, 80));
-                            a11_0.StoreUnsafe(ref Unsafe.Add(ref grad, 88));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector256 float, Vector512 double).
-        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
-        /// </summary>
-        private static void WeightGradientV256<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -1247,10 +767,11 @@ namespace Notebook
                     nint oyLast = -dy + 5;
                     nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
                     // Channels 0..7, 1 vector(s) at a time.
+                    for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
                         // Weight rows j = dx·4 + c in 0..11.
                         {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
+                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
                             var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0));
                             var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8));
                             var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16));
@@ -1266,7 +787,7 @@ namespace Notebook
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
+                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
                                 // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
@@ -1358,132 +879,11 @@ namespace Notebook
         }
 
         /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 float, Vector256 double).
+        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 float, Vector256 double, Vector128 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
-                for (nint dy = 0; dy < 3; dy++)
-                {
-                    nint oyBefore = -dy + 1;
-                    nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
-                    nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 2 vector(s) at a time.
-                    {
-                        // Weight rows j = dx·4 + c in 0..5.
-                        {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96);
-                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
-                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 1): weight rows 4,5 read real input.
-                                for (nint ox = 0; ox < 1; ox++)
-                                {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
-                                }
-                                // Output columns [1, 4): all weight rows read real input.
-                                for (nint ox = 1; ox < 4; ox++)
-                                {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
-                                }
-                            }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
-                        }
-                        // Weight rows j = dx·4 + c in 6..11.
-                        {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + 48);
-                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
-                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
-                            for (nint oy = oyLo; oy < oyHi; oy++)
-                            {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32);
-                                // Output columns [0, 3): all weight rows read real input.
-                                for (nint ox = 0; ox < 3; ox++)
-                                {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
-                                }
-                                // Output columns [3, 4): weight rows 0,1 read real input.
-                                for (nint ox = 3; ox < 4; ox++)
-                                {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
-                                }
-                            }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 double).
-        /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
-        /// </summary>
-        private static void WeightGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -1604,23 +1004,25 @@ namespace Notebook
 
         /// <summary>
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector512 float, Vector256 float). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        private static void InputGradientSingleV512(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
                 // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
                 {
                     // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
                     for (nint oy = 0; oy < 3; oy++)
                     {
-                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (4: Vector128).
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3, one vector at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count)
                         {
-                            var init0 = Vector128<float>.Zero;
+                            var init0 = TOps.Zero;
                             // Columns 0..3: interior, every column tap.
                             {
                                 var a0_0 = init0;
@@ -1628,48 +1030,48 @@ namespace Notebook
                                 var a2_0 = init0;
                                 var a3_0 = init0;
                                 // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector128<float>.Zero;
-                                var a1_0_1 = Vector128<float>.Zero;
-                                var a2_0_1 = Vector128<float>.Zero;
-                                var a3_0_1 = Vector128<float>.Zero;
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                var a3_0_1 = TOps.Zero;
                                 {
-                                    ref float src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref float filter = ref Unsafe.Add(ref flipped, 96);
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
                                     // Column taps 0..0 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j += 2)
                                     {
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
                                         }
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
                                         }
                                     }
                                 }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                a3_0 = TOps.Add(a3_0, a3_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
                             }
                         }
                     }
@@ -1679,54 +1081,55 @@ namespace Notebook
                     // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
                     for (nint oy = 0; oy < 3; oy++)
                     {
-                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (4: Vector128).
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
+                        // channels 0..3, one vector at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count)
                         {
-                            var init0 = Vector128<float>.Zero;
+                            var init0 = TOps.Zero;
                             // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector128<float>.Zero;
-                                var a1_0_1 = Vector128<float>.Zero;
-                                var a2_0_1 = Vector128<float>.Zero;
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
                                 {
-                                    ref float src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref float filter = ref Unsafe.Add(ref flipped, 96);
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
                                         for (nint j = 0; j < 8; j += 2)
                                         {
                                             {
-                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
                                             }
                                             {
-                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
                                             }
                                         }
                                     }
                                 }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
                             }
                         }
                     }
@@ -1736,10 +1139,11 @@ namespace Notebook
                     // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
                     for (nint oy = 0; oy < 2; oy++)
                     {
-                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (4: Vector128).
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3, one vector at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count)
                         {
-                            var init0 = Vector128<float>.Zero;
+                            var init0 = TOps.Zero;
                             // Columns 0..3: interior, every column tap.
                             {
                                 var a0_0 = init0;
@@ -1747,49 +1151,49 @@ namespace Notebook
                                 var a2_0 = init0;
                                 var a3_0 = init0;
                                 // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector128<float>.Zero;
-                                var a1_0_1 = Vector128<float>.Zero;
-                                var a2_0_1 = Vector128<float>.Zero;
-                                var a3_0_1 = Vector128<float>.Zero;
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
+                                var a3_0_1 = TOps.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
-                                    ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
                                     // Column taps 0..0 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j += 2)
                                     {
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j));
-                                            a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
-                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = Vector128.MultiplyAddEstimate(x3, w0, a3_0);
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
                                         }
                                         {
-                                            var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = Vector128.Create(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                            var x1 = Vector128.Create(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                            var x2 = Vector128.Create(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            var x3 = Vector128.Create(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = Vector128.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
                                         }
                                     }
                                 }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                a3_0 = TOps.Add(a3_0, a3_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
                             }
                         }
                     }
@@ -1799,55 +1203,56 @@ namespace Notebook
                     // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
                     for (nint oy = 0; oy < 2; oy++)
                     {
-                        ref float dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (4: Vector128).
+                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
+                        // channels 0..3, one vector at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count)
                         {
-                            var init0 = Vector128<float>.Zero;
+                            var init0 = TOps.Zero;
                             // Columns 0..2: interior, every column tap.
                             {
                                 var a0_0 = init0;
                                 var a1_0 = init0;
                                 var a2_0 = init0;
                                 // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector128<float>.Zero;
-                                var a1_0_1 = Vector128<float>.Zero;
-                                var a2_0_1 = Vector128<float>.Zero;
+                                var a0_0_1 = TOps.Zero;
+                                var a1_0_1 = TOps.Zero;
+                                var a2_0_1 = TOps.Zero;
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
-                                    ref float src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref float filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
                                         for (nint j = 0; j < 8; j += 2)
                                         {
                                             {
-                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = Vector128.MultiplyAddEstimate(x0, w0, a0_0);
-                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = Vector128.MultiplyAddEstimate(x1, w0, a1_0);
-                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = Vector128.MultiplyAddEstimate(x2, w0, a2_0);
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
                                             }
                                             {
-                                                var w0 = Vector128.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = Vector128.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                                var x1 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = Vector128.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                                var x2 = Vector128.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = Vector128.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
                                             }
                                         }
                                     }
                                 }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
+                                a0_0 = TOps.Add(a0_0, a0_0_1);
+                                a1_0 = TOps.Add(a1_0, a1_0_1);
+                                a2_0 = TOps.Add(a2_0, a2_0_1);
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
                             }
                         }
                     }
@@ -1857,8 +1262,9 @@ namespace Notebook
 
         /// <summary>
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector128 float, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
+        /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
@@ -1871,513 +1277,8 @@ namespace Notebook
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (one vector).
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                var a3_0_1 = TOps.Zero;
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                a3_0 = TOps.Add(a3_0, a3_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (one vector).
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            }
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (one vector).
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                var a3_0_1 = TOps.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                a3_0 = TOps.Add(a3_0, a3_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (one vector).
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            }
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector512 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
-        /// </summary>
-        private static void InputGradientDoubleV512(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (4: Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                var a3_0_1 = Vector256<double>.Zero;
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                            a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                        }
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (4: Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, 96);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            }
-                                        }
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (4: Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                var a3_0_1 = Vector256<double>.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j));
-                                            a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = Vector256.MultiplyAddEstimate(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = Vector256.Create(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                            var x1 = Vector256.Create(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                            var x2 = Vector256.Create(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            var x3 = Vector256.Create(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = Vector256.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                        }
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a3_0 += a3_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 0));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 8));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 16));
-                                a3_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref double dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (4: Vector256).
-                        {
-                            var init0 = Vector256<double>.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = Vector256<double>.Zero;
-                                var a1_0_1 = Vector256<double>.Zero;
-                                var a2_0_1 = Vector256<double>.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref double src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref double filter = ref Unsafe.Add(ref flipped, ky * 192);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = Vector256.MultiplyAddEstimate(x0, w0, a0_0);
-                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = Vector256.MultiplyAddEstimate(x1, w0, a1_0);
-                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = Vector256.MultiplyAddEstimate(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = Vector256.LoadUnsafe(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = Vector256.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                                var x1 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = Vector256.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                                var x2 = Vector256.Create(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = Vector256.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                            }
-                                        }
-                                    }
-                                }
-                                a0_0 += a0_0_1;
-                                a1_0 += a1_0_1;
-                                a2_0 += a2_0_1;
-                                a0_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 4));
-                                a1_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 12));
-                                a2_0.StoreUnsafe(ref Unsafe.Add(ref dstRow, 20));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-        /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
-        /// </summary>
-        private static void InputGradientDoubleV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-        {
-            for (int n = 0; n < batch; n++)
-            {
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (2 vectors).
+                        // channels 0..3, 2 vectors at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                         {
                             var init0 = TOps.Zero;
                             var init1 = TOps.Zero;
@@ -2389,7 +1290,7 @@ namespace Notebook
                                 var a3_0 = init0; var a3_1 = init1;
                                 {
                                     ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
                                     // Column taps 0..0 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j++)
                                     {
@@ -2405,14 +1306,14 @@ namespace Notebook
                                         a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                                     }
                                 }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
-                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
                             }
                         }
                     }
@@ -2423,7 +1324,8 @@ namespace Notebook
                     for (nint oy = 0; oy < 3; oy++)
                     {
                         ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3 (2 vectors).
+                        // channels 0..3, 2 vectors at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                         {
                             var init0 = TOps.Zero;
                             var init1 = TOps.Zero;
@@ -2434,7 +1336,7 @@ namespace Notebook
                                 var a2_0 = init0; var a2_1 = init1;
                                 {
                                     ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, 96);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
@@ -2451,12 +1353,12 @@ namespace Notebook
                                         }
                                     }
                                 }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 20));
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
                             }
                         }
                     }
@@ -2467,7 +1369,8 @@ namespace Notebook
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (2 vectors).
+                        // channels 0..3, 2 vectors at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                         {
                             var init0 = TOps.Zero;
                             var init1 = TOps.Zero;
@@ -2480,7 +1383,7 @@ namespace Notebook
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
                                     // Column taps 0..0 × 8 channels, all pixels.
                                     for (nint j = 0; j < 8; j++)
                                     {
@@ -2496,14 +1399,14 @@ namespace Notebook
                                         a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                                     }
                                 }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 0));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 8));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 16));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, 24));
-                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, TOps.Count + 24));
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
+                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
                             }
                         }
                     }
@@ -2514,7 +1417,8 @@ namespace Notebook
                     for (nint oy = 0; oy < 2; oy++)
                     {
                         ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3 (2 vectors).
+                        // channels 0..3, 2 vectors at a time.
+                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                         {
                             var init0 = TOps.Zero;
                             var init1 = TOps.Zero;
@@ -2526,7 +1430,7 @@ namespace Notebook
                                 for (nint ky = 0; ky < 2; ky++)
                                 {
                                     ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192);
+                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
                                     // Column taps 0..1 × 8 channels, all pixels.
                                     for (nint kx = 0; kx < 2; kx++)
                                     {
@@ -2543,12 +1447,12 @@ namespace Notebook
                                         }
                                     }
                                 }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, 4));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, TOps.Count + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, 12));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, TOps.Count + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, 20));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, TOps.Count + 20));
+                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
+                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
+                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
+                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
                             }
                         }
                     }

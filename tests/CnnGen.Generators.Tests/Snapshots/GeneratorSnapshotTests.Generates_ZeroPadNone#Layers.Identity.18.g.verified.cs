@@ -264,6 +264,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged
         {
             global::CnnGen.Generated.KernelSupport.Copy(ref x, 0, ref y, 0, 128);
@@ -274,6 +275,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void BackwardKernel<T>(ref T dy, ref T dx) where T : unmanaged
         {
             global::CnnGen.Generated.KernelSupport.Copy(ref dy, 0, ref dx, 0, 128);

@@ -264,6 +264,7 @@ partial class TallPadInGlobalNamespace : global::CnnGen.IParallelReshapingLayer<
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged
     {
         // Top border and the first row's left border: 1·34 + 1 values.
@@ -284,6 +285,7 @@ partial class TallPadInGlobalNamespace : global::CnnGen.IParallelReshapingLayer<
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void BackwardKernel<T>(ref T dy, ref T dx) where T : unmanaged
     {
         for (int h = 0; h < 32; h++)

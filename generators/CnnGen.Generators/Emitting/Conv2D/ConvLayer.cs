@@ -145,14 +145,10 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
         }
 
-        /// <summary>Writes the forward argument checks, which leave the batch size in <c>batch</c>.</summary>
+        /// <summary>Writes the forward argument checks (the runtime's <c>Conv2DArguments</c>), which leave the batch size in <c>batch</c>.</summary>
         private static void EmitForwardChecks(IndentedWriter w, string t)
         {
-            w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
-            w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
-            w.Line("global::CnnGen.SpanArguments.RequireLength(bias.Length, BiasLength, nameof(bias));");
-            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
-            OverlapChecks.Emit(w, t, new[] { "output" }, new[] { "input", "weights", "bias" });
+            w.Line($"int batch = global::CnnGen.Conv2DArguments.CheckForward<{t}>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);");
         }
 
         public void EmitBackwardWrapper(IndentedWriter w, ElementKind el)
@@ -228,16 +224,10 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
         }
 
-        /// <summary>Writes the backward argument checks, which leave the batch size in <c>batch</c>.</summary>
+        /// <summary>Writes the backward argument checks (the runtime's <c>Conv2DArguments</c>), which leave the batch size in <c>batch</c>.</summary>
         private static void EmitBackwardChecks(IndentedWriter w, string t)
         {
-            w.Line("int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));");
-            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, OutputLength, nameof(outputGradient));");
-            w.Line("global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));");
-            w.Line("global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
-            w.Line("global::CnnGen.SpanArguments.RequireLength(weightsGradient.Length, WeightsLength, nameof(weightsGradient));");
-            w.Line("global::CnnGen.SpanArguments.RequireLength(biasGradient.Length, BiasLength, nameof(biasGradient));");
-            OverlapChecks.Emit(w, t, new[] { "inputGradient", "weightsGradient", "biasGradient" }, new[] { "outputGradient", "input", "weights" });
+            w.Line($"int batch = global::CnnGen.Conv2DArguments.CheckBackward<{t}>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);");
         }
 
         // ------------------------------------------------------------------ kernels
@@ -452,11 +442,12 @@ namespace CnnGen.Generators.Emitting
             {
                 foreach ((ChannelGroup group, int start, int count) in plan.Groups())
                 {
-                    bool whole = group.Chunks.All(c => !c.IsScalar && c.Bits == s.Tier.Bits);
+                    bool whole = s.IsWhole(group);
                     string step = whole ? s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
-                    using (count > 1 ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : w.Block())
+                    bool loop = count > 1 || (whole && s.IsGeneric);
+                    using (loop ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : w.Block())
                     {
-                        var ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
+                        var ch = loop ? Val.Var("ch") : Val.Lit(start);
                         for (int k = 0; k < group.Chunks.Count; k++)
                         {
                             Chunk chunk = group.Chunks[k];

@@ -120,7 +120,8 @@ namespace CnnGen.Generators.Emitting
             foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
             {
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
-                if (count > 1 && _level != UnrollLevel.Everything)
+                // A generic body loops even over one group of whole vectors: a tier with more lanes has fewer groups.
+                if ((count > 1 || (_s.IsGeneric && _s.IsWhole(group))) && _level != UnrollLevel.Everything)
                 {
                     _w.Line($"// {channels}, {DescribeGroup(group)} at a time.");
                     using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {GroupStep(group)})"))
@@ -167,7 +168,7 @@ namespace CnnGen.Generators.Emitting
 
         /// <summary>A channel group's width as the loop step: in lanes when its chunks are whole vectors of the tier.</summary>
         private string GroupStep(ChannelGroup group) =>
-            group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits) ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
+            _s.IsWhole(group) ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
 
         private void EmitGroup(RowClass rows, Val oy, ChannelGroup group, Val ch)
         {
@@ -436,7 +437,7 @@ namespace CnnGen.Generators.Emitting
 
         /// <summary>A channel group's chunks, in words that name the vector width only where the text is not shared between widths.</summary>
         private string DescribeGroup(ChannelGroup group) =>
-            _s.IsGeneric && group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits)
+            _s.IsGeneric && _s.IsWhole(group)
                 ? (group.Chunks.Count == 1 ? "one vector" : $"{group.Chunks.Count} vectors")
                 : $"{group.Width}: {group.Describe()}";
 
@@ -512,7 +513,7 @@ namespace CnnGen.Generators.Emitting
 
         /// <summary>Adds <paramref name="vectors"/> reduction vectors' worth of lanes to an offset (in lanes where the vectors are the tier's full width).</summary>
         private Affine ReductionVectors(Affine offset, int vectors) =>
-            _reductionBits == _s.Tier.Bits ? _s.AddLanes(offset, vectors) : offset.Add(vectors * ReductionLanes);
+            _reductionBits == _s.Width ? _s.AddLanes(offset, vectors) : offset.Add(vectors * ReductionLanes);
 
         /// <summary>One chunk of reduction lanes: channels <paramref name="channel"/> + <paramref name="vectors"/> vectors onwards.</summary>
         private void EmitReductionChunk(ChannelGroup group, Segment segment, Val ox, Val t, int filterColumn, Val channel, int vectors)

@@ -52,13 +52,21 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         public string Add(string kind, ElementKind element, VectorTier tier, Action<IndentedWriter, VectorSpelling> render)
         {
-            VectorSpelling spelling = VectorSpelling.Generic(element, tier);
-            string text = Render(render, spelling);
-            if (spelling.NeedsConcrete)
+            // The generic spelling with the tier's width, else a narrower one (a plan that uses only narrower vectors, such as
+            // 8 float channels on the Vector512 tier), else the concrete spelling.
+            VectorSpelling spelling = VectorSpelling.Concrete(element, tier);
+            string? text = null;
+            for (int width = tier.Bits; width >= 128 && text is null; width /= 2)
             {
-                spelling = VectorSpelling.Concrete(element, tier);
-                text = Render(render, spelling);
+                var generic = VectorSpelling.Generic(element, tier, width);
+                string attempt = Render(render, generic);
+                if (!generic.NeedsConcrete)
+                {
+                    (spelling, text) = (generic, attempt);
+                }
             }
+
+            text ??= Render(render, spelling);
 
             Body? body = _bodies.FirstOrDefault(b => b.Kind == kind && b.Text == text);
             if (body is null)
@@ -70,7 +78,7 @@ namespace CnnGen.Generators.Emitting
             body.Users.Add((element, tier));
             string t = element.Keyword;
             return body.Generic
-                ? $"{body.Name}<{t}, {tier.ClassName}<{t}>, global::CnnGen.Generated.{tier.ClassName}Ops<{t}>>"
+                ? $"{body.Name}<{t}, Vector{spelling.Width}<{t}>, global::CnnGen.Generated.Vector{spelling.Width}Ops<{t}>>"
                 : body.Name;
         }
 

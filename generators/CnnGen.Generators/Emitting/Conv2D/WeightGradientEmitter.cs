@@ -69,12 +69,13 @@ namespace CnnGen.Generators.Emitting
                         (string oyLo, string oyHi) = EmitOutputRange("oy", _plan.Rows, dy);
                         foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
                         {
-                            bool whole = group.Chunks.All(c => !c.IsScalar && c.Bits == _s.Tier.Bits);
+                            bool whole = _s.IsWhole(group);
                             string step = whole ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
                             _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {(whole && _s.IsGeneric ? group.Chunks.Count + " vector(s)" : group.Width + ": " + group.Describe())} at a time.");
-                            using (count > 1 ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : _w.Block())
+                            bool loop = count > 1 || (whole && _s.IsGeneric);
+                            using (loop ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : _w.Block())
                             {
-                                Val ch = count > 1 ? Val.Var("ch") : Val.Lit(start);
+                                Val ch = loop ? Val.Var("ch") : Val.Lit(start);
                                 var rows = new RowRange(dy, oyLo, oyHi);
                                 if (_plan.BlocksWithinFilterColumn(group))
                                 {

@@ -1,23 +1,26 @@
 using System.Globalization;
+using System.Linq;
 
 namespace CnnGen.Generators.Emitting.Planning
 {
     /// <summary>
     /// How a kernel body spells its element type, its vector operations and its lane counts. The generic spelling writes
-    /// the tier's full-width vectors through <c>TOps</c> (the runtime's <c>IVectorOps&lt;TVector, T&gt;</c>) and the
-    /// element type as <c>T</c>, so the text no longer names the tier: bodies of different tiers and element types whose
-    /// text comes out the same are one method, instantiated per tier. Anything the generic spelling cannot say (a
-    /// narrower vector, a scalar lane) marks it <see cref="NeedsConcrete"/>, and the body is written concretely instead.
+    /// vectors of one width (<see cref="Width"/>: the tier's, or a narrower one when the tier's plan uses only that)
+    /// through <c>TOps</c> (the runtime's <c>IVectorOps&lt;TVector, T&gt;</c>) and the element type as <c>T</c>, so the
+    /// text no longer names a width: bodies of different tiers and element types whose text comes out the same are one
+    /// method, instantiated per tier. Anything the generic spelling cannot say (a vector of another width, a scalar
+    /// lane) marks it <see cref="NeedsConcrete"/>, and the body is written with another width or concretely instead.
     /// </summary>
     internal sealed class VectorSpelling
     {
         private const string Ops = "TOps";
 
-        private VectorSpelling(ElementKind element, VectorTier tier, bool generic)
+        private VectorSpelling(ElementKind element, VectorTier tier, bool generic, int width)
         {
             Element = element;
             Tier = tier;
             IsGeneric = generic;
+            Width = width;
         }
 
         public ElementKind Element { get; }
@@ -26,12 +29,15 @@ namespace CnnGen.Generators.Emitting.Planning
 
         public bool IsGeneric { get; }
 
+        /// <summary>The width in bits of the vectors <c>TOps</c> stands for (the tier's width when concrete).</summary>
+        public int Width { get; }
+
         /// <summary>True once the generic spelling met something only the concrete spelling can write.</summary>
         public bool NeedsConcrete { get; private set; }
 
-        public static VectorSpelling Generic(ElementKind element, VectorTier tier) => new(element, tier, generic: true);
+        public static VectorSpelling Generic(ElementKind element, VectorTier tier, int width) => new(element, tier, generic: true, width);
 
-        public static VectorSpelling Concrete(ElementKind element, VectorTier tier) => new(element, tier, generic: false);
+        public static VectorSpelling Concrete(ElementKind element, VectorTier tier) => new(element, tier, generic: false, tier.Bits);
 
         /// <summary>The type parameters and constraints a generic body declares.</summary>
         public const string TypeParameters = "<T, TVector, TOps>";
@@ -78,7 +84,7 @@ namespace CnnGen.Generators.Emitting.Planning
                 return false;
             }
 
-            if (bits == Tier.Bits)
+            if (bits == Width)
             {
                 return true;
             }
@@ -106,7 +112,7 @@ namespace CnnGen.Generators.Emitting.Planning
 
         /// <summary>Adds <paramref name="vectors"/> full-width vectors' worth of lanes to an offset: symbolic in the generic spelling.</summary>
         public Affine AddLanes(Affine offset, int vectors) =>
-            IsGeneric ? offset.Add(vectors, Val.Var(Ops + ".Count")) : offset.Add(vectors * Element.Lanes(Tier.Bits));
+            IsGeneric ? offset.Add(vectors, Val.Var(Ops + ".Count")) : offset.Add(vectors * Element.Lanes(Width));
 
         /// <summary><paramref name="vectors"/> full-width vectors' worth of lanes as an expression.</summary>
         public string Lanes(int vectors) => AddLanes(new Affine(), vectors).ToString();
@@ -114,14 +120,17 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>A chunk's offset within its group: whole vectors of the tier's width are counted in lanes, so the text does not name the width.</summary>
         public Affine AddChunkOffset(Affine offset, Chunk chunk)
         {
-            int lanes = Element.Lanes(Tier.Bits);
-            if (IsGeneric && !chunk.IsScalar && chunk.Bits == Tier.Bits && chunk.Offset % lanes == 0)
+            int lanes = Element.Lanes(Width);
+            if (IsGeneric && !chunk.IsScalar && chunk.Bits == Width && chunk.Offset % lanes == 0)
             {
                 return offset.Add(chunk.Offset / lanes, Val.Var(Ops + ".Count"));
             }
 
             return offset.Add(chunk.Offset);
         }
+
+        /// <summary>Whether every chunk of <paramref name="group"/> is a vector of <see cref="Width"/> bits.</summary>
+        public bool IsWhole(ChannelGroup group) => group.Chunks.All(c => !c.IsScalar && c.Bits == Width);
 
         public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
