@@ -1013,248 +1013,142 @@ namespace Notebook
             {
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
+                // Row phase by row phase: rows (count, first, source offset, taps, first filter row).
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
+            for (nint oy = 0; oy < rowCount; oy++)
+            {
+                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                // channels 0..3, one vector at a time.
+                for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
+                    var init0 = TOps.Zero;
+                    // Columns 0..3: interior, every column tap.
                     {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3, one vector at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count)
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        var a3_0 = init0;
+                        // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = TOps.Zero;
+                        var a1_0_1 = TOps.Zero;
+                        var a2_0_1 = TOps.Zero;
+                        var a3_0_1 = TOps.Zero;
+                        for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            var init0 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
+                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            for (nint j = 0; j < 8; j += 2)
                             {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                var a3_0_1 = TOps.Zero;
                                 {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                        }
-                                    }
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
                                 }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                a3_0 = TOps.Add(a3_0, a3_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
+                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
+                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                }
                             }
                         }
+                        a0_0 = TOps.Add(a0_0, a0_0_1);
+                        a1_0 = TOps.Add(a1_0, a1_0_1);
+                        a2_0 = TOps.Add(a2_0, a2_0_1);
+                        a3_0 = TOps.Add(a3_0, a3_0_1);
+                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                        TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
+            for (nint oy = 0; oy < rowCount; oy++)
+            {
+                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                // channels 0..3, one vector at a time.
+                for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
+                    var init0 = TOps.Zero;
+                    // Columns 0..2: interior, every column tap.
                     {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3, one vector at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count)
+                        var a0_0 = init0;
+                        var a1_0 = init0;
+                        var a2_0 = init0;
+                        // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
+                        var a0_0_1 = TOps.Zero;
+                        var a1_0_1 = TOps.Zero;
+                        var a2_0_1 = TOps.Zero;
+                        for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            var init0 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
+                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            // Column taps 0..1 × 8 channels, all pixels.
+                            for (nint kx = 0; kx < 2; kx++)
                             {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
+                                for (nint j = 0; j < 8; j += 2)
                                 {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
                                     {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            }
-                                        }
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    }
+                                    {
+                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
+                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
+                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
+                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
+                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
                                     }
                                 }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
                             }
                         }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3, one vector at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count)
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                var a3_0 = init0;
-                                // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                var a3_0_1 = TOps.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j += 2)
-                                    {
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                            a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                        }
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                            a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                            a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                            a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                            a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                a3_0 = TOps.Add(a3_0, a3_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3, one vector at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count)
-                        {
-                            var init0 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0;
-                                var a1_0 = init0;
-                                var a2_0 = init0;
-                                // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                                var a0_0_1 = TOps.Zero;
-                                var a1_0_1 = TOps.Zero;
-                                var a2_0_1 = TOps.Zero;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j += 2)
-                                        {
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                            }
-                                            {
-                                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                            }
-                                        }
-                                    }
-                                }
-                                a0_0 = TOps.Add(a0_0, a0_0_1);
-                                a1_0 = TOps.Add(a1_0, a1_0_1);
-                                a2_0 = TOps.Add(a2_0, a2_0_1);
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
-                            }
-                        }
+                        a0_0 = TOps.Add(a0_0, a0_0_1);
+                        a1_0 = TOps.Add(a1_0, a1_0_1);
+                        a2_0 = TOps.Add(a2_0, a2_0_1);
+                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
                     }
                 }
             }
@@ -1271,190 +1165,113 @@ namespace Notebook
             {
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Phase (iy mod 2, ix mod 2) = (0, 0): 1×1 taps; unrolled: RegisterBlock.
+                // Row phase by row phase: rows (count, first, source offset, taps, first filter row).
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
+            for (nint oy = 0; oy < rowCount; oy++)
+            {
+                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                // channels 0..3, 2 vectors at a time.
+                for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
+                    var init0 = TOps.Zero;
+                    var init1 = TOps.Zero;
+                    // Columns 0..3: interior, every column tap.
                     {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3, 2 vectors at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        var a3_0 = init0; var a3_1 = init1;
+                        for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            var init0 = TOps.Zero;
-                            var init1 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
+                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            // Column taps 0..0 × 8 channels, all pixels.
+                            for (nint j = 0; j < 8; j++)
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
-                                var a3_0 = init0; var a3_1 = init1;
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                        var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
-                                    }
-                                }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
-                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                         }
+                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
+                        TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
+                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
+                        TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
+                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
+                        TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
+                        TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                        TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
                     }
                 }
-                // Phase (iy mod 2, ix mod 2) = (0, 1): 1×2 taps; unrolled: RegisterBlock.
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        {
+            // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
+            for (nint oy = 0; oy < rowCount; oy++)
+            {
+                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                // channels 0..3, 2 vectors at a time.
+                for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
-                    // Output rows 0..2: filter-row taps 0..0 of 1 lie inside the source.
-                    for (nint oy = 0; oy < 3; oy++)
+                    var init0 = TOps.Zero;
+                    var init1 = TOps.Zero;
+                    // Columns 0..2: interior, every column tap.
                     {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56);
-                        // channels 0..3, 2 vectors at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
+                        var a0_0 = init0; var a0_1 = init1;
+                        var a1_0 = init0; var a1_1 = init1;
+                        var a2_0 = init0; var a2_1 = init1;
+                        for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            var init0 = TOps.Zero;
-                            var init1 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
+                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            // Column taps 0..1 × 8 channels, all pixels.
+                            for (nint kx = 0; kx < 2; kx++)
                             {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
+                                for (nint j = 0; j < 8; j++)
                                 {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ch + 96);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j++)
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                            var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                        }
-                                    }
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
+                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
                                 }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
                             }
                         }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 0): 2×1 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3, 2 vectors at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
-                        {
-                            var init0 = TOps.Zero;
-                            var init1 = TOps.Zero;
-                            // Columns 0..3: interior, every column tap.
-                            {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
-                                var a3_0 = init0; var a3_1 = init1;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
-                                    // Column taps 0..0 × 8 channels, all pixels.
-                                    for (nint j = 0; j < 8; j++)
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                        var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
-                                    }
-                                }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
-                                TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
-                                TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
-                            }
-                        }
-                    }
-                }
-                // Phase (iy mod 2, ix mod 2) = (1, 1): 2×2 taps; unrolled: RegisterBlock.
-                {
-                    // Output rows 0..1: filter-row taps 0..1 of 2 lie inside the source.
-                    for (nint oy = 0; oy < 2; oy++)
-                    {
-                        ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + 28);
-                        // channels 0..3, 2 vectors at a time.
-                        for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
-                        {
-                            var init0 = TOps.Zero;
-                            var init1 = TOps.Zero;
-                            // Columns 0..2: interior, every column tap.
-                            {
-                                var a0_0 = init0; var a0_1 = init1;
-                                var a1_0 = init0; var a1_1 = init1;
-                                var a2_0 = init0; var a2_1 = init1;
-                                for (nint ky = 0; ky < 2; ky++)
-                                {
-                                    ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32);
-                                    ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch);
-                                    // Column taps 0..1 × 8 channels, all pixels.
-                                    for (nint kx = 0; kx < 2; kx++)
-                                    {
-                                        for (nint j = 0; j < 8; j++)
-                                        {
-                                            var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                            var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
-                                            var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                            a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                            var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                            a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                            var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                            a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                        }
-                                    }
-                                }
-                                TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                                TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
-                                TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                                TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
-                                TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
-                                TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
-                            }
-                        }
+                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
+                        TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
+                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
+                        TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
+                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
+                        TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
                     }
                 }
             }

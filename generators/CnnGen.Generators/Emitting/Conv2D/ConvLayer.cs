@@ -493,7 +493,8 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
-            var channels = ChannelPlan.For(Cin, el, tier);
+            // Summed in vector lanes over C_out, every input channel is one accumulator of its own (a scalar chunk).
+            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : ChannelPlan.For(Cin, el, tier);
             var phases = new List<Phase>();
             foreach ((int py, AxisMap rows) in RowPhases)
             {
@@ -550,6 +551,12 @@ namespace CnnGen.Generators.Emitting
             int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
             bool inline = totalCost <= KernelBudget.MethodStatements;
             int reductionBits = InputGradientReductionBits(s.Element, s.Tier);
+            if (RowPhases.Count > 1)
+            {
+                RenderInputGradientByColumnPhase(w, s, phases, reductionBits);
+                return;
+            }
+
             w.Line(KernelNames.AggressiveOptimization);
             using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
             {
@@ -595,6 +602,53 @@ namespace CnnGen.Generators.Emitting
 
                     w.Line();
                 }
+            }
+        }
+
+        /// <summary>
+        /// The input gradient of a strided layer: the stride phases of the rows differ only in where their rows start and
+        /// which taps they have, so one method per column phase serves every row phase, called with that phase's rows.
+        /// </summary>
+        private void RenderInputGradientByColumnPhase(IndentedWriter w, VectorSpelling s, List<Phase> phases, int reductionBits)
+        {
+            string t = s.T;
+            string name = KernelBodies.NamePlaceholder;
+            (string parameters, string constraints) = Generic(s);
+            var names = new GatherNames("dz", "flipped", null, "da");
+            var rowPhases = new RowPhaseParameters(RowPhases.Select(r => r.Map).ToList());
+            w.Line(KernelNames.AggressiveOptimization);
+            using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
+            {
+                using (w.Block("for (int n = 0; n < batch; n++)"))
+                {
+                    w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
+                    w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
+                    if (InputGradientHasUntappedPhases)
+                    {
+                        w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
+                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
+                    }
+
+                    w.Line("// Row phase by row phase: rows (count, first, source offset, taps, first filter row).");
+                    foreach (Phase phase in phases)
+                    {
+                        w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
+                    }
+                }
+            }
+
+            w.Line();
+            foreach (Phase phase in phases.GroupBy(p => p.ColumnPhase).Select(g => g.First()))
+            {
+                UnrollLevel level = KernelBudget.Split(phase.Plan, phase.Plan.RowClasses)[0].Level;
+                w.Summary($"The input gradient of the column phase ix mod {S} = {phase.ColumnPhase} ({phase.Plan.Columns.TapCount} column taps), one example, for the row phase its parameters describe; unrolled: {level}.");
+                w.Line(KernelNames.AggressiveOptimization);
+                using (w.Block($"private static void {name}Columns{phase.ColumnPhase}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}){constraints}"))
+                {
+                    new GatherKernelEmitter(w, phase.Plan, s, names, F, W, level, reductionBits, rowPhases).EmitRowPhases();
+                }
+
+                w.Line();
             }
         }
 

@@ -9,6 +9,26 @@ namespace CnnGen.Generators.Emitting
     internal sealed record GatherNames(string Source, string Weights, string? Init, string Destination);
 
     /// <summary>
+    /// The row axes of several stride phases served by one body: they differ only in where their rows start, how many
+    /// there are and which taps they have, so the body takes those as the parameters <c>rowCount</c>, <c>rowFirst</c>,
+    /// <c>rowSrcOffset</c>, <c>rowTaps</c> and <c>rowFilterFirst</c> (the fields of <see cref="AxisMap"/>) and
+    /// computes each row's valid taps. <see cref="ClipsLow"/> and <see cref="ClipsHigh"/> say whether any phase's
+    /// rows meet the top or bottom padding.
+    /// </summary>
+    internal sealed record RowPhaseParameters(IReadOnlyList<AxisMap> Phases)
+    {
+        public const string Declaration = "nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst";
+
+        public bool ClipsLow => Phases.Any(r => r.SrcOffset < 0);
+
+        public bool ClipsHigh => Phases.Any(r => r.SrcStep * (r.OutCount - 1) + r.SrcOffset + r.TapCount > r.SrcCount);
+
+        /// <summary>The arguments that pass <paramref name="phase"/>'s rows, in the order of <see cref="Declaration"/>.</summary>
+        public static string Arguments(AxisMap phase) =>
+            $"{phase.OutCount}, {phase.OutFirst}, {phase.SrcOffset}, {phase.TapCount}, {phase.FilterFirst}";
+    }
+
+    /// <summary>
     /// Writes the body of a gather kernel (the forward pass, or one stride phase of the input gradient) for a set of
     /// row classes: every output pixel starts from the bias (or zero) and adds, for each tap that lies inside the
     /// source, source value × weight row. Channels are the vector axis: one source value is broadcast and
@@ -25,6 +45,7 @@ namespace CnnGen.Generators.Emitting
         private readonly int _destinationWidth;
         private readonly UnrollLevel _level;
         private readonly int _reductionBits;
+        private readonly RowPhaseParameters? _rowPhases;
 
         /// <param name="reductionBits">
         /// 0: the destination channels are the vector axis (the weights are laid out [row tap, column tap, reduction, channel]).
@@ -32,8 +53,9 @@ namespace CnnGen.Generators.Emitting
         /// become the vector axis instead, in vectors of this many bits, with each accumulator summed horizontally once
         /// at the end of its register block (the weights are then laid out [row tap, column tap, channel, reduction]).
         /// </param>
-        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, VectorSpelling spelling, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0)
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, VectorSpelling spelling, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0, RowPhaseParameters? rowPhases = null)
         {
+            _rowPhases = rowPhases;
             _reductionBits = reductionBits;
             _w = writer;
             _plan = plan;
@@ -60,6 +82,16 @@ namespace CnnGen.Generators.Emitting
         private int FilterRowLength => _filterSize * R * V;
 
         private string T => _s.T;
+
+        /// <summary>Writes every row of the row phases passed as parameters (see <see cref="RowPhaseParameters"/>): one loop.</summary>
+        public void EmitRowPhases()
+        {
+            _w.Line("// The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.");
+            using (_w.Block("for (nint oy = 0; oy < rowCount; oy++)"))
+            {
+                EmitRow(new RowClass(0, 0, 0, 1, Dynamic: true), Val.Var("oy"));
+            }
+        }
 
         public void EmitRowClasses(IEnumerable<RowClass> classes)
         {
@@ -111,7 +143,9 @@ namespace CnnGen.Generators.Emitting
 
         private void EmitRow(RowClass rows, Val oy)
         {
-            var dstRow = new Affine().Add(Rows.OutFirst * DestinationRowLength).Add(Rows.OutStep * DestinationRowLength, oy);
+            var dstRow = _rowPhases is null
+                ? new Affine().Add(Rows.OutFirst * DestinationRowLength).Add(Rows.OutStep * DestinationRowLength, oy)
+                : new Affine().Add(DestinationRowLength, Val.Var("rowFirst")).Add(Rows.OutStep * DestinationRowLength, oy);
             _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
             if (rows.Dynamic)
             {
@@ -151,6 +185,23 @@ namespace CnnGen.Generators.Emitting
         private void EmitRowTapBounds(Val oy)
         {
             // Tap ky of row oy reads source row SrcStep·oy + SrcOffset + ky, which must lie in [0, SrcCount).
+            if (_rowPhases is not null)
+            {
+                _kyLo = _rowPhases.ClipsLow ? "kyLo" : "0";
+                _kyHi = _rowPhases.ClipsHigh ? "kyHi" : "rowTaps";
+                if (_rowPhases.ClipsLow)
+                {
+                    _w.Line($"nint kyLo = Math.Max(0, {new Affine().Add(-1, Val.Var("rowSrcOffset")).Add(-Rows.SrcStep, oy)});");
+                }
+
+                if (_rowPhases.ClipsHigh)
+                {
+                    _w.Line($"nint kyHi = Math.Min(rowTaps, {new Affine().Add(-1, Val.Var("rowSrcOffset")).Add(-Rows.SrcStep, oy).Add(Rows.SrcCount)});");
+                }
+
+                return;
+            }
+
             bool clipsLow = Rows.SrcOffset < 0;
             bool clipsHigh = Rows.SrcStep * (Rows.OutCount - 1) + Rows.SrcOffset + Rows.TapCount > Rows.SrcCount;
             _kyLo = clipsLow ? "kyLo" : "0";
@@ -318,8 +369,19 @@ namespace CnnGen.Generators.Emitting
 
         private void EmitFilterRow(Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox, Val ky)
         {
-            var srcRow = new Affine().Add(Rows.SrcOffset * SourceRowLength).Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky);
-            var filterRow = new Affine().Add(Rows.FilterFirst * FilterRowLength).Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch);
+            var srcRow = new Affine().Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky);
+            var filterRow = new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch);
+            if (_rowPhases is null)
+            {
+                srcRow.Add(Rows.SrcOffset * SourceRowLength);
+                filterRow.Add(Rows.FilterFirst * FilterRowLength);
+            }
+            else
+            {
+                srcRow.Add(SourceRowLength, Val.Var("rowSrcOffset"));
+                filterRow.Add(FilterRowLength, Val.Var("rowFilterFirst"));
+            }
+
             _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
             foreach (Segment segment in block.Segments)

@@ -93,6 +93,10 @@ namespace CnnGen.Generators.Emitting.Planning
             return new ChannelPlan(channels, full, fullCount, tail);
         }
 
+        /// <summary>One group of <paramref name="channels"/> scalar chunks: one register per channel.</summary>
+        public static ChannelPlan Scalars(int channels) =>
+            new(channels, null, 0, new ChannelGroup(Enumerable.Range(0, channels).Select(c => new Chunk(c, 1, 0)).ToList(), channels));
+
         /// <summary>The groups in order with their first channel.</summary>
         public IEnumerable<(ChannelGroup Group, int Start, int Count)> Groups()
         {

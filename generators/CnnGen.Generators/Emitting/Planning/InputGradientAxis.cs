@@ -2,10 +2,11 @@ namespace CnnGen.Generators.Emitting.Planning
 {
     /// <summary>
     /// Which channel axis the input gradient vectorizes. Normally C_in (the destination): the flipped filter is laid out
-    /// [ky, kx, C_out, C_in] and one broadcast dZ value multiplies a contiguous weight row. When C_in is narrower than the
-    /// smallest vector (a first layer: C_in = 1) that leaves every lane but one idle, so if C_out fills whole vectors the
-    /// reduction axis C_out becomes the vector axis instead: the filter is only rotated ([ky, kx, C_in, C_out]), each
-    /// pixel multiplies its contiguous dZ row by a weight row lane by lane, and sums horizontally once per register block.
+    /// [ky, kx, C_out, C_in] and one broadcast dZ value multiplies a contiguous weight row. When C_in is not a whole
+    /// number of the smallest vectors (a first layer: C_in = 1; an RGB stem: 3) that leaves lanes idle or scalar, so if
+    /// C_out fills whole vectors the reduction axis C_out becomes the vector axis instead: the filter is only rotated
+    /// ([ky, kx, C_in, C_out]), each pixel multiplies its contiguous dZ row by a weight row lane by lane, and sums
+    /// horizontally once per register block.
     /// </summary>
     internal static class InputGradientAxis
     {
@@ -14,7 +15,7 @@ namespace CnnGen.Generators.Emitting.Planning
         /// (shared by the tiers) is laid out for it.
         /// </summary>
         public static bool ReducesInLanes(int inputChannels, int filters, ElementKind element) =>
-            inputChannels < element.Lanes(128) && filters % element.Lanes(128) == 0;
+            inputChannels % element.Lanes(128) != 0 && filters % element.Lanes(128) == 0;
 
         /// <summary>The vector width over C_out on <paramref name="tier"/>: the widest that divides C_out; 0 when C_in is the vector axis.</summary>
         public static int ReductionBits(int inputChannels, int filters, ElementKind element, VectorTier tier)
