@@ -337,7 +337,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
-        ForwardSingleV512(ref input, ref weights, ref bias, ref output, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ForwardV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ForwardV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+        }
+        else
+        {
+            ForwardV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+        }
     }
 
     /// <summary>
@@ -349,15 +360,48 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
-        BiasGradientSingleV512(ref outputGradient, ref biasGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            BiasGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref biasGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            BiasGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
+        }
+        else
+        {
+            BiasGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
+        }
 
         // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
         MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        WeightGradientSingleV512(ref outputGradient, ref input, ref weightsGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            WeightGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            WeightGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
+        else
+        {
+            WeightGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
 
         // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
         FlipSingle(ref weights, ref flipped);
-        InputGradientSingleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            InputGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            InputGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
+        else
+        {
+            InputGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
     }
 
     /// <summary>
@@ -382,7 +426,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
-        ForwardDoubleV512(ref input, ref weights, ref bias, ref output, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ForwardV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+        }
+        else
+        {
+            ForwardV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+        }
     }
 
     /// <summary>
@@ -394,15 +449,48 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
-        BiasGradientDoubleV512(ref outputGradient, ref biasGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            BiasGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            BiasGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
+        }
+        else
+        {
+            BiasGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
+        }
 
         // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
         MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        WeightGradientDoubleV512(ref outputGradient, ref input, ref weightsGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            WeightGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            WeightGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
+        else
+        {
+            WeightGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+        }
 
         // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
         FlipDouble(ref weights, ref flipped);
-        InputGradientDoubleV512(ref outputGradient, ref flipped, ref inputGradient, batch);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            InputGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            InputGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
+        else
+        {
+            InputGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+        }
     }
 
     /// <summary>
@@ -420,62 +508,62 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float): Z = conv(A, W) + b, channels as the vector axis.
+    /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
     /// </summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardSingleV512(ref float input, ref float weights, ref float bias, ref float output, int batch)
+    private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
         for (int n = 0; n < batch; n++)
         {
-            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref float y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
             // Output rows 0..6: the filter-row taps that lie inside the source, [kyLo, kyHi) of 2,
             // depend on the row only where it meets the padding; one loop serves them all.
             for (nint oy = 0; oy < 7; oy++)
             {
-                ref float dstRow = ref Unsafe.Add(ref y, oy * 7);
+                ref T dstRow = ref Unsafe.Add(ref y, oy * 7);
                 nint kyLo = Math.Max(0, -oy + 2);
                 nint kyHi = Math.Min(2, -oy + 6);
                 // channels 0..0 (1: scalar).
                 {
-                    float init0 = Unsafe.Add(ref bias, 0);
+                    T init0 = Unsafe.Add(ref bias, 0);
                     // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        float a0_0 = init0;
-                        float a1_0 = init0;
-                        float a2_0 = init0;
-                        float a3_0 = init0;
-                        float a4_0 = init0;
-                        float a5_0 = init0;
-                        float a6_0 = init0;
+                        T a0_0 = init0;
+                        T a1_0 = init0;
+                        T a2_0 = init0;
+                        T a3_0 = init0;
+                        T a4_0 = init0;
+                        T a5_0 = init0;
+                        T a6_0 = init0;
                         for (nint ky = kyLo; ky < kyHi; ky++)
                         {
-                            ref float src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
-                            ref float filter = ref Unsafe.Add(ref weights, ky * 2);
+                            ref T src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
+                            ref T filter = ref Unsafe.Add(ref weights, ky * 2);
                             // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                             {
-                                float w0 = Unsafe.Add(ref filter, 0);
-                                float x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
-                                float x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = float.MultiplyAddEstimate(x5, w0, a5_0);
+                                T w0 = Unsafe.Add(ref filter, 0);
+                                T x2 = Unsafe.Add(ref src, 0);
+                                a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
+                                T x3 = Unsafe.Add(ref src, 1);
+                                a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
+                                T x4 = Unsafe.Add(ref src, 2);
+                                a4_0 = T.MultiplyAddEstimate(x4, w0, a4_0);
+                                T x5 = Unsafe.Add(ref src, 3);
+                                a5_0 = T.MultiplyAddEstimate(x5, w0, a5_0);
                             }
                             // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                             {
-                                float w0 = Unsafe.Add(ref filter, 1);
-                                float x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                float x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                float x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
-                                float x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = float.MultiplyAddEstimate(x4, w0, a4_0);
+                                T w0 = Unsafe.Add(ref filter, 1);
+                                T x1 = Unsafe.Add(ref src, 0);
+                                a1_0 = T.MultiplyAddEstimate(x1, w0, a1_0);
+                                T x2 = Unsafe.Add(ref src, 1);
+                                a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
+                                T x3 = Unsafe.Add(ref src, 2);
+                                a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
+                                T x4 = Unsafe.Add(ref src, 3);
+                                a4_0 = T.MultiplyAddEstimate(x4, w0, a4_0);
                             }
                         }
                         Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -492,88 +580,16 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// The forward pass on one batch (Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
+    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// </summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardDoubleV512(ref double input, ref double weights, ref double bias, ref double output, int batch)
-    {
-        // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
-        for (int n = 0; n < batch; n++)
-        {
-            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref double y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
-            // Output rows 0..6: the filter-row taps that lie inside the source, [kyLo, kyHi) of 2,
-            // depend on the row only where it meets the padding; one loop serves them all.
-            for (nint oy = 0; oy < 7; oy++)
-            {
-                ref double dstRow = ref Unsafe.Add(ref y, oy * 7);
-                nint kyLo = Math.Max(0, -oy + 2);
-                nint kyHi = Math.Min(2, -oy + 6);
-                // channels 0..0 (1: scalar).
-                {
-                    double init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
-                    {
-                        double a0_0 = init0;
-                        double a1_0 = init0;
-                        double a2_0 = init0;
-                        double a3_0 = init0;
-                        double a4_0 = init0;
-                        double a5_0 = init0;
-                        double a6_0 = init0;
-                        for (nint ky = kyLo; ky < kyHi; ky++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
-                            ref double filter = ref Unsafe.Add(ref weights, ky * 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 0);
-                                double x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                                double x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = double.MultiplyAddEstimate(x5, w0, a5_0);
-                            }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
-                            {
-                                double w0 = Unsafe.Add(ref filter, 1);
-                                double x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                double x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                double x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                double x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = double.MultiplyAddEstimate(x4, w0, a4_0);
-                            }
-                        }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float).
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void BiasGradientSingleV512(ref float outputGradient, ref float biasGradient, int batch)
+    private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         {
-            float sum0 = 0f;
+            T sum0 = T.Zero;
             for (int n = 0; n < batch; n++)
             {
-                ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
                 for (nint p = 0; p < 49; p++)
                 {
                     sum0 += Unsafe.Add(ref dz, p * 1 + 0);
@@ -584,36 +600,16 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     }
 
     /// <summary>
-    /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 double, Vector256 double, Vector128 double).
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void BiasGradientDoubleV512(ref double outputGradient, ref double biasGradient, int batch)
-    {
-        {
-            double sum0 = 0d;
-            for (int n = 0; n < batch; n++)
-            {
-                ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                for (nint p = 0; p < 49; p++)
-                {
-                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
-                }
-            }
-            Unsafe.Add(ref biasGradient, 0) = sum0;
-        }
-    }
-
-    /// <summary>
-    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float).
+    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void WeightGradientSingleV512(ref float outputGradient, ref float input, ref float weightsGradient, int batch)
+    private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)
         {
-            ref float x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
+            ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
             // Filter row dy reads input row 1·oy − 2 + dy: output rows [oyLo, oyHi) keep it inside the input.
             for (nint dy = 0; dy < 2; dy++)
             {
@@ -625,33 +621,33 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                 {
                     // Weight rows j = dx·1 + c in 0..1.
                     {
-                        ref float grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
-                        float a0_0 = Unsafe.Add(ref grad, 0);
-                        float a1_0 = Unsafe.Add(ref grad, 1);
+                        ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
+                        T a0_0 = Unsafe.Add(ref grad, 0);
+                        T a1_0 = Unsafe.Add(ref grad, 1);
                         // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                        float a0_0_1 = 0f;
-                        float a1_0_1 = 0f;
+                        T a0_0_1 = T.Zero;
+                        T a1_0_1 = T.Zero;
                         for (nint oy = oyLo; oy < oyHi; oy++)
                         {
-                            ref float src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
-                            ref float dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                            ref T src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
+                            ref T dzRow = ref Unsafe.Add(ref dz, oy * 7);
                             // Output columns [1, 2): weight rows 1 read real input; two columns at a time, one accumulator bank each.
                             {
                                 nint ox = 1;
                                 for (; ox + 1 < 2; ox += 2)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    float x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    T x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = T.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                                 }
                                 if (ox < 2)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
                                 }
                             }
                             // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
@@ -659,24 +655,24 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 nint ox = 2;
                                 for (; ox + 1 < 5; ox += 2)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
-                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    float x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                                    float x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
+                                    T x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    T x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = T.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                    T x1_1 = Unsafe.Add(ref src, ox + 2);
+                                    a1_0_1 = T.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
                                 }
                                 if (ox < 5)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = float.MultiplyAddEstimate(x1, g0, a1_0);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
+                                    T x1 = Unsafe.Add(ref src, ox + 1);
+                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
                                 }
                             }
                             // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
@@ -684,124 +680,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 nint ox = 5;
                                 for (; ox + 1 < 6; ox += 2)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                                    float g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    float x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
+                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
+                                    T x0_1 = Unsafe.Add(ref src, ox + 1);
+                                    a0_0_1 = T.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
                                 }
                                 if (ox < 6)
                                 {
-                                    float g0 = Unsafe.Add(ref dzRow, ox);
-                                    float x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = float.MultiplyAddEstimate(x0, g0, a0_0);
-                                }
-                            }
-                        }
-                        a0_0 += a0_0_1;
-                        a1_0 += a1_0_1;
-                        Unsafe.Add(ref grad, 0) = a0_0;
-                        Unsafe.Add(ref grad, 1) = a1_0;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 double, Vector256 double, Vector128 double).
-    /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void WeightGradientDoubleV512(ref double outputGradient, ref double input, ref double weightsGradient, int batch)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            ref double x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            // Filter row dy reads input row 1·oy − 2 + dy: output rows [oyLo, oyHi) keep it inside the input.
-            for (nint dy = 0; dy < 2; dy++)
-            {
-                nint oyBefore = -dy + 2;
-                nint oyLo = Math.Max(0, oyBefore);
-                nint oyLast = -dy + 5;
-                nint oyHi = Math.Min(7, oyLast + 1);
-                // Channels 0..0, 1: scalar at a time.
-                {
-                    // Weight rows j = dx·1 + c in 0..1.
-                    {
-                        ref double grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
-                        double a0_0 = Unsafe.Add(ref grad, 0);
-                        double a1_0 = Unsafe.Add(ref grad, 1);
-                        // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
-                        double a0_0_1 = 0d;
-                        double a1_0_1 = 0d;
-                        for (nint oy = oyLo; oy < oyHi; oy++)
-                        {
-                            ref double src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
-                            ref double dzRow = ref Unsafe.Add(ref dz, oy * 7);
-                            // Output columns [1, 2): weight rows 1 read real input; two columns at a time, one accumulator bank each.
-                            {
-                                nint ox = 1;
-                                for (; ox + 1 < 2; ox += 2)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    double x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                                }
-                                if (ox < 2)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                                }
-                            }
-                            // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
-                            {
-                                nint ox = 2;
-                                for (; ox + 1 < 5; ox += 2)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    double x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                                    double x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
-                                }
-                                if (ox < 5)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = double.MultiplyAddEstimate(x1, g0, a1_0);
-                                }
-                            }
-                            // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
-                            {
-                                nint ox = 5;
-                                for (; ox + 1 < 6; ox += 2)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
-                                    double g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    double x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                                }
-                                if (ox < 6)
-                                {
-                                    double g0 = Unsafe.Add(ref dzRow, ox);
-                                    double x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = double.MultiplyAddEstimate(x0, g0, a0_0);
+                                    T g0 = Unsafe.Add(ref dzRow, ox);
+                                    T x0 = Unsafe.Add(ref src, ox);
+                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
                                 }
                             }
                         }
@@ -817,135 +707,61 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
     /// <summary>
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-    /// (Vector512 float, Vector256 float, Vector128 float). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
+    /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void InputGradientSingleV512(ref float outputGradient, ref float flipped, ref float inputGradient, int batch)
+    private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)
         {
-            ref float dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            ref float da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+            ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
             // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: ColumnTaps.
             {
                 // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
                 for (nint oy = 0; oy < 4; oy++)
                 {
-                    ref float dstRow = ref Unsafe.Add(ref da, oy * 4);
+                    ref T dstRow = ref Unsafe.Add(ref da, oy * 4);
                     // channels 0..0 (1: scalar).
                     {
-                        float init0 = 0f;
+                        T init0 = T.Zero;
                         // Columns 0..3: interior, every column tap.
                         {
-                            float a0_0 = init0;
-                            float a1_0 = init0;
-                            float a2_0 = init0;
-                            float a3_0 = init0;
+                            T a0_0 = init0;
+                            T a1_0 = init0;
+                            T a2_0 = init0;
+                            T a3_0 = init0;
                             // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0f;
-                            var a1_0_1 = 0f;
-                            var a2_0_1 = 0f;
-                            var a3_0_1 = 0f;
+                            var a0_0_1 = T.Zero;
+                            var a1_0_1 = T.Zero;
+                            var a2_0_1 = T.Zero;
+                            var a3_0_1 = T.Zero;
                             for (nint ky = 0; ky < 2; ky++)
                             {
-                                ref float src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
-                                ref float filter = ref Unsafe.Add(ref flipped, ky * 2);
+                                ref T src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
+                                ref T filter = ref Unsafe.Add(ref flipped, ky * 2);
                                 // Column taps 0..1 × 1 channels, all pixels.
                                 {
-                                    float w0 = Unsafe.Add(ref filter, 0);
-                                    float x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = float.MultiplyAddEstimate(x0, w0, a0_0);
-                                    float x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = float.MultiplyAddEstimate(x1, w0, a1_0);
-                                    float x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = float.MultiplyAddEstimate(x2, w0, a2_0);
-                                    float x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = float.MultiplyAddEstimate(x3, w0, a3_0);
+                                    T w0 = Unsafe.Add(ref filter, 0);
+                                    T x0 = Unsafe.Add(ref src, 1);
+                                    a0_0 = T.MultiplyAddEstimate(x0, w0, a0_0);
+                                    T x1 = Unsafe.Add(ref src, 2);
+                                    a1_0 = T.MultiplyAddEstimate(x1, w0, a1_0);
+                                    T x2 = Unsafe.Add(ref src, 3);
+                                    a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
+                                    T x3 = Unsafe.Add(ref src, 4);
+                                    a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
                                 }
                                 {
-                                    float w0 = Unsafe.Add(ref filter, 1);
-                                    float x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = float.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    float x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = float.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    float x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = float.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    float x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = float.MultiplyAddEstimate(x3, w0, a3_0_1);
-                                }
-                            }
-                            a0_0 += a0_0_1;
-                            a1_0 += a1_0_1;
-                            a2_0 += a2_0_1;
-                            a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
-    /// (Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void InputGradientDoubleV512(ref double outputGradient, ref double flipped, ref double inputGradient, int batch)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            ref double dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            ref double da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-            // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: ColumnTaps.
-            {
-                // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
-                for (nint oy = 0; oy < 4; oy++)
-                {
-                    ref double dstRow = ref Unsafe.Add(ref da, oy * 4);
-                    // channels 0..0 (1: scalar).
-                    {
-                        double init0 = 0d;
-                        // Columns 0..3: interior, every column tap.
-                        {
-                            double a0_0 = init0;
-                            double a1_0 = init0;
-                            double a2_0 = init0;
-                            double a3_0 = init0;
-                            // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
-                            var a0_0_1 = 0d;
-                            var a1_0_1 = 0d;
-                            var a2_0_1 = 0d;
-                            var a3_0_1 = 0d;
-                            for (nint ky = 0; ky < 2; ky++)
-                            {
-                                ref double src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
-                                ref double filter = ref Unsafe.Add(ref flipped, ky * 2);
-                                // Column taps 0..1 × 1 channels, all pixels.
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 0);
-                                    double x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = double.MultiplyAddEstimate(x0, w0, a0_0);
-                                    double x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = double.MultiplyAddEstimate(x1, w0, a1_0);
-                                    double x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = double.MultiplyAddEstimate(x2, w0, a2_0);
-                                    double x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = double.MultiplyAddEstimate(x3, w0, a3_0);
-                                }
-                                {
-                                    double w0 = Unsafe.Add(ref filter, 1);
-                                    double x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = double.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    double x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = double.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    double x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = double.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    double x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = double.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                    T w0 = Unsafe.Add(ref filter, 1);
+                                    T x0 = Unsafe.Add(ref src, 2);
+                                    a0_0_1 = T.MultiplyAddEstimate(x0, w0, a0_0_1);
+                                    T x1 = Unsafe.Add(ref src, 3);
+                                    a1_0_1 = T.MultiplyAddEstimate(x1, w0, a1_0_1);
+                                    T x2 = Unsafe.Add(ref src, 4);
+                                    a2_0_1 = T.MultiplyAddEstimate(x2, w0, a2_0_1);
+                                    T x3 = Unsafe.Add(ref src, 5);
+                                    a3_0_1 = T.MultiplyAddEstimate(x3, w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;

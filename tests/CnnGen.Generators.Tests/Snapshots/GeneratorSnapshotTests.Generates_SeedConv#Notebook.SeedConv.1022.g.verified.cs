@@ -500,7 +500,7 @@ namespace Notebook
         /// The forward pass on one batch (Vector512 float, Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
             for (int n = 0; n < batch; n++)
@@ -622,7 +622,7 @@ namespace Notebook
         /// The forward pass on one batch (Vector128 float, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
             for (int n = 0; n < batch; n++)
@@ -708,7 +708,7 @@ namespace Notebook
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector512 double).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count)
             {
@@ -729,7 +729,7 @@ namespace Notebook
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double, Vector128 double).
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
             {
@@ -753,7 +753,7 @@ namespace Notebook
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -883,7 +883,7 @@ namespace Notebook
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -1007,7 +1007,7 @@ namespace Notebook
         /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -1025,7 +1025,7 @@ namespace Notebook
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
@@ -1094,7 +1094,7 @@ namespace Notebook
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
@@ -1159,7 +1159,7 @@ namespace Notebook
         /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
@@ -1177,7 +1177,7 @@ namespace Notebook
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
@@ -1230,7 +1230,7 @@ namespace Notebook
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)

@@ -8,8 +8,9 @@ namespace CnnGen.Generators.Emitting.Planning
     /// vectors of one width (<see cref="Width"/>: the tier's, or a narrower one when the tier's plan uses only that)
     /// through <c>TOps</c> (the runtime's <c>IVectorOps&lt;TVector, T&gt;</c>) and the element type as <c>T</c>, so the
     /// text no longer names a width: bodies of different tiers and element types whose text comes out the same are one
-    /// method, instantiated per tier. Anything the generic spelling cannot say (a vector of another width, a scalar
-    /// lane) marks it <see cref="NeedsConcrete"/>, and the body is written with another width or concretely instead.
+    /// method, instantiated per tier. Scalar lanes use <c>T</c>'s own arithmetic; a vector of another width is what the
+    /// generic spelling cannot say: it marks it <see cref="NeedsConcrete"/>, and the body is written with another width
+    /// or concretely instead.
     /// </summary>
     internal sealed class VectorSpelling
     {
@@ -42,40 +43,20 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>The type parameters and constraints a generic body declares.</summary>
         public const string TypeParameters = "<T, TVector, TOps>";
 
-        public const string Constraints = "where T : unmanaged where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>";
+        public const string Constraints =
+            "where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>";
 
         /// <summary>The element type as the body names it.</summary>
         public string T => IsGeneric ? "T" : Element.Keyword;
 
-        /// <summary>The element type where scalar arithmetic needs it concretely (a scalar lane).</summary>
-        public string ScalarType
-        {
-            get
-            {
-                NeedsConcrete |= IsGeneric;
-                return Element.Keyword;
-            }
-        }
+        /// <summary>The element type of a scalar lane (the generic <c>T</c> is a floating-point type, so it has the arithmetic).</summary>
+        public string ScalarType => T;
 
         /// <summary>The element type's zero for a scalar lane.</summary>
-        public string ScalarZero
-        {
-            get
-            {
-                NeedsConcrete |= IsGeneric;
-                return Element.Zero;
-            }
-        }
+        public string ScalarZero => IsGeneric ? "T.Zero" : Element.Zero;
 
-        /// <summary>The static math class for a scalar lane's fused multiply-add.</summary>
-        public string ScalarMath
-        {
-            get
-            {
-                NeedsConcrete |= IsGeneric;
-                return Element.Math;
-            }
-        }
+        /// <summary>The type whose static <c>MultiplyAddEstimate</c> a scalar lane calls.</summary>
+        public string ScalarMath => IsGeneric ? "T" : Element.Math;
 
         private bool Symbolic(int bits)
         {
