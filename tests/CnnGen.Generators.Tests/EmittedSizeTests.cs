@@ -5,19 +5,21 @@ namespace CnnGen.Generators.Tests;
 
 /// <summary>
 /// Pins the C# the generator writes for a representative set of layers: users compile it on every build, so its size
-/// is their build time. Each limit sits just above today's size (a ratchet: an emitter change that grows a layer
-/// fails here and has to say why); the deep layers already meet the 150 KB a layer may take at most.
+/// is their build time. A layer may take at most 150 KB; the layers that do not meet that yet are pinned just above
+/// today's size instead (a ratchet: an emitter change that grows a layer fails here and has to say why).
 /// </summary>
 public class EmittedSizeTests
 {
     public static TheoryData<string, string, int> Layers() => new()
     {
         // name, declaration, most characters
-        { "ResNet-18 stem", "[Conv2D(7, stride: 2, pad: 3, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 64)]", 400_000 },
+        { "ResNet-18 stem", "[Conv2D(7, stride: 2, pad: 3, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 64)]", 185_000 },
         { "ResNet-18 stage-1 conv", "[Conv2D(3, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 64)]", 150_000 },
         { "ResNet-18 stage-4 conv", "[Conv2D(3, pad: 1, InputHeight = 7, InputWidth = 7, InputChannels = 512, Filters = 512)]", 150_000 },
-        { "benchmark mid layer", "[Conv2D(f: 3, stride: 1, pad: 1, InputHeight = 32, InputWidth = 32, InputChannels = 16, Filters = 32)]", 200_000 },
-        { "benchmark first layer", "[Conv2D(f: 5, stride: 1, pad: 2, InputHeight = 28, InputWidth = 28, InputChannels = 1, Filters = 8)]", 320_000 },
+        { "ResNet-18 stride-2 entry", "[Conv2D(3, stride: 2, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 128)]", 150_000 },
+        { "benchmark mid layer", "[Conv2D(f: 3, stride: 1, pad: 1, InputHeight = 32, InputWidth = 32, InputChannels = 16, Filters = 32)]", 150_000 },
+        { "benchmark notebook layer", "[Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 5, InputWidth = 7, InputChannels = 4, Filters = 8)]", 150_000 },
+        { "benchmark first layer", "[Conv2D(f: 5, stride: 1, pad: 2, InputHeight = 28, InputWidth = 28, InputChannels = 1, Filters = 8)]", 215_000 },
     };
 
     [Theory]
@@ -51,9 +53,9 @@ public class EmittedSizeTests
             public partial class DigitsNet { }
             """);
 
-        // Not yet under 150 KB: its small convolutions (16 and 32 channels) have tails narrower than a Vector512, so
-        // their bodies are written per tier and element type.
-        Assert.True(code.Length <= 390_000, $"{code.Length} characters");
+        // Not yet under 150 KB: besides its two small convolutions, the network's pools, ReLUs, dense layer and loss
+        // carry their full public wrappers and documentation as nested classes.
+        Assert.True(code.Length <= 360_000, $"{code.Length} characters");
     }
 
     [Fact]
