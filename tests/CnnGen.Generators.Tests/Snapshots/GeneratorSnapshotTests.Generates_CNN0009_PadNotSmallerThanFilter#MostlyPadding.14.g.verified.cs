@@ -112,17 +112,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     //   Z[n, oy, ox, k] = b[k] + Σ_dy Σ_dx Σ_c A[n, 1·oy − 2 + dy, 1·ox − 2 + dx, c] · W[dy, dx, c, k],
     //   summing only over taps inside the input: the padding is never materialised, its taps are simply not emitted.
     // Regions: 3 of 7 output rows and 3 of 7 output columns see every tap (interior);
-    //   the rows fall into 5 classes by their valid filter rows, each with its own code.
+    //   one loop serves all rows (their valid filter rows fall into 5 classes, computed per row).
     // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
     //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
-    //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-    //   On AVX-512 (float): channel groups -x0|1@0/0; 1 method(s), unrolled to ColumnTaps.
+    //   Loop order per example: output row → channel group → column block → filter row → column tap × C_in.
+    //   On AVX-512 (float): channel groups -x0|1@0/0; unrolled: ColumnTaps.
     // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
     //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
     //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
     // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
     //   accumulator banks, summed once at the end of the block.
-    // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
+    // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is
+    //   planned per tier and element type; plans whose code reads the same share one body, generic over IVectorOps.
     // ------------------------------------------------------------------------------------------------
 
     /// <summary>

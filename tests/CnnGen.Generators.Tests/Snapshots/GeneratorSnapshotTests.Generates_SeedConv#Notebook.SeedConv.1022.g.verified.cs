@@ -114,17 +114,18 @@ namespace Notebook
         //   Z[n, oy, ox, k] = b[k] + Σ_dy Σ_dx Σ_c A[n, 2·oy − 1 + dy, 2·ox − 1 + dx, c] · W[dy, dx, c, k],
         //   summing only over taps inside the input: the padding is never materialised, its taps are simply not emitted.
         // Regions: 1 of 3 output rows and 2 of 4 output columns see every tap (interior);
-        //   the rows fall into 3 classes by their valid filter rows, each with its own code.
+        //   one loop serves all rows (their valid filter rows fall into 3 classes, computed per row).
         // Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×
         //   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.
-        //   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.
-        //   On AVX-512 (float): channel groups -x0|8@0/256; 1 method(s), unrolled to RegisterBlock.
+        //   Loop order per example: output row → channel group → column block → filter row → column tap × C_in.
+        //   On AVX-512 (float): channel groups -x0|8@0/256; unrolled: ColumnTaps.
         // Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of
         //   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,
         //   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).
         // Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between
         //   accumulator banks, summed once at the end of the block.
-        // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).
+        // Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is
+        //   planned per tier and element type; plans whose code reads the same share one body, generic over IVectorOps.
         // ------------------------------------------------------------------------------------------------
 
         /// <summary>
@@ -502,7 +503,7 @@ namespace Notebook
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
-            // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: RegisterBlock.
+            // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
             for (int n = 0; n < batch; n++)
             {
                 ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
@@ -534,74 +535,123 @@ namespace Notebook
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
-                                for (nint j = 0; j < 4; j += 2)
                                 {
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
-                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 8));
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 5));
-                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 13));
-                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 21));
-                                        a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                    }
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 0));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 8));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 16));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 24));
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
-                                for (nint j = 0; j < 4; j += 2)
                                 {
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                        a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                    }
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 40));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                        var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                        a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                    }
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
+                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
+                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
+                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
+                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
+                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
-                                for (nint j = 0; j < 4; j += 2)
                                 {
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
-                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 72));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 5));
-                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 13));
-                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 21));
-                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    }
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 64));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 72));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 80));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                }
+                                {
+                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 88));
+                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
                                 }
                             }
                             a0_0 = TOps.Add(a0_0, a0_0_1);
@@ -1022,7 +1072,7 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
@@ -1051,30 +1101,93 @@ namespace Notebook
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
                             ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
-                            for (nint j = 0; j < 8; j += 2)
                             {
-                                {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
-                                }
-                                {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 36));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 1));
-                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 9));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 17));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 25));
-                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
-                                }
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 36));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
+                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 44));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
+                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 28));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 52));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 29));
+                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 30));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 60));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 31));
+                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
@@ -1091,7 +1204,7 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
@@ -1118,29 +1231,149 @@ namespace Notebook
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
                             ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..1 × 8 channels, all pixels.
-                            for (nint kx = 0; kx < 2; kx++)
                             {
-                                for (nint j = 0; j < 8; j += 2)
-                                {
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
-                                        a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
-                                        a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
-                                        a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    }
-                                    {
-                                        var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + 4));
-                                        var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 1));
-                                        a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                        var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 9));
-                                        a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                        var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 17));
-                                        a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    }
-                                }
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 0));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 4));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 8));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 12));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 16));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 20));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 24));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 28));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 64));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 8));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 16));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 24));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 68));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 25));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 72));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 26));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 76));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 27));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 80));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 28));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 84));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 29));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 88));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 30));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 92));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 31));
+                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
@@ -1174,7 +1407,7 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
@@ -1199,17 +1432,100 @@ namespace Notebook
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
                             ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
-                            for (nint j = 0; j < 8; j++)
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + 32));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 4 + TOps.Count + 32));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 32));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 36));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 36));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 40));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 44));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 44));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 48));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 28));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 52));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 52));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 29));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 56));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 30));
+                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
+                            }
+                            {
+                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 60));
+                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 60));
+                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
+                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
+                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
+                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 31));
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                         }

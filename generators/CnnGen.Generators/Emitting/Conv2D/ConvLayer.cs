@@ -59,25 +59,26 @@ namespace CnnGen.Generators.Emitting
             int interiorRows = Math.Max(0, LayerGeometry.InteriorOutputEnd(H, F, S, P, Ho) - LayerGeometry.FirstInteriorOutput(F, S, P));
             int interiorCols = Math.Max(0, LayerGeometry.InteriorOutputEnd(W, F, S, P, Wo) - LayerGeometry.FirstInteriorOutput(F, S, P));
             var plan = new GatherPlan(_rows, _cols, Cin, ChannelPlan.For(Cout, ElementKind.Single, VectorTier.V512), VectorTier.V512);
-            var split = KernelBudget.Split(plan, plan.RowClasses);
+            UnrollLevel level = KernelBudget.LevelFor(plan);
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line($"// Convolution {H}×{W}×{Cin} → {Ho}×{Wo}×{Cout}: {F}×{F} filters, stride {S}, zero padding {P}.");
             w.Line($"//   Output size per axis: floor((n + 2·{P} − {F}) / {S}) + 1.");
             w.Line($"//   Z[n, oy, ox, k] = b[k] + Σ_dy Σ_dx Σ_c A[n, {S}·oy − {P} + dy, {S}·ox − {P} + dx, c] · W[dy, dx, c, k],");
             w.Line("//   summing only over taps inside the input: the padding is never materialised, its taps are simply not emitted.");
             w.Line($"// Regions: {interiorRows} of {Ho} output rows and {interiorCols} of {Wo} output columns see every tap (interior);");
-            w.Line($"//   the rows fall into {plan.RowClasses.Count} classes by their valid filter rows, each with its own code.");
+            w.Line($"//   one loop serves all rows (their valid filter rows fall into {plan.RowClasses.Count} classes, computed per row).");
             w.Line("// Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×");
             w.Line("//   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.");
-            w.Line("//   Loop order per example: row class → output row → channel group → column block → filter row → column tap × C_in.");
+            w.Line("//   Loop order per example: output row → channel group → column block → filter row → column tap × C_in.");
             w.Line($"//   On AVX-512 (float): channel groups {ChannelPlan.For(Cout, ElementKind.Single, VectorTier.V512).Signature}; " +
-                   $"{split.Count} method(s), unrolled to {string.Join(", ", split.Select(s => s.Level).Distinct())}.");
+                   $"unrolled: {level}.");
             w.Line("// Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of");
             w.Line("//   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,");
             if (InputGradientReducesInLanes(ElementKind.Single))
             {
-                w.Line($"//   gathered per input pixel (one stride phase at a time, so every emitted tap is real). C_in = {Cin} is narrower than a");
-                w.Line("//   vector, so C_out is the vector axis: each pixel accumulates dZ row × weight row lane by lane, then sums horizontally.");
+                w.Line($"//   gathered per input pixel (one stride phase at a time, so every emitted tap is real). C_in = {Cin} is not a whole number of");
+                w.Line("//   128-bit vectors, so C_out is the vector axis: each pixel accumulates dZ row × weight row lane by lane, then sums");
+                w.Line("//   horizontally.");
             }
             else
             {
@@ -86,7 +87,8 @@ namespace CnnGen.Generators.Emitting
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
             w.Line("//   accumulator banks, summed once at the end of the block.");
-            w.Line("// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT).");
+            w.Line("// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is");
+            w.Line("//   planned per tier and element type; plans whose code reads the same share one body, generic over IVectorOps.");
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line();
         }
@@ -327,17 +329,17 @@ namespace CnnGen.Generators.Emitting
         private void RenderForward(IndentedWriter w, VectorSpelling s, GatherPlan plan)
         {
             string t = s.T;
-            var split = KernelBudget.Split(plan, plan.RowClasses);
+            UnrollLevel level = KernelBudget.LevelFor(plan);
             (string parameters, string constraints) = Generic(s);
             w.Line(KernelNames.AggressiveOptimization);
             using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch){constraints}"))
             {
-                w.Line($"// Register blocks of {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.PixelsFor(g.Group)} pixels × {g.Group.Chunks.Count} channel chunk(s)"))}; unrolled: {split[0].Level}.");
+                w.Line($"// Register blocks of {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.PixelsFor(g.Group)} pixels × {g.Group.Chunks.Count} channel chunk(s)"))}; unrolled: {level}.");
                 using (w.Block("for (int n = 0; n < batch; n++)"))
                 {
                     w.Line($"ref {t} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
                     w.Line($"ref {t} y = ref Unsafe.Add(ref output, (nint)n * OutputLength);");
-                    new GatherKernelEmitter(w, plan, s, new GatherNames("x", "weights", "bias", "y"), F, Wo, split[0].Level).EmitRowClasses(split[0].Rows);
+                    new GatherKernelEmitter(w, plan, s, new GatherNames("x", "weights", "bias", "y"), F, Wo, level).EmitRowClasses(new[] { plan.AllRows });
                 }
             }
         }
@@ -367,7 +369,7 @@ namespace CnnGen.Generators.Emitting
                 if (InputGradientReducesInLanes(el))
                 {
                     w.Line("// dA gathers from dZ through the flipped filter with C_out contiguous: flipped[ky, kx, c, k] = W[f−1−ky, f−1−kx, c, k]");
-                    w.Line($"// (C_in = {Cin} is narrower than a vector, so C_out is the vector axis and each pixel's sum is reduced horizontally).");
+                    w.Line($"// (C_in = {Cin} is not a whole number of 128-bit vectors, so C_out is the vector axis and each pixel's sum is reduced horizontally).");
                 }
                 else
                 {
@@ -389,7 +391,7 @@ namespace CnnGen.Generators.Emitting
             if (InputGradientReducesInLanes(el))
             {
                 w.Summary($"Writes flipped[ky, kx, c, k] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180°, channels kept in place,\n" +
-                          $"so the input gradient can multiply a contiguous dZ row over C_out by a contiguous weight row (C_in = {Cin} is narrower than a vector).");
+                          $"so the input gradient can multiply a contiguous dZ row over C_out by a contiguous weight row (C_in = {Cin} is not a whole number of 128-bit vectors).");
                 using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
                 {
                     using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
@@ -539,17 +541,8 @@ namespace CnnGen.Generators.Emitting
             string name = KernelBodies.NamePlaceholder;
             (string parameters, string constraints) = Generic(s);
             var names = new GatherNames("dz", "flipped", null, "da");
-            var parts = new List<(Phase Phase, IReadOnlyList<RowClass> Rows, UnrollLevel Level)>();
-            foreach (Phase phase in phases)
-            {
-                foreach (var split in KernelBudget.Split(phase.Plan, phase.Plan.RowClasses))
-                {
-                    parts.Add((phase, split.Rows, split.Level));
-                }
-            }
-
-            int totalCost = parts.Sum(p => p.Rows.Sum(r => p.Phase.Plan.Cost(r, p.Level)));
-            bool inline = totalCost <= KernelBudget.MethodStatements;
+            var parts = phases.Select(phase => (Phase: phase, Rows: (IReadOnlyList<RowClass>)new[] { phase.Plan.AllRows }, Level: KernelBudget.LevelFor(phase.Plan))).ToList();
+            bool inline = parts.Sum(p => p.Phase.Plan.Cost(p.Level)) <= KernelBudget.MethodStatements;
             int reductionBits = InputGradientReductionBits(s.Element, s.Tier);
             if (RowPhases.Count > 1)
             {
@@ -640,7 +633,7 @@ namespace CnnGen.Generators.Emitting
             w.Line();
             foreach (Phase phase in phases.GroupBy(p => p.ColumnPhase).Select(g => g.First()))
             {
-                UnrollLevel level = KernelBudget.Split(phase.Plan, phase.Plan.RowClasses)[0].Level;
+                UnrollLevel level = KernelBudget.LevelFor(phase.Plan);
                 w.Summary($"The input gradient of the column phase ix mod {S} = {phase.ColumnPhase} ({phase.Plan.Columns.TapCount} column taps), one example, for the row phase its parameters describe; unrolled: {level}.");
                 w.Line(KernelNames.AggressiveOptimization);
                 using (w.Block($"private static void {name}Columns{phase.ColumnPhase}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}){constraints}"))

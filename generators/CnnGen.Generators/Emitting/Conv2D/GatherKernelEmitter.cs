@@ -121,7 +121,7 @@ namespace CnnGen.Generators.Emitting
                     ? "no filter row reaches the source, so these rows hold the initial value only"
                     : $"filter-row taps {rows.TapLo}..{rows.TapHi - 1} of {Rows.TapCount} lie inside the source";
                 _w.Line($"// {which}: {taps}.");
-                if (rows.Rows == 1 || _level == UnrollLevel.Everything)
+                if (rows.Rows == 1)
                 {
                     for (int oy = rows.Start; oy < rows.End; oy++)
                     {
@@ -155,7 +155,7 @@ namespace CnnGen.Generators.Emitting
             {
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
                 // A generic body loops even over one group of whole vectors: a tier with more lanes has fewer groups.
-                if ((count > 1 || (_s.IsGeneric && _s.IsWhole(group))) && _level != UnrollLevel.Everything)
+                if (count > 1 || (_s.IsGeneric && _s.IsWhole(group)))
                 {
                     _w.Line($"// {channels}, {DescribeGroup(group)} at a time.");
                     using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {GroupStep(group)})"))
@@ -251,7 +251,7 @@ namespace CnnGen.Generators.Emitting
             foreach (ColumnBlock block in _plan.BlocksFor(group))
             {
                 string what = DescribeBlock(block);
-                if (block.Repeat > 1 && _level != UnrollLevel.Everything)
+                if (block.Repeat > 1)
                 {
                     int end = block.Start + block.Repeat * block.Pixels;
                     _w.Line($"// Columns {block.Start}..{end - 1}, {block.Pixels} at a time: {what}.");
@@ -324,7 +324,7 @@ namespace CnnGen.Generators.Emitting
                         EmitFilterRow(oy, group, ch, block, ox, Val.Var("ky"));
                     }
                 }
-                else if (rows.TapHi - rows.TapLo == 1 || _level >= UnrollLevel.AllTaps)
+                else if (rows.TapHi - rows.TapLo == 1)
                 {
                     for (int ky = rows.TapLo; ky < rows.TapHi; ky++)
                     {

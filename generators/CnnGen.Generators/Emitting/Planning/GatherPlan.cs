@@ -12,12 +12,6 @@ namespace CnnGen.Generators.Emitting.Planning
 
         /// <summary>Also the loop over the column taps × reduction channels of one filter row.</summary>
         ColumnTaps = 1,
-
-        /// <summary>Also the loop over the filter rows.</summary>
-        AllTaps = 2,
-
-        /// <summary>Everything but the batch loop: every output row, column block and channel group is written out.</summary>
-        Everything = 3,
     }
 
     /// <summary>
@@ -190,30 +184,23 @@ namespace CnnGen.Generators.Emitting.Planning
         }
 
         /// <summary>The statements of the largest straight-line register block (the hot loop body).</summary>
-        public int HotCost(UnrollLevel level, IEnumerable<RowClass> classes)
+        public int HotCost(UnrollLevel level)
         {
             int worst = 0;
-            foreach (RowClass rows in classes)
+            foreach ((ChannelGroup group, _, _) in Channels.Groups())
             {
-                int rowTaps = rows.TapHi - rows.TapLo;
-                foreach ((ChannelGroup group, _, _) in Channels.Groups())
+                foreach (ColumnBlock block in BlocksFor(group))
                 {
-                    foreach (ColumnBlock block in BlocksFor(group))
-                    {
-                        int cost = SegmentCost(group, block, level);
-                        cost = level >= UnrollLevel.AllTaps ? cost * rowTaps : cost;
-                        worst = Math.Max(worst, cost);
-                    }
+                    worst = Math.Max(worst, SegmentCost(group, block, level));
                 }
             }
 
             return worst;
         }
 
-        /// <summary>The statements emitted for one class of rows.</summary>
-        public int Cost(RowClass rows, UnrollLevel level)
+        /// <summary>The statements emitted for one output row's code (the body of the row loop).</summary>
+        public int Cost(UnrollLevel level)
         {
-            int rowTaps = rows.TapHi - rows.TapLo;
             int total = 4;
             foreach ((ChannelGroup group, _, int count) in Channels.Groups())
             {
@@ -221,15 +208,14 @@ namespace CnnGen.Generators.Emitting.Planning
                 foreach (ColumnBlock block in BlocksFor(group))
                 {
                     int body = SegmentCost(group, block, level);
-                    body = level >= UnrollLevel.AllTaps ? body * rowTaps : body + 3;
-                    body += 2 * block.Pixels * group.Chunks.Count;
-                    groupCost += level == UnrollLevel.Everything ? body * block.Repeat : body + 2;
+                    body += 3 + 2 * block.Pixels * group.Chunks.Count;
+                    groupCost += body + 2;
                 }
 
-                total += level == UnrollLevel.Everything ? groupCost * count : groupCost + 2;
+                total += groupCost + 2;
             }
 
-            return level == UnrollLevel.Everything ? total * rows.Rows : total + 2;
+            return total + 2;
         }
     }
 }
