@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CnnGen.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -38,20 +39,8 @@ public class EmittedSizeTests
     [Fact]
     public void The_digits_network_emits_at_most_its_pinned_size()
     {
-        string code = Generate("""
-            using CnnGen;
-            [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
-            [Conv2D(f: 3, pad: 1, Filters = 16)]
-            [ReLU]
-            [MaxPool2D(f: 2, stride: 2)]
-            [Conv2D(f: 3, pad: 1, Filters = 32)]
-            [ReLU]
-            [MaxPool2D(f: 2, stride: 2)]
-            [Flatten]
-            [Dense(10)]
-            [SoftmaxCrossEntropy]
-            public partial class DigitsNet { }
-            """);
+        // The sample's own declaration, read from the repository, so the pin follows the network users run.
+        string code = Generate(File.ReadAllText(Path.Combine(RepositoryFolder(), "samples", "Digits", "DigitsNet.cs")));
 
         // Not yet under 150 KB: besides its two small convolutions, the network's pools, ReLUs, dense layer and loss
         // carry their full public wrappers and documentation as nested classes.
@@ -81,6 +70,10 @@ public class EmittedSizeTests
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         return Assert.Single(run.Single.GeneratedSources).SourceText.ToString();
     }
+
+    /// <summary>The repository's root: this source file lives in tests/CnnGen.Generators.Tests.</summary>
+    private static string RepositoryFolder([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
 
     private static int CountOccurrences(string text, string value)
     {

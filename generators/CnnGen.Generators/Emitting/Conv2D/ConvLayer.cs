@@ -550,36 +550,24 @@ namespace CnnGen.Generators.Emitting
                 return;
             }
 
-            w.Line(KernelNames.AggressiveOptimization);
-            using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
+            EmitInputGradientEntry(w, s, () =>
             {
-                using (w.Block("for (int n = 0; n < batch; n++)"))
+                foreach (var part in parts)
                 {
-                    w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
-                    w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
-                    if (InputGradientHasUntappedPhases)
+                    if (inline)
                     {
-                        w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
-                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
+                        w.Line($"// Phase (iy mod {S}, ix mod {S}) = ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}): {part.Phase.Plan.Rows.TapCount}×{part.Phase.Plan.Columns.TapCount} taps; unrolled: {part.Level}.");
+                        using (w.Block())
+                        {
+                            new GatherKernelEmitter(w, part.Phase.Plan, s, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
+                        }
                     }
-
-                    foreach (var part in parts)
+                    else
                     {
-                        if (inline)
-                        {
-                            w.Line($"// Phase (iy mod {S}, ix mod {S}) = ({part.Phase.RowPhase}, {part.Phase.ColumnPhase}): {part.Phase.Plan.Rows.TapCount}×{part.Phase.Plan.Columns.TapCount} taps; unrolled: {part.Level}.");
-                            using (w.Block())
-                            {
-                                new GatherKernelEmitter(w, part.Phase.Plan, s, names, F, W, part.Level, reductionBits).EmitRowClasses(part.Rows);
-                            }
-                        }
-                        else
-                        {
-                            w.Line($"{InputPartName(name, part.Phase, part.Rows)}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da);");
-                        }
+                        w.Line($"{InputPartName(name, part.Phase, part.Rows)}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da);");
                     }
                 }
-            }
+            });
 
             w.Line();
             if (!inline)
@@ -609,26 +597,14 @@ namespace CnnGen.Generators.Emitting
             (string parameters, string constraints) = Generic(s);
             var names = new GatherNames("dz", "flipped", null, "da");
             var rowPhases = new RowPhaseParameters(RowPhases.Select(r => r.Map).ToList());
-            w.Line(KernelNames.AggressiveOptimization);
-            using (w.Block($"private static void {name}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
+            EmitInputGradientEntry(w, s, () =>
             {
-                using (w.Block("for (int n = 0; n < batch; n++)"))
+                w.Line("// Row phase by row phase: rows (count, first, source offset, taps, first filter row).");
+                foreach (Phase phase in phases)
                 {
-                    w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
-                    w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
-                    if (InputGradientHasUntappedPhases)
-                    {
-                        w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
-                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
-                    }
-
-                    w.Line("// Row phase by row phase: rows (count, first, source offset, taps, first filter row).");
-                    foreach (Phase phase in phases)
-                    {
-                        w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
-                    }
+                    w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
                 }
-            }
+            });
 
             w.Line();
             foreach (Phase phase in phases.GroupBy(p => p.ColumnPhase).Select(g => g.First()))
@@ -642,6 +618,33 @@ namespace CnnGen.Generators.Emitting
                 }
 
                 w.Line();
+            }
+        }
+
+        /// <summary>
+        /// Writes the input-gradient body's method (named <see cref="KernelBodies.NamePlaceholder"/>) and its loop over the
+        /// examples, with <c>dz</c> and <c>da</c> at the example and dA cleared where no tap reaches; <paramref name="body"/>
+        /// writes what each example runs.
+        /// </summary>
+        private void EmitInputGradientEntry(IndentedWriter w, VectorSpelling s, Action body)
+        {
+            string t = s.T;
+            (string parameters, string constraints) = Generic(s);
+            w.Line(KernelNames.AggressiveOptimization);
+            using (w.Block($"private static void {KernelBodies.NamePlaceholder}{parameters}(ref {t} outputGradient, ref {t} flipped, ref {t} inputGradient, int batch){constraints}"))
+            {
+                using (w.Block("for (int n = 0; n < batch; n++)"))
+                {
+                    w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
+                    w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
+                    if (InputGradientHasUntappedPhases)
+                    {
+                        w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
+                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
+                    }
+
+                    body();
+                }
             }
         }
 
