@@ -43,8 +43,8 @@ public class EmittedSizeTests
         string code = Generate(File.ReadAllText(Path.Combine(RepositoryFolder(), "samples", "Digits", "DigitsNet.cs")));
 
         // Not yet under 150 KB: besides its two small convolutions, the network's pools, ReLUs, dense layer and loss
-        // carry their full public wrappers and documentation as nested classes.
-        Assert.True(code.Length <= 360_000, $"{code.Length} characters");
+        // carry their full public wrappers as nested classes (their documentation is left out there).
+        Assert.True(code.Length <= 315_000, $"{code.Length} characters");
     }
 
     [Fact]

@@ -35,12 +35,23 @@ namespace CnnGen.Generators.Emitting
         /// <summary>The current indentation depth.</summary>
         public int Depth => _depth;
 
+        /// <summary>
+        /// While true, documentation comment lines (<c>///</c>) are dropped: set around code no one outside the generated
+        /// file can see (a network's private nested layers), where they would only add text to compile.
+        /// </summary>
+        public bool OmitDocumentation { get; set; }
+
         /// <summary>Writes one line at the current indentation; an empty line carries no spaces.</summary>
         public IndentedWriter Line(string line = "")
         {
             if (++_lines % LinesPerCancellationCheck == 0)
             {
                 CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (OmitDocumentation && line.TrimStart().StartsWith("///", System.StringComparison.Ordinal))
+            {
+                return this;
             }
 
             if (line.Length > 0)

@@ -117,7 +117,16 @@ namespace CnnGen.Generators.Network
                 string bases = contract is null ? string.Empty : " : " + contract;
                 using (writer.Block($"private sealed class {plan.Layer.ClassName}{bases}"))
                 {
-                    LayerSourceEmitter.EmitLayerBody(writer, plan.Layer.Spec, contract: true);
+                    // The nested class is private: its members' documentation would be compiled by every build and read by no one.
+                    writer.OmitDocumentation = true;
+                    try
+                    {
+                        LayerSourceEmitter.EmitLayerBody(writer, plan.Layer.Spec, contract: true);
+                    }
+                    finally
+                    {
+                        writer.OmitDocumentation = false;
+                    }
                 }
 
                 writer.Line();

@@ -126,58 +126,30 @@ namespace @int
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 2;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 2;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 1;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 4;
 
-            /// <summary>
-            /// The number of values in one input example (2·2·1, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 4;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·4, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 4;
 
-            /// <summary>
-            /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
@@ -187,10 +159,6 @@ namespace @int
                 input.CopyTo(output);
             }
 
-            /// <summary>
-            /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
@@ -217,64 +185,33 @@ namespace @int
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 4;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 4;
 
-            /// <summary>
-            /// The number of values in one input example (1·1·4, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 4;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·4, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 4;
 
-            /// <summary>
-            /// The number of classes: the values of one example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Classes = 4;
 
-            /// <summary>
-            /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Softmax(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
             {
@@ -289,9 +226,6 @@ namespace @int
                 }
             }
 
-            /// <summary>
-            /// Softmax of one example; returns the log of the sum of exponentials of <c>z − max</c>, and the max.
-            /// </summary>
             private static (float LogSum, float Max) SoftmaxOne(ref float z, ref float p)
             {
                 float max = z;
@@ -315,12 +249,6 @@ namespace @int
                 return (float.Log(sum), max);
             }
 
-            /// <summary>
-            /// Writes each example's probabilities and returns the mean cross-entropy loss over the batch,
-            /// <c>(1/m) Σ_n −log p[n, labels[n]]</c>.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static float Forward(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<float> probabilities)
             {
@@ -346,12 +274,6 @@ namespace @int
                 return (float)(loss / batch);
             }
 
-            /// <summary>
-            /// Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).
-            /// <paramref name="logitsGradient"/> may be <paramref name="probabilities"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<float> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<float> logitsGradient)
             {

@@ -286,89 +286,39 @@ namespace Digits
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 8;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 8;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 2;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 4;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 4;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 2;
 
-            /// <summary>
-            /// The number of values in one input example (8·8·2, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 128;
 
-            /// <summary>
-            /// The number of values in one output example (4·4·2, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 32;
 
-            /// <summary>
-            /// The window's height and width.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int FilterSize = 2;
 
-            /// <summary>
-            /// The step between windows, along the height and the width.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Stride = 2;
 
-            /// <summary>
-            /// Forward pass: each output value is the maximum of its 2×2 window, per channel.
-            /// </summary>
-            /// <param name="input">A batch of m examples, NHWC (m, 8, 8, 2): m·128 values.</param>
-            /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 2): m·32 values.</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
-            /// <summary>
-            /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
-            /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
-            /// </summary>
-            /// <param name="input">A batch of m examples, NHWC (m, 8, 8, 2): m·128 values.</param>
-            /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 2): m·32 values.</param>
-            /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
-            /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
-            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
-            /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
-            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
-            /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
             {
@@ -376,31 +326,9 @@ namespace Digits
                 ForwardBatch(input, output, parallel);
             }
 
-            /// <summary>
-            /// Backward pass: each output's gradient goes to the first maximum of its window in row-major order (to its first NaN when the window holds NaN). Overlapping windows add up; <paramref name="inputGradient"/> is overwritten.
-            /// </summary>
-            /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
-            /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
-            /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 8, 8, 2).</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
-            /// <summary>
-            /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
-            /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
-            /// </summary>
-            /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 2).</param>
-            /// <param name="input">The forward pass's input, NHWC (m, 8, 8, 2); it fixes the batch size m.</param>
-            /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 8, 8, 2).</param>
-            /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
-            /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
-            /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
-            /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
-            /// <remarks>One call at a time per <see cref="global::CnnGen.BatchParallel"/>, whichever layer makes it: a call that starts while another
-            /// holds the runner throws before touching it, and disposing the runner waits for the running call.
-            /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
             {
@@ -408,9 +336,6 @@ namespace Digits
                 BackwardBatch(outputGradient, input, inputGradient, parallel);
             }
 
-            /// <summary>
-            /// Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
@@ -427,9 +352,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
@@ -448,9 +370,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// The forward body on refs: runs the kernel on <paramref name="batch"/> consecutive examples (a whole batch, or one shard of it).
-            /// </summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             internal static void ForwardCore<T>(ref T x, ref T y, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
@@ -461,9 +380,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// The backward body on refs: clears <paramref name="batch"/> examples of <c>dx</c> (the kernel adds into it), then runs the kernel on each.
-            /// </summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             internal static void BackwardCore<T>(ref T dy, ref T x, ref T dx, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
@@ -475,9 +391,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Kernel body: the forward pass of one example. <c>x</c>: 8×8×2 (NHWC), <c>y</c>: 4×4×2.
-            /// </summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -518,10 +431,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Kernel body: the backward pass of one example, adding into <c>dx</c> (8×8×2, cleared by the caller)
-            /// the gradient <c>dy</c> (4×4×2) routed through the windows of <c>x</c>.
-            /// </summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -593,58 +502,30 @@ namespace Digits
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 4;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 4;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 2;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 32;
 
-            /// <summary>
-            /// The number of values in one input example (4·4·2, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 32;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·32, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 32;
 
-            /// <summary>
-            /// Copies a batch of NHWC examples to their flattened vectors (the same values in the same order).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
@@ -654,10 +535,6 @@ namespace Digits
                 input.CopyTo(output);
             }
 
-            /// <summary>
-            /// Copies the gradient of the flattened vectors back to the NHWC examples (overwritten, not accumulated).
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the output partly overlaps the input (it may be the input itself).</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient)
             {
@@ -686,76 +563,39 @@ namespace Digits
             static int global::CnnGen.IWeightedLayerShape.WeightsLength => WeightsLength;
             static int global::CnnGen.IWeightedLayerShape.BiasLength => BiasLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 32;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 20;
 
-            /// <summary>
-            /// The number of values in one input example (1·1·32, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 32;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·20, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 20;
 
-            /// <summary>
-            /// The number of output units.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Units = 20;
 
-            /// <summary>
-            /// The number of weights, laid out (inputLength, units) = (32, 20) row-major.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int WeightsLength = 640;
 
-            /// <summary>
-            /// The number of biases, one per unit.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int BiasLength = 20;
 
-            /// <summary>
-            /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
@@ -907,12 +747,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Computes the gradients of a batch (all overwritten, not accumulated; weight and bias gradients are summed over the batch):
-            /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
-            /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
@@ -1262,59 +1096,30 @@ namespace Digits
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 20;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 20;
 
-            /// <summary>
-            /// The number of values in one input example (1·1·20, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 20;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·20, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 20;
 
-            /// <summary>
-            /// Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name="output"/> may be <paramref name="input"/> itself.
-            /// A NaN input gives a NaN output.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
@@ -1373,12 +1178,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Computes <c>inputGradient = input &gt; 0 ? outputGradient : 0</c> for a batch (overwritten, not accumulated).
-            /// <paramref name="input"/> may be the forward output instead: both are positive at the same places.
-            /// <paramref name="inputGradient"/> may be <paramref name="outputGradient"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient)
             {
@@ -1459,76 +1258,39 @@ namespace Digits
             static int global::CnnGen.IWeightedLayerShape.WeightsLength => WeightsLength;
             static int global::CnnGen.IWeightedLayerShape.BiasLength => BiasLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 20;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 10;
 
-            /// <summary>
-            /// The number of values in one input example (1·1·20, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 20;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·10, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 10;
 
-            /// <summary>
-            /// The number of output units.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Units = 10;
 
-            /// <summary>
-            /// The number of weights, laid out (inputLength, units) = (20, 10) row-major.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int WeightsLength = 200;
 
-            /// <summary>
-            /// The number of biases, one per unit.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int BiasLength = 10;
 
-            /// <summary>
-            /// Computes <c>output[n, u] = bias[u] + Σ_i input[n, i]·weights[i, u]</c> for a batch.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
@@ -1681,12 +1443,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Computes the gradients of a batch (all overwritten, not accumulated; weight and bias gradients are summed over the batch):
-            /// <c>inputGradient[n, i] = Σ_u weights[i, u]·outputGradient[n, u]</c>,
-            /// <c>weightsGradient[i, u] = Σ_n input[n, i]·outputGradient[n, u]</c>, <c>biasGradient[u] = Σ_n outputGradient[n, u]</c>.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
@@ -2037,64 +1793,33 @@ namespace Digits
             static int global::CnnGen.ILayerShape.InputLength => InputLength;
             static int global::CnnGen.ILayerShape.OutputLength => OutputLength;
 
-            /// <summary>
-            /// The height of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputHeight = 1;
 
-            /// <summary>
-            /// The width of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one input example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputChannels = 10;
 
-            /// <summary>
-            /// The height of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputHeight = 1;
 
-            /// <summary>
-            /// The width of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputWidth = 1;
 
-            /// <summary>
-            /// The channel count of one output example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputChannels = 10;
 
-            /// <summary>
-            /// The number of values in one input example (1·1·10, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int InputLength = 10;
 
-            /// <summary>
-            /// The number of values in one output example (1·1·10, NHWC).
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int OutputLength = 10;
 
-            /// <summary>
-            /// The number of classes: the values of one example.
-            /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public const int Classes = 10;
 
-            /// <summary>
-            /// Writes the softmax of each example's logits. <paramref name="probabilities"/> may be <paramref name="logits"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or probabilities partly overlaps logits.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Softmax(global::System.ReadOnlySpan<double> logits, global::System.Span<double> probabilities)
             {
@@ -2109,9 +1834,6 @@ namespace Digits
                 }
             }
 
-            /// <summary>
-            /// Softmax of one example; returns the log of the sum of exponentials of <c>z − max</c>, and the max.
-            /// </summary>
             private static (double LogSum, double Max) SoftmaxOne(ref double z, ref double p)
             {
                 double max = z;
@@ -2135,12 +1857,6 @@ namespace Digits
                 return (double.Log(sum), max);
             }
 
-            /// <summary>
-            /// Writes each example's probabilities and returns the mean cross-entropy loss over the batch,
-            /// <c>(1/m) Σ_n −log p[n, labels[n]]</c>.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or probabilities overlaps logits (this pass does not work in place).</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static double Forward(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<double> probabilities)
             {
@@ -2166,12 +1882,6 @@ namespace Digits
                 return (double)(loss / batch);
             }
 
-            /// <summary>
-            /// Writes the gradient of the mean loss with respect to the logits, <c>(p − onehot(labels[n])) / m</c> (overwritten).
-            /// <paramref name="logitsGradient"/> may be <paramref name="probabilities"/> itself.
-            /// </summary>
-            /// <exception cref="global::System.ArgumentException">A span has the wrong length, or logitsGradient partly overlaps probabilities.</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A label is not a class index.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
             public static void Backward(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient)
             {
