@@ -564,7 +564,7 @@ namespace CnnGen.Generators.Emitting
                     }
                     else
                     {
-                        w.Line($"{InputPartName(name, part.Phase, part.Rows)}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da);");
+                        w.Line($"{InputPartName(name, part.Phase, part.Rows)}{(s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty)}(ref dz, ref flipped, ref da);");
                     }
                 }
             });
@@ -602,7 +602,7 @@ namespace CnnGen.Generators.Emitting
                 w.Line("// Row phase by row phase: rows (count, first, source offset, taps, first filter row).");
                 foreach (Phase phase in phases)
                 {
-                    w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? "<T, TVector, TOps>" : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
+                    w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
                 }
             });
 
