@@ -816,7 +816,7 @@ namespace Notebook
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
                     nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 1 vector(s) at a time.
+                    // Channels 0..7, one vector at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
                         // Weight rows j = dx·4 + c in 0..11.
@@ -946,7 +946,7 @@ namespace Notebook
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
                     nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
-                    // Channels 0..7, 2 vector(s) at a time.
+                    // Channels 0..7, 2 vectors at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
                     {
                         // Weight rows j = dx·4 + c in 0..5.
@@ -1080,7 +1080,7 @@ namespace Notebook
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1212,7 +1212,7 @@ namespace Notebook
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1415,7 +1415,7 @@ namespace Notebook
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1551,7 +1551,7 @@ namespace Notebook
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, rowFirst * 28 + oy * 56);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {

@@ -234,8 +234,6 @@ namespace CnnGen.Generators.Emitting
 
         // ------------------------------------------------------------------ kernels
 
-        private const string Generated = "global::CnnGen.Generated";
-
         /// <summary>
         /// Writes, per element type, the kernel entry points (<c>ForwardCore</c>, <c>BackwardCore</c>) that pick a vector
         /// tier, then every distinct kernel body once (<see cref="KernelBodies"/>): tiers and element types whose bodies read
@@ -444,12 +442,10 @@ namespace CnnGen.Generators.Emitting
             {
                 foreach ((ChannelGroup group, int start, int count) in plan.Groups())
                 {
-                    bool whole = s.IsWhole(group);
-                    string step = whole ? s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
-                    bool loop = count > 1 || (whole && s.IsGeneric);
-                    using (loop ? w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : w.Block())
+                    string? loop = s.ChannelLoop(group, start, count);
+                    using (loop is not null ? w.Block(loop) : w.Block())
                     {
-                        var ch = loop ? Val.Var("ch") : Val.Lit(start);
+                        var ch = loop is not null ? Val.Var("ch") : Val.Lit(start);
                         for (int k = 0; k < group.Chunks.Count; k++)
                         {
                             Chunk chunk = group.Chunks[k];

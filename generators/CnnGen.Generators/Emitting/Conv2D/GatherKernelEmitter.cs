@@ -19,9 +19,9 @@ namespace CnnGen.Generators.Emitting
     {
         public const string Declaration = "nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst";
 
-        public bool ClipsLow => Phases.Any(r => r.SrcOffset < 0);
+        public bool ClipsLow => Phases.Any(r => r.ClipsLow);
 
-        public bool ClipsHigh => Phases.Any(r => r.SrcStep * (r.OutCount - 1) + r.SrcOffset + r.TapCount > r.SrcCount);
+        public bool ClipsHigh => Phases.Any(r => r.ClipsHigh);
 
         /// <summary>The arguments that pass <paramref name="phase"/>'s rows, in the order of <see cref="Declaration"/>.</summary>
         public static string Arguments(AxisMap phase) =>
@@ -143,9 +143,7 @@ namespace CnnGen.Generators.Emitting
 
         private void EmitRow(RowClass rows, Val oy)
         {
-            var dstRow = _rowPhases is null
-                ? new Affine().Add(Rows.OutFirst * DestinationRowLength).Add(Rows.OutStep * DestinationRowLength, oy)
-                : new Affine().Add(DestinationRowLength, Val.Var("rowFirst")).Add(Rows.OutStep * DestinationRowLength, oy);
+            var dstRow = AddRowTerm(new Affine().Add(Rows.OutStep * DestinationRowLength, oy), DestinationRowLength, Rows.OutFirst, "rowFirst");
             _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
             if (rows.Dynamic)
             {
@@ -154,11 +152,11 @@ namespace CnnGen.Generators.Emitting
             foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
             {
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
-                // A generic body loops even over one group of whole vectors: a tier with more lanes has fewer groups.
-                if (count > 1 || (_s.IsGeneric && _s.IsWhole(group)))
+                string? loop = _s.ChannelLoop(group, start, count);
+                if (loop is not null)
                 {
-                    _w.Line($"// {channels}, {DescribeGroup(group)} at a time.");
-                    using (_w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {GroupStep(group)})"))
+                    _w.Line($"// {channels}, {_s.DescribeGroup(group)} at a time.");
+                    using (_w.Block(loop))
                     {
                         EmitGroup(rows, oy, group, Val.Var("ch"));
                     }
@@ -168,7 +166,7 @@ namespace CnnGen.Generators.Emitting
                     for (int g = 0; g < count; g++)
                     {
                         int ch = start + g * group.Width;
-                        _w.Line($"// channels {ch}..{ch + group.Width - 1} ({DescribeGroup(group)}).");
+                        _w.Line($"// channels {ch}..{ch + group.Width - 1} ({_s.DescribeGroup(group)}).");
                         using (_w.Block())
                         {
                             EmitGroup(rows, oy, group, Val.Lit(ch));
@@ -185,41 +183,28 @@ namespace CnnGen.Generators.Emitting
         private void EmitRowTapBounds(Val oy)
         {
             // Tap ky of row oy reads source row SrcStep·oy + SrcOffset + ky, which must lie in [0, SrcCount).
-            if (_rowPhases is not null)
-            {
-                _kyLo = _rowPhases.ClipsLow ? "kyLo" : "0";
-                _kyHi = _rowPhases.ClipsHigh ? "kyHi" : "rowTaps";
-                if (_rowPhases.ClipsLow)
-                {
-                    _w.Line($"nint kyLo = Math.Max(0, {new Affine().Add(-1, Val.Var("rowSrcOffset")).Add(-Rows.SrcStep, oy)});");
-                }
-
-                if (_rowPhases.ClipsHigh)
-                {
-                    _w.Line($"nint kyHi = Math.Min(rowTaps, {new Affine().Add(-1, Val.Var("rowSrcOffset")).Add(-Rows.SrcStep, oy).Add(Rows.SrcCount)});");
-                }
-
-                return;
-            }
-
-            bool clipsLow = Rows.SrcOffset < 0;
-            bool clipsHigh = Rows.SrcStep * (Rows.OutCount - 1) + Rows.SrcOffset + Rows.TapCount > Rows.SrcCount;
+            bool clipsLow = _rowPhases?.ClipsLow ?? Rows.ClipsLow;
+            bool clipsHigh = _rowPhases?.ClipsHigh ?? Rows.ClipsHigh;
+            string taps = _rowPhases is null ? VectorSpelling.Literal(Rows.TapCount) : "rowTaps";
             _kyLo = clipsLow ? "kyLo" : "0";
-            _kyHi = clipsHigh ? "kyHi" : Rows.TapCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _kyHi = clipsHigh ? "kyHi" : taps;
             if (clipsLow)
             {
-                _w.Line($"nint kyLo = Math.Max(0, {new Affine().Add(-Rows.SrcStep, oy).Add(-Rows.SrcOffset)});");
+                _w.Line($"nint kyLo = Math.Max(0, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy), -1, Rows.SrcOffset, "rowSrcOffset")});");
             }
 
             if (clipsHigh)
             {
-                _w.Line($"nint kyHi = Math.Min({Rows.TapCount}, {new Affine().Add(-Rows.SrcStep, oy).Add(Rows.SrcCount - Rows.SrcOffset)});");
+                _w.Line($"nint kyHi = Math.Min({taps}, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy).Add(Rows.SrcCount), -1, Rows.SrcOffset, "rowSrcOffset")});");
             }
         }
 
-        /// <summary>A channel group's width as the loop step: in lanes when its chunks are whole vectors of the tier.</summary>
-        private string GroupStep(ChannelGroup group) =>
-            _s.IsWhole(group) ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
+        /// <summary>
+        /// Adds <paramref name="coefficient"/> × a field of the row axis: its value, or, when the body serves several row
+        /// phases, the parameter that carries it (<see cref="RowPhaseParameters"/>).
+        /// </summary>
+        private Affine AddRowTerm(Affine offset, int coefficient, int value, string parameter) =>
+            _rowPhases is null ? offset.Add(coefficient * value) : offset.Add(coefficient, Val.Var(parameter));
 
         private void EmitGroup(RowClass rows, Val oy, ChannelGroup group, Val ch)
         {
@@ -369,18 +354,8 @@ namespace CnnGen.Generators.Emitting
 
         private void EmitFilterRow(Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox, Val ky)
         {
-            var srcRow = new Affine().Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky);
-            var filterRow = new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch);
-            if (_rowPhases is null)
-            {
-                srcRow.Add(Rows.SrcOffset * SourceRowLength);
-                filterRow.Add(Rows.FilterFirst * FilterRowLength);
-            }
-            else
-            {
-                srcRow.Add(SourceRowLength, Val.Var("rowSrcOffset"));
-                filterRow.Add(FilterRowLength, Val.Var("rowFilterFirst"));
-            }
+            var srcRow = AddRowTerm(new Affine().Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky), SourceRowLength, Rows.SrcOffset, "rowSrcOffset");
+            var filterRow = AddRowTerm(new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch), FilterRowLength, Rows.FilterFirst, "rowFilterFirst");
 
             _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
@@ -496,12 +471,6 @@ namespace CnnGen.Generators.Emitting
                 : Math.Min(2, GatherPlan.BanksFor(block.Pixels * group.Chunks.Count));
 
         private int ReductionLanes => _reductionBits == 0 ? 0 : _el.Lanes(_reductionBits);
-
-        /// <summary>A channel group's chunks, in words that name the vector width only where the text is not shared between widths.</summary>
-        private string DescribeGroup(ChannelGroup group) =>
-            _s.IsGeneric && _s.IsWhole(group)
-                ? (group.Chunks.Count == 1 ? "one vector" : $"{group.Chunks.Count} vectors")
-                : $"{group.Width}: {group.Describe()}";
 
         /// <summary>
         /// One tap segment with the reduction channels as the vector axis: per column tap and reduction chunk, one weight

@@ -69,13 +69,11 @@ namespace CnnGen.Generators.Emitting
                         (string oyLo, string oyHi) = EmitOutputRange("oy", _plan.Rows, dy);
                         foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
                         {
-                            bool whole = _s.IsWhole(group);
-                            string step = whole ? _s.Lanes(group.Chunks.Count) : VectorSpelling.Literal(group.Width);
-                            _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {(whole && _s.IsGeneric ? group.Chunks.Count + " vector(s)" : group.Width + ": " + group.Describe())} at a time.");
-                            bool loop = count > 1 || (whole && _s.IsGeneric);
-                            using (loop ? _w.Block($"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})") : _w.Block())
+                            _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {_s.DescribeGroup(group)} at a time.");
+                            string? loop = _s.ChannelLoop(group, start, count);
+                            using (loop is not null ? _w.Block(loop) : _w.Block())
                             {
-                                Val ch = loop ? Val.Var("ch") : Val.Lit(start);
+                                Val ch = loop is not null ? Val.Var("ch") : Val.Lit(start);
                                 var rows = new RowRange(dy, oyLo, oyHi);
                                 if (_plan.BlocksWithinFilterColumn(group))
                                 {
@@ -117,7 +115,7 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         private (string Lo, string Hi) EmitOutputRange(string prefix, AxisMap axis, Val tap)
         {
-            var ranges = Enumerable.Range(0, axis.TapCount).Select(t => OutputRange(axis, t)).ToList();
+            var ranges = Enumerable.Range(0, axis.TapCount).Select(t => axis.OutputRange(t)).ToList();
             if (tap.Name is null)
             {
                 (int lo, int hi) = ranges[tap.Value];
@@ -148,23 +146,6 @@ namespace CnnGen.Generators.Emitting
             }
 
             return (loText, hiText);
-        }
-
-        /// <summary>The outputs [Lo, Hi) whose source for tap <paramref name="tap"/> is real; empty as (0, 0).</summary>
-        public static (int Lo, int Hi) OutputRange(AxisMap axis, int tap)
-        {
-            int lo = -1, hi = -1;
-            for (int o = 0; o < axis.OutCount; o++)
-            {
-                int at = axis.SrcStep * o + axis.SrcOffset + tap;
-                if (at >= 0 && at < axis.SrcCount)
-                {
-                    lo = lo < 0 ? o : lo;
-                    hi = o + 1;
-                }
-            }
-
-            return lo < 0 ? (0, 0) : (lo, hi);
         }
 
         private static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -61,6 +61,29 @@ namespace CnnGen.Generators.Emitting.Planning
             return hi <= lo ? (0, 0) : (lo, hi);
         }
 
+        /// <summary>Whether some output's first taps fall before the source (the leading padding).</summary>
+        public bool ClipsLow => SrcOffset < 0;
+
+        /// <summary>Whether some output's last taps fall past the source (the trailing padding).</summary>
+        public bool ClipsHigh => SrcStep * (OutCount - 1) + SrcOffset + TapCount > SrcCount;
+
+        /// <summary>The outputs [Lo, Hi) whose tap <paramref name="tap"/> reads a real source position; empty as (0, 0).</summary>
+        public (int Lo, int Hi) OutputRange(int tap)
+        {
+            int lo = -1, hi = -1;
+            for (int o = 0; o < OutCount; o++)
+            {
+                int at = SrcStep * o + SrcOffset + tap;
+                if (at >= 0 && at < SrcCount)
+                {
+                    lo = lo < 0 ? o : lo;
+                    hi = o + 1;
+                }
+            }
+
+            return lo < 0 ? (0, 0) : (lo, hi);
+        }
+
         /// <summary>Maximal runs of consecutive outputs that share the same valid tap range.</summary>
         public List<(int Start, int End, int Lo, int Hi)> Runs()
         {

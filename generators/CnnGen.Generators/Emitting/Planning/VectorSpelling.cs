@@ -113,6 +113,29 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>Whether every chunk of <paramref name="group"/> is a vector of <see cref="Width"/> bits.</summary>
         public bool IsWhole(ChannelGroup group) => group.Chunks.All(c => !c.IsScalar && c.Bits == Width);
 
+        /// <summary>
+        /// The header of the loop over <paramref name="count"/> repetitions of <paramref name="group"/> from channel
+        /// <paramref name="start"/> (its variable <c>ch</c>), or null where the group is written once. A generic body loops
+        /// even over one group of whole vectors, and steps in lanes: a tier with more lanes has fewer groups.
+        /// </summary>
+        public string? ChannelLoop(ChannelGroup group, int start, int count)
+        {
+            bool whole = IsWhole(group);
+            if (count <= 1 && !(whole && IsGeneric))
+            {
+                return null;
+            }
+
+            string step = whole ? Lanes(group.Chunks.Count) : Literal(group.Width);
+            return $"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})";
+        }
+
+        /// <summary>A channel group's chunks, in words that name the vector width only where the text is not shared between widths.</summary>
+        public string DescribeGroup(ChannelGroup group) =>
+            IsGeneric && IsWhole(group)
+                ? (group.Chunks.Count == 1 ? "one vector" : $"{group.Chunks.Count} vectors")
+                : $"{group.Width}: {group.Describe()}";
+
         public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -63,22 +63,6 @@ namespace CnnGen.Generators.Emitting.Planning
         /// </summary>
         public bool BlocksWithinFilterColumn(ChannelGroup group) => InputChannels >= TapsFor(group);
 
-        private (int Lo, int Hi) OutputColumns(int dx)
-        {
-            int lo = -1, hi = -1;
-            for (int o = 0; o < Columns.OutCount; o++)
-            {
-                (int tLo, int tHi) = Columns.ValidTaps(o);
-                if (tLo <= dx && dx < tHi)
-                {
-                    lo = lo < 0 ? o : lo;
-                    hi = o + 1;
-                }
-            }
-
-            return lo < 0 ? (0, 0) : (lo, hi);
-        }
-
         private List<TapBlock> BuildBlocks(int taps)
         {
             var blocks = new List<TapBlock>();
@@ -86,7 +70,7 @@ namespace CnnGen.Generators.Emitting.Planning
             for (int start = 0; start < RowLength; start += taps)
             {
                 int count = Math.Min(taps, RowLength - start);
-                var ranges = Enumerable.Range(start, count).Select(j => OutputColumns(j / InputChannels)).ToList();
+                var ranges = Enumerable.Range(start, count).Select(j => Columns.OutputRange(j / InputChannels)).ToList();
                 var cuts = new SortedSet<int> { 0, Columns.OutCount };
                 foreach ((int lo, int hi) in ranges)
                 {
