@@ -126,6 +126,15 @@ public partial class Cout65_Cin9 { }
 [Conv2D(f: 3, stride: 1, pad: 1, InputHeight = 5, InputWidth = 5, InputChannels = 33, Filters = 4)]
 public partial class Cin33_Cout4 { }
 
+[Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 1, InputWidth = 40, InputChannels = 3, Filters = 17)]
+public partial class OneRow_f3_s2_p1 { }
+
+[Conv2D(f: 4, stride: 2, pad: 3, InputHeight = 9, InputWidth = 1, InputChannels = 2, Filters = 16)]
+public partial class OneColumn_f4_s2_p3 { }
+
+[Conv2D(f: 5, stride: 3, pad: 4, InputHeight = 2, InputWidth = 2, InputChannels = 7, Filters = 65)]
+public partial class TinyPadded_f5_s3_p4 { }
+
 [Conv2D(f: 1, stride: 1, pad: 0, InputHeight = 1, InputWidth = 1, InputChannels = 3, Filters = 7)]
 public partial class OneByOne_f1 { }
 
@@ -184,6 +193,9 @@ internal static class DeclaredLayers
         new("Cout64_Cin7", new ConvShape(5, 5, 7, 64, 2, 1, 0), Cout64_Cin7.Forward, Cout64_Cin7.Forward, Cout64_Cin7.Backward, Cout64_Cin7.Backward),
         new("Cout65_Cin9", new ConvShape(4, 6, 9, 65, 3, 1, 2), Cout65_Cin9.Forward, Cout65_Cin9.Forward, Cout65_Cin9.Backward, Cout65_Cin9.Backward),
         new("Cin33_Cout4", new ConvShape(5, 5, 33, 4, 3, 1, 1), Cin33_Cout4.Forward, Cin33_Cout4.Forward, Cin33_Cout4.Backward, Cin33_Cout4.Backward),
+        new("OneRow_f3_s2_p1", new ConvShape(1, 40, 3, 17, 3, 2, 1), OneRow_f3_s2_p1.Forward, OneRow_f3_s2_p1.Forward, OneRow_f3_s2_p1.Backward, OneRow_f3_s2_p1.Backward),
+        new("OneColumn_f4_s2_p3", new ConvShape(9, 1, 2, 16, 4, 2, 3), OneColumn_f4_s2_p3.Forward, OneColumn_f4_s2_p3.Forward, OneColumn_f4_s2_p3.Backward, OneColumn_f4_s2_p3.Backward),
+        new("TinyPadded_f5_s3_p4", new ConvShape(2, 2, 7, 65, 5, 3, 4), TinyPadded_f5_s3_p4.Forward, TinyPadded_f5_s3_p4.Forward, TinyPadded_f5_s3_p4.Backward, TinyPadded_f5_s3_p4.Backward),
         new("OneByOne_f1", new ConvShape(1, 1, 3, 7, 1, 1, 0), OneByOne_f1.Forward, OneByOne_f1.Forward, OneByOne_f1.Backward, OneByOne_f1.Backward),
         new("OnePixelOut_f5", new ConvShape(5, 5, 2, 9, 5, 1, 0), OnePixelOut_f5.Forward, OnePixelOut_f5.Forward, OnePixelOut_f5.Backward, OnePixelOut_f5.Backward),
         new("WideRow_f3", new ConvShape(2, 20, 3, 17, 3, 1, 1), WideRow_f3.Forward, WideRow_f3.Forward, WideRow_f3.Backward, WideRow_f3.Backward),

@@ -39,6 +39,11 @@ cases += [
     ("Cout64_Cin7", 5, 5, 7, 64, 2, 1, 0),
     ("Cout65_Cin9", 4, 6, 9, 65, 3, 1, 2),
     ("Cin33_Cout4", 5, 5, 33, 4, 3, 1, 1),
+    # Stride phases at the edges: one input row (a single row phase, two column phases); one input column (the row
+    # phases share one method, clipped at both ends); a 2×2 input under padding 4 with C_out one past whole vectors.
+    ("OneRow_f3_s2_p1", 1, 40, 3, 17, 3, 2, 1),
+    ("OneColumn_f4_s2_p3", 9, 1, 2, 16, 4, 2, 3),
+    ("TinyPadded_f5_s3_p4", 2, 2, 7, 65, 5, 3, 4),
     # Degenerate extents.
     ("OneByOne_f1", 1, 1, 3, 7, 1, 1, 0),
     ("OnePixelOut_f5", 5, 5, 2, 9, 5, 1, 0),

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -115,17 +116,20 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         private (string Lo, string Hi) EmitOutputRange(string prefix, AxisMap axis, Val tap)
         {
-            var ranges = Enumerable.Range(0, axis.TapCount).Select(t => axis.OutputRange(t)).ToList();
+            // The bounds the emitted formulas give for each tap, compared as they are: a tap with no real source has
+            // lo ≥ hi, which an empty range normalized to (0, 0) would hide (its lo may still differ from the others').
+            int s = axis.SrcStep;
+            int Lo(int t) => -axis.SrcOffset - t > 0 ? (-axis.SrcOffset - t + s - 1) / s : 0;
+            int Hi(int t) => axis.SrcCount - 1 - axis.SrcOffset - t < 0 ? 0 : Math.Min(axis.OutCount, (axis.SrcCount - 1 - axis.SrcOffset - t) / s + 1);
             if (tap.Name is null)
             {
-                (int lo, int hi) = ranges[tap.Value];
-                return (Literal(lo), Literal(hi));
+                return (Literal(Lo(tap.Value)), Literal(Hi(tap.Value)));
             }
 
-            string loText = Literal(ranges[0].Lo);
-            string hiText = Literal(ranges[0].Hi);
-            int s = axis.SrcStep;
-            if (ranges.Any(r => r.Lo != ranges[0].Lo))
+            var taps = Enumerable.Range(0, axis.TapCount).ToList();
+            string loText = Literal(Lo(0));
+            string hiText = Literal(Hi(0));
+            if (taps.Any(t => Lo(t) != Lo(0)))
             {
                 // Outputs before the first real source: o·s < −SrcOffset − tap.
                 _w.Line($"nint {prefix}Before = {new Affine().Add(-1, tap).Add(-axis.SrcOffset)};");
@@ -135,7 +139,7 @@ namespace CnnGen.Generators.Emitting
                 loText = prefix + "Lo";
             }
 
-            if (ranges.Any(r => r.Hi != ranges[0].Hi))
+            if (taps.Any(t => Hi(t) != Hi(0)))
             {
                 // The last output whose source is real: o·s ≤ SrcCount − 1 − SrcOffset − tap.
                 _w.Line($"nint {prefix}Last = {new Affine().Add(-1, tap).Add(axis.SrcCount - 1 - axis.SrcOffset)};");
