@@ -20,6 +20,7 @@ public class EmittedSizeTests
         { "ResNet-18 stride-2 entry", "[Conv2D(3, stride: 2, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 128)]", 150_000 },
         { "benchmark mid layer", "[Conv2D(f: 3, stride: 1, pad: 1, InputHeight = 32, InputWidth = 32, InputChannels = 16, Filters = 32)]", 150_000 },
         { "benchmark notebook layer", "[Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 5, InputWidth = 7, InputChannels = 4, Filters = 8)]", 150_000 },
+        { "16×16 patch embedding", "[Conv2D(16, stride: 16, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 192)]", 150_000 },
         { "benchmark first layer", "[Conv2D(f: 5, stride: 1, pad: 2, InputHeight = 28, InputWidth = 28, InputChannels = 1, Filters = 8)]", 215_000 },
     };
 
@@ -62,6 +63,22 @@ public class EmittedSizeTests
         Assert.Contains("ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(", code, StringComparison.Ordinal);
         Assert.Contains("ForwardV256<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(", code, StringComparison.Ordinal);
         Assert.Equal(2, CountOccurrences(code, "private static void Forward"));
+    }
+
+    [Fact]
+    public void Column_phases_with_the_same_blocks_share_one_input_gradient_method()
+    {
+        string code = Generate("""
+            using CnnGen;
+            [Conv2D(16, stride: 16, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 192)]
+            public partial class Layer { }
+            """);
+
+        // Stride 16 makes 16 × 16 phases; every column phase has one tap and no border, so one method per body serves
+        // all of them, called from the phases' parameter tables rather than 256 written calls.
+        Assert.Contains("the column phases ix mod 16 = 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 (1 column taps)", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("InputGradientV512Columns1<", code, StringComparison.Ordinal);
+        Assert.Contains("for (int c = 0; c < columnPhases.Length; c += 3)", code, StringComparison.Ordinal);
     }
 
     private static string Generate(string source)

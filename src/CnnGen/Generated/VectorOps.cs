@@ -32,6 +32,15 @@ public interface IVectorOps<TVector, T>
     /// <summary>A vector with every element <paramref name="value"/>.</summary>
     static abstract TVector Broadcast(T value);
 
+    /// <summary>Loads a vector from <paramref name="offset"/> elements past <paramref name="source"/>, unchecked.</summary>
+    static abstract TVector Load(ref T source, nint offset);
+
+    /// <summary>Stores <paramref name="value"/> at <paramref name="offset"/> elements past <paramref name="destination"/>, unchecked.</summary>
+    static abstract void Store(TVector value, ref T destination, nint offset);
+
+    /// <summary>A vector with every element the one at <paramref name="offset"/> elements past <paramref name="source"/>, unchecked.</summary>
+    static abstract TVector Broadcast(ref T source, nint offset);
+
     /// <summary>left · right + addend, fused where the hardware has an FMA instruction.</summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
 
@@ -73,6 +82,18 @@ public readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref T source, nint offset) => Vector512.LoadUnsafe(ref Unsafe.Add(ref source, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination, nint offset) => value.StoreUnsafe(ref Unsafe.Add(ref destination, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(ref T source, nint offset) => Vector512.Create(Unsafe.Add(ref source, offset));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,6 +156,18 @@ public readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Load(ref T source, nint offset) => Vector256.LoadUnsafe(ref Unsafe.Add(ref source, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination, nint offset) => value.StoreUnsafe(ref Unsafe.Add(ref destination, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Broadcast(ref T source, nint offset) => Vector256.Create(Unsafe.Add(ref source, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd(Vector256<T> left, Vector256<T> right, Vector256<T> addend)
     {
         if (typeof(T) == typeof(float))
@@ -190,6 +223,18 @@ public readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Broadcast(T value) => Vector128.Create(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Load(ref T source, nint offset) => Vector128.LoadUnsafe(ref Unsafe.Add(ref source, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<T> value, ref T destination, nint offset) => value.StoreUnsafe(ref Unsafe.Add(ref destination, offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Broadcast(ref T source, nint offset) => Vector128.Create(Unsafe.Add(ref source, offset));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

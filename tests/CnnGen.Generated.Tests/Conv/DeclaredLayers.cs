@@ -105,6 +105,12 @@ public partial class Stride3_f2_p1 { }
 [Conv2D(f: 2, stride: 12, pad: 1, InputHeight = 26, InputWidth = 25, InputChannels = 2, Filters = 5)]
 public partial class Stride12_f2_p1 { }
 
+[Conv2D(f: 4, stride: 4, pad: 0, InputHeight = 12, InputWidth = 16, InputChannels = 3, Filters = 8)]
+public partial class Patch_f4_s4 { }
+
+[Conv2D(f: 11, stride: 4, pad: 2, InputHeight = 23, InputWidth = 27, InputChannels = 3, Filters = 16)]
+public partial class Alex_f11_s4_p2 { }
+
 [Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
 public partial class RgbStem_f7_s2_p3 { }
 
@@ -186,6 +192,8 @@ internal static class DeclaredLayers
         new("Stride3_f1", new ConvShape(7, 8, 5, 17, 1, 3, 0), Stride3_f1.Forward, Stride3_f1.Forward, Stride3_f1.Backward, Stride3_f1.Backward),
         new("Stride3_f2_p1", new ConvShape(8, 7, 3, 7, 2, 3, 1), Stride3_f2_p1.Forward, Stride3_f2_p1.Forward, Stride3_f2_p1.Backward, Stride3_f2_p1.Backward),
         new("Stride12_f2_p1", new ConvShape(26, 25, 2, 5, 2, 12, 1), Stride12_f2_p1.Forward, Stride12_f2_p1.Forward, Stride12_f2_p1.Backward, Stride12_f2_p1.Backward),
+        new("Patch_f4_s4", new ConvShape(12, 16, 3, 8, 4, 4, 0), Patch_f4_s4.Forward, Patch_f4_s4.Forward, Patch_f4_s4.Backward, Patch_f4_s4.Backward),
+        new("Alex_f11_s4_p2", new ConvShape(23, 27, 3, 16, 11, 4, 2), Alex_f11_s4_p2.Forward, Alex_f11_s4_p2.Forward, Alex_f11_s4_p2.Backward, Alex_f11_s4_p2.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),

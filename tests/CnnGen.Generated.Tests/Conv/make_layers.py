@@ -29,6 +29,10 @@ cases += [
     # Strides of two digits: phase (1, 11) and phase (11, 1) once gave kernels of the same name. (A 16×16 patch
     # embedding compiles in DefectRegressionTests; its 4 MB of kernels stay out of this project's build.)
     ("Stride12_f2_p1", 26, 25, 2, 5, 2, 12, 1),
+    # Column phases as parameters: a patch embedding's 4 column phases share one input-gradient method, called from
+    # tables for its 16 phases; an 11×11 stride-4 stem's phases share some methods and not others.
+    ("Patch_f4_s4", 12, 16, 3, 8, 4, 4, 0),
+    ("Alex_f11_s4_p2", 23, 27, 3, 16, 11, 4, 2),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
     ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
     # A stride far beyond the input: only the phases that hold an input pixel exist.

@@ -531,13 +531,8 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                     T init0 = Unsafe.Add(ref bias, 0);
                     // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
                     {
-                        T a0_0 = init0;
-                        T a1_0 = init0;
-                        T a2_0 = init0;
-                        T a3_0 = init0;
-                        T a4_0 = init0;
-                        T a5_0 = init0;
-                        T a6_0 = init0;
+                        T a0_0 = init0; T a1_0 = init0; T a2_0 = init0; T a3_0 = init0;
+                        T a4_0 = init0; T a5_0 = init0; T a6_0 = init0;
                         for (nint ky = kyLo; ky < kyHi; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
@@ -545,26 +540,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                             // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
                             {
                                 T w0 = Unsafe.Add(ref filter, 0);
-                                T x2 = Unsafe.Add(ref src, 0);
-                                a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
-                                T x3 = Unsafe.Add(ref src, 1);
-                                a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
-                                T x4 = Unsafe.Add(ref src, 2);
-                                a4_0 = T.MultiplyAddEstimate(x4, w0, a4_0);
-                                T x5 = Unsafe.Add(ref src, 3);
-                                a5_0 = T.MultiplyAddEstimate(x5, w0, a5_0);
+                                a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a2_0);
+                                a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a3_0);
+                                a4_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a4_0);
+                                a5_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a5_0);
                             }
                             // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
                             {
                                 T w0 = Unsafe.Add(ref filter, 1);
-                                T x1 = Unsafe.Add(ref src, 0);
-                                a1_0 = T.MultiplyAddEstimate(x1, w0, a1_0);
-                                T x2 = Unsafe.Add(ref src, 1);
-                                a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
-                                T x3 = Unsafe.Add(ref src, 2);
-                                a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
-                                T x4 = Unsafe.Add(ref src, 3);
-                                a4_0 = T.MultiplyAddEstimate(x4, w0, a4_0);
+                                a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a1_0);
+                                a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a2_0);
+                                a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a3_0);
+                                a4_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a4_0);
                             }
                         }
                         Unsafe.Add(ref dstRow, 0) = a0_0;
@@ -638,17 +625,14 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 for (; ox + 1 < 2; ox += 2)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                     T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    T x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = T.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
                                 }
                                 if (ox < 2)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                 }
                             }
                             // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
@@ -657,23 +641,17 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 for (; ox + 1 < 5; ox += 2)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
-                                    T x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                     T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    T x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = T.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
-                                    T x1_1 = Unsafe.Add(ref src, ox + 2);
-                                    a1_0_1 = T.MultiplyAddEstimate(x1_1, g0_1, a1_0_1);
+                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
+                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
                                 }
                                 if (ox < 5)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
-                                    T x1 = Unsafe.Add(ref src, ox + 1);
-                                    a1_0 = T.MultiplyAddEstimate(x1, g0, a1_0);
+                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                 }
                             }
                             // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
@@ -682,17 +660,14 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 for (; ox + 1 < 6; ox += 2)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
+                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
                                     T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    T x0_1 = Unsafe.Add(ref src, ox + 1);
-                                    a0_0_1 = T.MultiplyAddEstimate(x0_1, g0_1, a0_0_1);
+                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
                                 }
                                 if (ox < 6)
                                 {
                                     T g0 = Unsafe.Add(ref dzRow, ox);
-                                    T x0 = Unsafe.Add(ref src, ox);
-                                    a0_0 = T.MultiplyAddEstimate(x0, g0, a0_0);
+                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
                                 }
                             }
                         }
@@ -728,10 +703,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                         T init0 = T.Zero;
                         // Columns 0..3: interior, every column tap.
                         {
-                            T a0_0 = init0;
-                            T a1_0 = init0;
-                            T a2_0 = init0;
-                            T a3_0 = init0;
+                            T a0_0 = init0; T a1_0 = init0; T a2_0 = init0; T a3_0 = init0;
                             // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
                             var a0_0_1 = T.Zero;
                             var a1_0_1 = T.Zero;
@@ -744,25 +716,17 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 // Column taps 0..1 × 1 channels, all pixels.
                                 {
                                     T w0 = Unsafe.Add(ref filter, 0);
-                                    T x0 = Unsafe.Add(ref src, 1);
-                                    a0_0 = T.MultiplyAddEstimate(x0, w0, a0_0);
-                                    T x1 = Unsafe.Add(ref src, 2);
-                                    a1_0 = T.MultiplyAddEstimate(x1, w0, a1_0);
-                                    T x2 = Unsafe.Add(ref src, 3);
-                                    a2_0 = T.MultiplyAddEstimate(x2, w0, a2_0);
-                                    T x3 = Unsafe.Add(ref src, 4);
-                                    a3_0 = T.MultiplyAddEstimate(x3, w0, a3_0);
+                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a1_0);
+                                    a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a2_0);
+                                    a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 4), w0, a3_0);
                                 }
                                 {
                                     T w0 = Unsafe.Add(ref filter, 1);
-                                    T x0 = Unsafe.Add(ref src, 2);
-                                    a0_0_1 = T.MultiplyAddEstimate(x0, w0, a0_0_1);
-                                    T x1 = Unsafe.Add(ref src, 3);
-                                    a1_0_1 = T.MultiplyAddEstimate(x1, w0, a1_0_1);
-                                    T x2 = Unsafe.Add(ref src, 4);
-                                    a2_0_1 = T.MultiplyAddEstimate(x2, w0, a2_0_1);
-                                    T x3 = Unsafe.Add(ref src, 5);
-                                    a3_0_1 = T.MultiplyAddEstimate(x3, w0, a3_0_1);
+                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a0_0_1);
+                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a1_0_1);
+                                    a2_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 4), w0, a2_0_1);
+                                    a3_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 5), w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;

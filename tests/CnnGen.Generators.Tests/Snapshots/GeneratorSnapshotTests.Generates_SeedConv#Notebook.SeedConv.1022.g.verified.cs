@@ -518,13 +518,10 @@ namespace Notebook
                     // channels 0..7, one vector at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
-                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, ch));
+                        var init0 = TOps.Load(ref bias, ch);
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
-                            var a0_0 = init0;
-                            var a1_0 = init0;
-                            var a2_0 = init0;
-                            var a3_0 = init0;
+                            var a0_0 = init0; var a1_0 = init0; var a2_0 = init0; var a3_0 = init0;
                             // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
                             var a0_0_1 = TOps.Zero;
                             var a1_0_1 = TOps.Zero;
@@ -536,132 +533,92 @@ namespace Notebook
                                 ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 0));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 4));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 12));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 20));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    var w0 = TOps.Load(ref filter);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 12), w0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 20), w0, a3_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 8));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 5));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 13));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 21));
-                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    var w0 = TOps.Load(ref filter, 8);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 5), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 13), w0, a2_0_1);
+                                    a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 21), w0, a3_0_1);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 16));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 6));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 14));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 22));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    var w0 = TOps.Load(ref filter, 16);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 6), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 14), w0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 22), w0, a3_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 24));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 7));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 15));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 23));
-                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    var w0 = TOps.Load(ref filter, 24);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 7), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 15), w0, a2_0_1);
+                                    a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 23), w0, a3_0_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    var w0 = TOps.Load(ref filter, 32);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 0), w0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 8), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 16), w0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 24), w0, a3_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
-                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
-                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    var w0 = TOps.Load(ref filter, 40);
+                                    a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 1), w0, a0_0_1);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 9), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 17), w0, a2_0_1);
+                                    a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 25), w0, a3_0_1);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
-                                    a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                    var w0 = TOps.Load(ref filter, 48);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 2), w0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 10), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 18), w0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 26), w0, a3_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
-                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
-                                    a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                    var w0 = TOps.Load(ref filter, 56);
+                                    a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 3), w0, a0_0_1);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 11), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 19), w0, a2_0_1);
+                                    a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 27), w0, a3_0_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 64));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var w0 = TOps.Load(ref filter, 64);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 12), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 20), w0, a2_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 72));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
-                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var w0 = TOps.Load(ref filter, 72);
+                                    a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 5), w0, a0_0_1);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 13), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 21), w0, a2_0_1);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 80));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
-                                    a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
-                                    a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
-                                    a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                    var w0 = TOps.Load(ref filter, 80);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 6), w0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 14), w0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 22), w0, a2_0);
                                 }
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, 88));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
-                                    a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
-                                    a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
-                                    a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                    var w0 = TOps.Load(ref filter, 88);
+                                    a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 7), w0, a0_0_1);
+                                    a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 15), w0, a1_0_1);
+                                    a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 23), w0, a2_0_1);
                                 }
                             }
                             a0_0 = TOps.Add(a0_0, a0_0_1);
                             a1_0 = TOps.Add(a1_0, a1_0_1);
                             a2_0 = TOps.Add(a2_0, a2_0_1);
                             a3_0 = TOps.Add(a3_0, a3_0_1);
-                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                            TOps.Store(a0_0, ref dstRow, ch);
+                            TOps.Store(a1_0, ref dstRow, ch + 8);
+                            TOps.Store(a2_0, ref dstRow, ch + 16);
+                            TOps.Store(a3_0, ref dstRow, ch + 24);
                         }
                     }
                 }
@@ -689,8 +646,8 @@ namespace Notebook
                     // channels 0..7, 2 vectors at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
                     {
-                        var init0 = TOps.Load(ref Unsafe.Add(ref bias, ch));
-                        var init1 = TOps.Load(ref Unsafe.Add(ref bias, ch + TOps.Count));
+                        var init0 = TOps.Load(ref bias, ch);
+                        var init1 = TOps.Load(ref bias, ch + TOps.Count);
                         // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
                         {
                             var a0_0 = init0; var a0_1 = init1;
@@ -704,50 +661,50 @@ namespace Notebook
                                 // Column taps 0..0 × 4 channels, pixels 1,2,3.
                                 for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count));
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    var w0 = TOps.Load(ref filter, j * 8);
+                                    var w1 = TOps.Load(ref filter, j * 8 + TOps.Count);
+                                    var x1 = TOps.Broadcast(ref src, j + 4);
                                     a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    var x2 = TOps.Broadcast(ref src, j + 12);
                                     a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    var x3 = TOps.Broadcast(ref src, j + 20);
                                     a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 1..1 × 4 channels, all pixels.
                                 for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 32));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 32));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j));
+                                    var w0 = TOps.Load(ref filter, j * 8 + 32);
+                                    var w1 = TOps.Load(ref filter, j * 8 + TOps.Count + 32);
+                                    var x0 = TOps.Broadcast(ref src, j);
                                     a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 8));
+                                    var x1 = TOps.Broadcast(ref src, j + 8);
                                     a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 16));
+                                    var x2 = TOps.Broadcast(ref src, j + 16);
                                     a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, j + 24));
+                                    var x3 = TOps.Broadcast(ref src, j + 24);
                                     a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                                 }
                                 // Column taps 2..2 × 4 channels, pixels 0,1,2.
                                 for (nint j = 0; j < 4; j++)
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + 64));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, j * 8 + TOps.Count + 64));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, j + 4));
+                                    var w0 = TOps.Load(ref filter, j * 8 + 64);
+                                    var w1 = TOps.Load(ref filter, j * 8 + TOps.Count + 64);
+                                    var x0 = TOps.Broadcast(ref src, j + 4);
                                     a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, j + 12));
+                                    var x1 = TOps.Broadcast(ref src, j + 12);
                                     a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, j + 20));
+                                    var x2 = TOps.Broadcast(ref src, j + 20);
                                     a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
                                 }
                             }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                            TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                            TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                            TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
-                            TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
+                            TOps.Store(a0_0, ref dstRow, ch);
+                            TOps.Store(a0_1, ref dstRow, ch + TOps.Count);
+                            TOps.Store(a1_0, ref dstRow, ch + 8);
+                            TOps.Store(a1_1, ref dstRow, ch + TOps.Count + 8);
+                            TOps.Store(a2_0, ref dstRow, ch + 16);
+                            TOps.Store(a2_1, ref dstRow, ch + TOps.Count + 16);
+                            TOps.Store(a3_0, ref dstRow, ch + 24);
+                            TOps.Store(a3_1, ref dstRow, ch + TOps.Count + 24);
                         }
                     }
                 }
@@ -768,10 +725,10 @@ namespace Notebook
                     ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
                     for (nint p = 0; p < 12; p++)
                     {
-                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8)));
+                        sum0 = TOps.Add(sum0, TOps.Load(ref dz, p * 8));
                     }
                 }
-                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, ch));
+                TOps.Store(sum0, ref biasGradient, ch);
             }
         }
 
@@ -790,11 +747,11 @@ namespace Notebook
                     ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
                     for (nint p = 0; p < 12; p++)
                     {
-                        sum0 = TOps.Add(sum0, TOps.Load(ref Unsafe.Add(ref dz, p * 8))); sum1 = TOps.Add(sum1, TOps.Load(ref Unsafe.Add(ref dz, p * 8 + TOps.Count)));
+                        sum0 = TOps.Add(sum0, TOps.Load(ref dz, p * 8)); sum1 = TOps.Add(sum1, TOps.Load(ref dz, p * 8 + TOps.Count));
                     }
                 }
-                TOps.Store(sum0, ref Unsafe.Add(ref biasGradient, ch));
-                TOps.Store(sum1, ref Unsafe.Add(ref biasGradient, ch + TOps.Count));
+                TOps.Store(sum0, ref biasGradient, ch);
+                TOps.Store(sum1, ref biasGradient, ch + TOps.Count);
             }
         }
 
@@ -822,18 +779,18 @@ namespace Notebook
                         // Weight rows j = dx·4 + c in 0..11.
                         {
                             ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
-                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0));
-                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8));
-                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16));
-                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24));
-                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32));
-                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40));
-                            var a6_0 = TOps.Load(ref Unsafe.Add(ref grad, 48));
-                            var a7_0 = TOps.Load(ref Unsafe.Add(ref grad, 56));
-                            var a8_0 = TOps.Load(ref Unsafe.Add(ref grad, 64));
-                            var a9_0 = TOps.Load(ref Unsafe.Add(ref grad, 72));
-                            var a10_0 = TOps.Load(ref Unsafe.Add(ref grad, 80));
-                            var a11_0 = TOps.Load(ref Unsafe.Add(ref grad, 88));
+                            var a0_0 = TOps.Load(ref grad);
+                            var a1_0 = TOps.Load(ref grad, 8);
+                            var a2_0 = TOps.Load(ref grad, 16);
+                            var a3_0 = TOps.Load(ref grad, 24);
+                            var a4_0 = TOps.Load(ref grad, 32);
+                            var a5_0 = TOps.Load(ref grad, 40);
+                            var a6_0 = TOps.Load(ref grad, 48);
+                            var a7_0 = TOps.Load(ref grad, 56);
+                            var a8_0 = TOps.Load(ref grad, 64);
+                            var a9_0 = TOps.Load(ref grad, 72);
+                            var a10_0 = TOps.Load(ref grad, 80);
+                            var a11_0 = TOps.Load(ref grad, 88);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
@@ -841,87 +798,59 @@ namespace Notebook
                                 // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
-                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
-                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
-                                    var x8 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = TOps.MultiplyAdd(x8, g0, a8_0);
-                                    var x9 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = TOps.MultiplyAdd(x9, g0, a9_0);
-                                    var x10 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = TOps.MultiplyAdd(x10, g0, a10_0);
-                                    var x11 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = TOps.MultiplyAdd(x11, g0, a11_0);
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    a4_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 4), g0, a4_0);
+                                    a5_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 5), g0, a5_0);
+                                    a6_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 6), g0, a6_0);
+                                    a7_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 7), g0, a7_0);
+                                    a8_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 8), g0, a8_0);
+                                    a9_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 9), g0, a9_0);
+                                    a10_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 10), g0, a10_0);
+                                    a11_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 11), g0, a11_0);
                                 }
                                 // Output columns [1, 3): all weight rows read real input.
                                 for (nint ox = 1; ox < 3; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
-                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
-                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
-                                    var x8 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 8));
-                                    a8_0 = TOps.MultiplyAdd(x8, g0, a8_0);
-                                    var x9 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 9));
-                                    a9_0 = TOps.MultiplyAdd(x9, g0, a9_0);
-                                    var x10 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 10));
-                                    a10_0 = TOps.MultiplyAdd(x10, g0, a10_0);
-                                    var x11 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 11));
-                                    a11_0 = TOps.MultiplyAdd(x11, g0, a11_0);
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8), g0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 1), g0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 2), g0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 3), g0, a3_0);
+                                    a4_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 4), g0, a4_0);
+                                    a5_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 5), g0, a5_0);
+                                    a6_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 6), g0, a6_0);
+                                    a7_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 7), g0, a7_0);
+                                    a8_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 8), g0, a8_0);
+                                    a9_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 9), g0, a9_0);
+                                    a10_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 10), g0, a10_0);
+                                    a11_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 11), g0, a11_0);
                                 }
                                 // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
                                 for (nint ox = 3; ox < 4; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
-                                    a0_0 = TOps.MultiplyAdd(x0, g0, a0_0);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
-                                    a1_0 = TOps.MultiplyAdd(x1, g0, a1_0);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
-                                    a2_0 = TOps.MultiplyAdd(x2, g0, a2_0);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
-                                    a3_0 = TOps.MultiplyAdd(x3, g0, a3_0);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
-                                    a4_0 = TOps.MultiplyAdd(x4, g0, a4_0);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
-                                    a5_0 = TOps.MultiplyAdd(x5, g0, a5_0);
-                                    var x6 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 6));
-                                    a6_0 = TOps.MultiplyAdd(x6, g0, a6_0);
-                                    var x7 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 7));
-                                    a7_0 = TOps.MultiplyAdd(x7, g0, a7_0);
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8), g0, a0_0);
+                                    a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 1), g0, a1_0);
+                                    a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 2), g0, a2_0);
+                                    a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 3), g0, a3_0);
+                                    a4_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 4), g0, a4_0);
+                                    a5_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 5), g0, a5_0);
+                                    a6_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 6), g0, a6_0);
+                                    a7_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 7), g0, a7_0);
                                 }
                             }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24));
-                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32));
-                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40));
-                            TOps.Store(a6_0, ref Unsafe.Add(ref grad, 48));
-                            TOps.Store(a7_0, ref Unsafe.Add(ref grad, 56));
-                            TOps.Store(a8_0, ref Unsafe.Add(ref grad, 64));
-                            TOps.Store(a9_0, ref Unsafe.Add(ref grad, 72));
-                            TOps.Store(a10_0, ref Unsafe.Add(ref grad, 80));
-                            TOps.Store(a11_0, ref Unsafe.Add(ref grad, 88));
+                            TOps.Store(a0_0, ref grad);
+                            TOps.Store(a1_0, ref grad, 8);
+                            TOps.Store(a2_0, ref grad, 16);
+                            TOps.Store(a3_0, ref grad, 24);
+                            TOps.Store(a4_0, ref grad, 32);
+                            TOps.Store(a5_0, ref grad, 40);
+                            TOps.Store(a6_0, ref grad, 48);
+                            TOps.Store(a7_0, ref grad, 56);
+                            TOps.Store(a8_0, ref grad, 64);
+                            TOps.Store(a9_0, ref grad, 72);
+                            TOps.Store(a10_0, ref grad, 80);
+                            TOps.Store(a11_0, ref grad, 88);
                         }
                     }
                 }
@@ -952,12 +881,12 @@ namespace Notebook
                         // Weight rows j = dx·4 + c in 0..5.
                         {
                             ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
-                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
-                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            var a0_0 = TOps.Load(ref grad); var a0_1 = TOps.Load(ref grad, TOps.Count);
+                            var a1_0 = TOps.Load(ref grad, 8); var a1_1 = TOps.Load(ref grad, TOps.Count + 8);
+                            var a2_0 = TOps.Load(ref grad, 16); var a2_1 = TOps.Load(ref grad, TOps.Count + 16);
+                            var a3_0 = TOps.Load(ref grad, 24); var a3_1 = TOps.Load(ref grad, TOps.Count + 24);
+                            var a4_0 = TOps.Load(ref grad, 32); var a4_1 = TOps.Load(ref grad, TOps.Count + 32);
+                            var a5_0 = TOps.Load(ref grad, 40); var a5_1 = TOps.Load(ref grad, TOps.Count + 40);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
@@ -965,48 +894,48 @@ namespace Notebook
                                 // Output columns [0, 1): weight rows 4,5 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    var g1 = TOps.Load(ref dzRow, ox * 8 + TOps.Count);
+                                    var x4 = TOps.Broadcast(ref src, ox * 8 + 4);
                                     a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    var x5 = TOps.Broadcast(ref src, ox * 8 + 5);
                                     a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                                 // Output columns [1, 4): all weight rows read real input.
                                 for (nint ox = 1; ox < 4; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    var g1 = TOps.Load(ref dzRow, ox * 8 + TOps.Count);
+                                    var x0 = TOps.Broadcast(ref src, ox * 8);
                                     a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    var x1 = TOps.Broadcast(ref src, ox * 8 + 1);
                                     a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    var x2 = TOps.Broadcast(ref src, ox * 8 + 2);
                                     a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    var x3 = TOps.Broadcast(ref src, ox * 8 + 3);
                                     a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    var x4 = TOps.Broadcast(ref src, ox * 8 + 4);
                                     a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    var x5 = TOps.Broadcast(ref src, ox * 8 + 5);
                                     a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                             }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            TOps.Store(a0_0, ref grad); TOps.Store(a0_1, ref grad, TOps.Count);
+                            TOps.Store(a1_0, ref grad, 8); TOps.Store(a1_1, ref grad, TOps.Count + 8);
+                            TOps.Store(a2_0, ref grad, 16); TOps.Store(a2_1, ref grad, TOps.Count + 16);
+                            TOps.Store(a3_0, ref grad, 24); TOps.Store(a3_1, ref grad, TOps.Count + 24);
+                            TOps.Store(a4_0, ref grad, 32); TOps.Store(a4_1, ref grad, TOps.Count + 32);
+                            TOps.Store(a5_0, ref grad, 40); TOps.Store(a5_1, ref grad, TOps.Count + 40);
                         }
                         // Weight rows j = dx·4 + c in 6..11.
                         {
                             ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
-                            var a0_0 = TOps.Load(ref Unsafe.Add(ref grad, 0)); var a0_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count));
-                            var a1_0 = TOps.Load(ref Unsafe.Add(ref grad, 8)); var a1_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            var a2_0 = TOps.Load(ref Unsafe.Add(ref grad, 16)); var a2_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            var a3_0 = TOps.Load(ref Unsafe.Add(ref grad, 24)); var a3_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            var a4_0 = TOps.Load(ref Unsafe.Add(ref grad, 32)); var a4_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            var a5_0 = TOps.Load(ref Unsafe.Add(ref grad, 40)); var a5_1 = TOps.Load(ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            var a0_0 = TOps.Load(ref grad); var a0_1 = TOps.Load(ref grad, TOps.Count);
+                            var a1_0 = TOps.Load(ref grad, 8); var a1_1 = TOps.Load(ref grad, TOps.Count + 8);
+                            var a2_0 = TOps.Load(ref grad, 16); var a2_1 = TOps.Load(ref grad, TOps.Count + 16);
+                            var a3_0 = TOps.Load(ref grad, 24); var a3_1 = TOps.Load(ref grad, TOps.Count + 24);
+                            var a4_0 = TOps.Load(ref grad, 32); var a4_1 = TOps.Load(ref grad, TOps.Count + 32);
+                            var a5_0 = TOps.Load(ref grad, 40); var a5_1 = TOps.Load(ref grad, TOps.Count + 40);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
@@ -1014,38 +943,38 @@ namespace Notebook
                                 // Output columns [0, 3): all weight rows read real input.
                                 for (nint ox = 0; ox < 3; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    var g1 = TOps.Load(ref dzRow, ox * 8 + TOps.Count);
+                                    var x0 = TOps.Broadcast(ref src, ox * 8);
                                     a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    var x1 = TOps.Broadcast(ref src, ox * 8 + 1);
                                     a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 2));
+                                    var x2 = TOps.Broadcast(ref src, ox * 8 + 2);
                                     a2_0 = TOps.MultiplyAdd(x2, g0, a2_0); a2_1 = TOps.MultiplyAdd(x2, g1, a2_1);
-                                    var x3 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 3));
+                                    var x3 = TOps.Broadcast(ref src, ox * 8 + 3);
                                     a3_0 = TOps.MultiplyAdd(x3, g0, a3_0); a3_1 = TOps.MultiplyAdd(x3, g1, a3_1);
-                                    var x4 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 4));
+                                    var x4 = TOps.Broadcast(ref src, ox * 8 + 4);
                                     a4_0 = TOps.MultiplyAdd(x4, g0, a4_0); a4_1 = TOps.MultiplyAdd(x4, g1, a4_1);
-                                    var x5 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 5));
+                                    var x5 = TOps.Broadcast(ref src, ox * 8 + 5);
                                     a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
                                 // Output columns [3, 4): weight rows 0,1 read real input.
                                 for (nint ox = 3; ox < 4; ox++)
                                 {
-                                    var g0 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8));
-                                    var g1 = TOps.Load(ref Unsafe.Add(ref dzRow, ox * 8 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8));
+                                    var g0 = TOps.Load(ref dzRow, ox * 8);
+                                    var g1 = TOps.Load(ref dzRow, ox * 8 + TOps.Count);
+                                    var x0 = TOps.Broadcast(ref src, ox * 8);
                                     a0_0 = TOps.MultiplyAdd(x0, g0, a0_0); a0_1 = TOps.MultiplyAdd(x0, g1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, ox * 8 + 1));
+                                    var x1 = TOps.Broadcast(ref src, ox * 8 + 1);
                                     a1_0 = TOps.MultiplyAdd(x1, g0, a1_0); a1_1 = TOps.MultiplyAdd(x1, g1, a1_1);
                                 }
                             }
-                            TOps.Store(a0_0, ref Unsafe.Add(ref grad, 0)); TOps.Store(a0_1, ref Unsafe.Add(ref grad, TOps.Count));
-                            TOps.Store(a1_0, ref Unsafe.Add(ref grad, 8)); TOps.Store(a1_1, ref Unsafe.Add(ref grad, TOps.Count + 8));
-                            TOps.Store(a2_0, ref Unsafe.Add(ref grad, 16)); TOps.Store(a2_1, ref Unsafe.Add(ref grad, TOps.Count + 16));
-                            TOps.Store(a3_0, ref Unsafe.Add(ref grad, 24)); TOps.Store(a3_1, ref Unsafe.Add(ref grad, TOps.Count + 24));
-                            TOps.Store(a4_0, ref Unsafe.Add(ref grad, 32)); TOps.Store(a4_1, ref Unsafe.Add(ref grad, TOps.Count + 32));
-                            TOps.Store(a5_0, ref Unsafe.Add(ref grad, 40)); TOps.Store(a5_1, ref Unsafe.Add(ref grad, TOps.Count + 40));
+                            TOps.Store(a0_0, ref grad); TOps.Store(a0_1, ref grad, TOps.Count);
+                            TOps.Store(a1_0, ref grad, 8); TOps.Store(a1_1, ref grad, TOps.Count + 8);
+                            TOps.Store(a2_0, ref grad, 16); TOps.Store(a2_1, ref grad, TOps.Count + 16);
+                            TOps.Store(a3_0, ref grad, 24); TOps.Store(a3_1, ref grad, TOps.Count + 24);
+                            TOps.Store(a4_0, ref grad, 32); TOps.Store(a4_1, ref grad, TOps.Count + 32);
+                            TOps.Store(a5_0, ref grad, 40); TOps.Store(a5_1, ref grad, TOps.Count + 40);
                         }
                     }
                 }
@@ -1063,34 +992,31 @@ namespace Notebook
             {
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Row phase by row phase: rows (count, first, source offset, taps, first filter row).
-                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
-                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
-                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
-                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 0, 0, 1);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 1, 0, 0);
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 0, 0, 1);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 1, 0, 0);
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
                     var init0 = TOps.Zero;
                     // Columns 0..3: interior, every column tap.
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
-                        var a3_0 = init0;
+                        var a0_0 = init0; var a1_0 = init0; var a2_0 = init0; var a3_0 = init0;
                         // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
                         var a0_0_1 = TOps.Zero;
                         var a1_0_1 = TOps.Zero;
@@ -1099,129 +1025,95 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
-                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                var w0 = TOps.Load(ref filter);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 24), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 36));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
-                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 4);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 1), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 25), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
-                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 8);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 2), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 26), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 44));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
-                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 12);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 3), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 27), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 28));
-                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 16);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 4), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 28), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 52));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 29));
-                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 20);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 5), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 29), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 30));
-                                a3_0 = TOps.MultiplyAdd(x3, w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 24);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 6), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 30), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 60));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 31));
-                                a3_0_1 = TOps.MultiplyAdd(x3, w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 28);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 7), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 31), w0, a3_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
                         a1_0 = TOps.Add(a1_0, a1_0_1);
                         a2_0 = TOps.Add(a2_0, a2_0_1);
                         a3_0 = TOps.Add(a3_0, a3_0_1);
-                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                        TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
+                        TOps.Store(a0_0, ref dstRow, ch);
+                        TOps.Store(a1_0, ref dstRow, ch + 8);
+                        TOps.Store(a2_0, ref dstRow, ch + 16);
+                        TOps.Store(a3_0, ref dstRow, ch + 24);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
                     var init0 = TOps.Zero;
                     // Columns 0..2: interior, every column tap.
                     {
-                        var a0_0 = init0;
-                        var a1_0 = init0;
-                        var a2_0 = init0;
+                        var a0_0 = init0; var a1_0 = init0; var a2_0 = init0;
                         // 3 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
                         var a0_0_1 = TOps.Zero;
                         var a1_0_1 = TOps.Zero;
@@ -1229,159 +1121,111 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
                             // Column taps 0..1 × 8 channels, all pixels.
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 0));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 4));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 4);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 1), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 8));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 8);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 2), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 12));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 12);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 3), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 16));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 16);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 4), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 20));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 20);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 5), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 24));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 24);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 6), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 28));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 28);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 7), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 64));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 8));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 16));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 24));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 64);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 24), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 68));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 9));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 17));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 25));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 68);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 25), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 72));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 10));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 18));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 26));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 72);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 26), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 76));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 11));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 19));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 27));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 76);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 27), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 80));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 12));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 20));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 28));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 80);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 28), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 84));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 13));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 21));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 29));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 84);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 29), w0, a2_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 88));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 14));
-                                a0_0 = TOps.MultiplyAdd(x0, w0, a0_0);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 22));
-                                a1_0 = TOps.MultiplyAdd(x1, w0, a1_0);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 30));
-                                a2_0 = TOps.MultiplyAdd(x2, w0, a2_0);
+                                var w0 = TOps.Load(ref filter, 88);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 30), w0, a2_0);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 92));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 15));
-                                a0_0_1 = TOps.MultiplyAdd(x0, w0, a0_0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 23));
-                                a1_0_1 = TOps.MultiplyAdd(x1, w0, a1_0_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 31));
-                                a2_0_1 = TOps.MultiplyAdd(x2, w0, a2_0_1);
+                                var w0 = TOps.Load(ref filter, 92);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 31), w0, a2_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
                         a1_0 = TOps.Add(a1_0, a1_0_1);
                         a2_0 = TOps.Add(a2_0, a2_0_1);
-                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
+                        TOps.Store(a0_0, ref dstRow, ch);
+                        TOps.Store(a1_0, ref dstRow, ch + 8);
+                        TOps.Store(a2_0, ref dstRow, ch + 16);
                     }
                 }
             }
@@ -1398,24 +1242,24 @@ namespace Notebook
             {
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
-                // Row phase by row phase: rows (count, first, source offset, taps, first filter row).
-                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
-                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
-                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
-                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 0, 0, 1);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 1, 0, 0);
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 0, 0, 1);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 1, 0, 0);
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1430,128 +1274,128 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 32));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 32));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 0));
+                                var w0 = TOps.Load(ref filter);
+                                var w1 = TOps.Load(ref filter, TOps.Count);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 8));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 8);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 16));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 16);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 24));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 24);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 36));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 36));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 1));
+                                var w0 = TOps.Load(ref filter, 4);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 4);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 1);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 9));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 9);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 17));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 17);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 25));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 25);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 40));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 40));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 2));
+                                var w0 = TOps.Load(ref filter, 8);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 8);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 2);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 10));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 10);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 18));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 18);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 26));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 26);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 44));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 44));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 3));
+                                var w0 = TOps.Load(ref filter, 12);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 12);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 3);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 11));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 11);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 19));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 19);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 27));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 27);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 48));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 48));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 4));
+                                var w0 = TOps.Load(ref filter, 16);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 16);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 4);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 12));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 12);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 20));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 20);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 28));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 28);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 52));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 52));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 5));
+                                var w0 = TOps.Load(ref filter, 20);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 20);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 5);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 13));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 13);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 21));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 21);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 29));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 29);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 56));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 56));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 6));
+                                var w0 = TOps.Load(ref filter, 24);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 24);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 6);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 14));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 14);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 22));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 22);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 30));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 30);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref Unsafe.Add(ref filter, 60));
-                                var w1 = TOps.Load(ref Unsafe.Add(ref filter, TOps.Count + 60));
-                                var x0 = TOps.Broadcast(Unsafe.Add(ref src, 7));
+                                var w0 = TOps.Load(ref filter, 28);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 28);
+                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 7);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(Unsafe.Add(ref src, 15));
+                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 15);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(Unsafe.Add(ref src, 23));
+                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 23);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(Unsafe.Add(ref src, 31));
+                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 31);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                         }
-                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch));
-                        TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count));
-                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 8));
-                        TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 8));
-                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 16));
-                        TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 16));
-                        TOps.Store(a3_0, ref Unsafe.Add(ref dstRow, ch + 24));
-                        TOps.Store(a3_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 24));
+                        TOps.Store(a0_0, ref dstRow, ch);
+                        TOps.Store(a0_1, ref dstRow, ch + TOps.Count);
+                        TOps.Store(a1_0, ref dstRow, ch + 8);
+                        TOps.Store(a1_1, ref dstRow, ch + TOps.Count + 8);
+                        TOps.Store(a2_0, ref dstRow, ch + 16);
+                        TOps.Store(a2_1, ref dstRow, ch + TOps.Count + 16);
+                        TOps.Store(a3_0, ref dstRow, ch + 24);
+                        TOps.Store(a3_1, ref dstRow, ch + TOps.Count + 24);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row and column phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1565,29 +1409,29 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
                             // Column taps 0..1 × 8 channels, all pixels.
                             for (nint kx = 0; kx < 2; kx++)
                             {
                                 for (nint j = 0; j < 8; j++)
                                 {
-                                    var w0 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4));
-                                    var w1 = TOps.Load(ref Unsafe.Add(ref filter, kx * 64 + j * 4 + TOps.Count));
-                                    var x0 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j));
+                                    var w0 = TOps.Load(ref filter, kx * 64 + j * 4);
+                                    var w1 = TOps.Load(ref filter, kx * 64 + j * 4 + TOps.Count);
+                                    var x0 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8);
                                     a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 8));
+                                    var x1 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8 + 8);
                                     a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(Unsafe.Add(ref src, kx * 8 + j + 16));
+                                    var x2 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8 + 16);
                                     a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                         }
-                        TOps.Store(a0_0, ref Unsafe.Add(ref dstRow, ch + 4));
-                        TOps.Store(a0_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 4));
-                        TOps.Store(a1_0, ref Unsafe.Add(ref dstRow, ch + 12));
-                        TOps.Store(a1_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 12));
-                        TOps.Store(a2_0, ref Unsafe.Add(ref dstRow, ch + 20));
-                        TOps.Store(a2_1, ref Unsafe.Add(ref dstRow, ch + TOps.Count + 20));
+                        TOps.Store(a0_0, ref dstRow, ch);
+                        TOps.Store(a0_1, ref dstRow, ch + TOps.Count);
+                        TOps.Store(a1_0, ref dstRow, ch + 8);
+                        TOps.Store(a1_1, ref dstRow, ch + TOps.Count + 8);
+                        TOps.Store(a2_0, ref dstRow, ch + 16);
+                        TOps.Store(a2_1, ref dstRow, ch + TOps.Count + 16);
                     }
                 }
             }

@@ -459,7 +459,7 @@ namespace CnnGen.Generators.Emitting
                             {
                                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                                     ? $"sum{k} += Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset});"
-                                    : s.AddInto(chunk.Bits, $"sum{k}", s.Load(chunk.Bits, $"Unsafe.Add(ref dz, {s.AddChunkOffset(new Affine().Add(Cout, Val.Var("p")), chunk)})")))));
+                                    : s.AddInto(chunk.Bits, $"sum{k}", s.LoadAt(chunk.Bits, "dz", s.AddChunkOffset(new Affine().Add(Cout, Val.Var("p")), chunk).ToString())))));
                             }
                         }
 
@@ -467,7 +467,7 @@ namespace CnnGen.Generators.Emitting
                         {
                             Chunk chunk = group.Chunks[k];
                             string at = s.AddChunkOffset(new Affine().Add(1, ch), chunk).ToString();
-                            w.Line(chunk.IsScalar ? $"Unsafe.Add(ref biasGradient, {at}) = sum{k};" : s.Store(chunk.Bits, $"sum{k}", $"Unsafe.Add(ref biasGradient, {at})"));
+                            w.Line(chunk.IsScalar ? $"Unsafe.Add(ref biasGradient, {at}) = sum{k};" : s.StoreAt(chunk.Bits, $"sum{k}", "biasGradient", at.ToString()));
                         }
                     }
                 }
@@ -584,37 +584,109 @@ namespace CnnGen.Generators.Emitting
 
         /// <summary>
         /// The input gradient of a strided layer: the stride phases of the rows differ only in where their rows start and
-        /// which taps they have, so one method per column phase serves every row phase, called with that phase's rows.
+        /// which taps they have, so one method per column phase serves every row phase, called with that phase's rows
+        /// (<see cref="RowPhaseParameters"/>). Its column offsets are parameters too (<see cref="ColumnPhaseParameters"/>),
+        /// so column phases whose blocks and taps agree are one method: the text decides, as for the bodies.
         /// </summary>
         private void RenderInputGradientByColumnPhase(IndentedWriter w, VectorSpelling s, List<Phase> phases, int reductionBits)
         {
             string t = s.T;
             string name = KernelBodies.NamePlaceholder;
+            string typeArguments = s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty;
             (string parameters, string constraints) = Generic(s);
             var names = new GatherNames("dz", "flipped", null, "da");
             var rowPhases = new RowPhaseParameters(RowPhases.Select(r => r.Map).ToList());
+
+            var methods = new List<ColumnPhaseMethod>();
+            var methodOfColumnPhase = new Dictionary<int, ColumnPhaseMethod>();
+            foreach (Phase phase in phases.GroupBy(p => p.ColumnPhase).Select(g => g.First()))
+            {
+                UnrollLevel level = KernelBudget.LevelFor(phase.Plan);
+                var body = new IndentedWriter(w.CancellationToken);
+                new GatherKernelEmitter(body, phase.Plan, s, names, F, W, level, reductionBits, rowPhases, columnPhaseParameters: true).EmitRowPhases();
+                string text = body.ToString();
+                ColumnPhaseMethod? method = methods.FirstOrDefault(m => m.Text == text);
+                if (method is null)
+                {
+                    method = new ColumnPhaseMethod($"{name}Columns{phase.ColumnPhase}", text, level, phase.Plan.Columns.TapCount);
+                    methods.Add(method);
+                }
+
+                method.ColumnPhases.Add(phase.ColumnPhase);
+                methodOfColumnPhase[phase.ColumnPhase] = method;
+            }
+
             EmitInputGradientEntry(w, s, () =>
             {
-                w.Line("// Row phase by row phase: rows (count, first, source offset, taps, first filter row).");
-                foreach (Phase phase in phases)
+                if (phases.Count <= MostWrittenPhaseCalls)
                 {
-                    w.Line($"{name}Columns{phase.ColumnPhase}{(s.IsGeneric ? VectorSpelling.TypeParameters : string.Empty)}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)});");
+                    w.Line("// Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).");
+                    foreach (Phase phase in phases)
+                    {
+                        w.Line($"{methodOfColumnPhase[phase.ColumnPhase].Name}{typeArguments}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)}, {ColumnPhaseParameters.Arguments(phase.Plan.Columns)});");
+                    }
+
+                    return;
+                }
+
+                w.Line("// Every row phase (count, first, source offset, taps, first filter row) meets every column phase (first, source offset,");
+                w.Line("// first filter column) of each method.");
+                w.Line($"ReadOnlySpan<int> rowPhases = new int[] {{ {string.Join(", ", RowPhases.Select(r => RowPhaseParameters.Arguments(r.Map)))} }};");
+                foreach (ColumnPhaseMethod method in methods)
+                {
+                    string columns = string.Join(", ", method.ColumnPhases.Select(px => ColumnPhaseParameters.Arguments(ColumnPhases.First(c => c.Phase == px).Map)));
+                    using (w.Block())
+                    {
+                        w.Line($"ReadOnlySpan<int> columnPhases = new int[] {{ {columns} }};");
+                        using (w.Block($"for (int r = 0; r < rowPhases.Length; r += {RowPhaseParameters.Count})"))
+                        using (w.Block($"for (int c = 0; c < columnPhases.Length; c += {ColumnPhaseParameters.Count})"))
+                        {
+                            w.Line($"{method.Name}{typeArguments}(ref dz, ref flipped, ref da, rowPhases[r], rowPhases[r + 1], rowPhases[r + 2], rowPhases[r + 3], rowPhases[r + 4], columnPhases[c], columnPhases[c + 1], columnPhases[c + 2]);");
+                        }
+                    }
                 }
             });
 
             w.Line();
-            foreach (Phase phase in phases.GroupBy(p => p.ColumnPhase).Select(g => g.First()))
+            foreach (ColumnPhaseMethod method in methods)
             {
-                UnrollLevel level = KernelBudget.LevelFor(phase.Plan);
-                w.Summary($"The input gradient of the column phase ix mod {S} = {phase.ColumnPhase} ({phase.Plan.Columns.TapCount} column taps), one example, for the row phase its parameters describe; unrolled: {level}.");
+                string served = method.ColumnPhases.Count == 1
+                    ? $"the column phase ix mod {S} = {method.ColumnPhases[0]}"
+                    : $"the column phases ix mod {S} = {string.Join(", ", method.ColumnPhases)}";
+                w.Summary($"The input gradient of {served} ({method.ColumnTaps} column taps), one example, for the row and column phase its parameters describe; unrolled: {method.Level}.");
                 w.Line(KernelNames.AggressiveOptimization);
-                using (w.Block($"private static void {name}Columns{phase.ColumnPhase}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}){constraints}"))
+                using (w.Block($"private static void {method.Name}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}, {ColumnPhaseParameters.Declaration}){constraints}"))
                 {
-                    new GatherKernelEmitter(w, phase.Plan, s, names, F, W, level, reductionBits, rowPhases).EmitRowPhases();
+                    w.Lines(method.Text.TrimEnd('\n'));
                 }
 
                 w.Line();
             }
+        }
+
+        /// <summary>Most phase calls written one by one; more (a large stride) loop over tables of the phases' parameters.</summary>
+        private const int MostWrittenPhaseCalls = 8;
+
+        /// <summary>One input-gradient method and the column phases it serves.</summary>
+        private sealed class ColumnPhaseMethod
+        {
+            public ColumnPhaseMethod(string name, string text, UnrollLevel level, int columnTaps)
+            {
+                Name = name;
+                Text = text;
+                Level = level;
+                ColumnTaps = columnTaps;
+            }
+
+            public string Name { get; }
+
+            public string Text { get; }
+
+            public UnrollLevel Level { get; }
+
+            public int ColumnTaps { get; }
+
+            public List<int> ColumnPhases { get; } = new();
         }
 
         /// <summary>

@@ -9,26 +9,6 @@ namespace CnnGen.Generators.Emitting
     internal sealed record GatherNames(string Source, string Weights, string? Init, string Destination);
 
     /// <summary>
-    /// The row axes of several stride phases served by one body: they differ only in where their rows start, how many
-    /// there are and which taps they have, so the body takes those as the parameters <c>rowCount</c>, <c>rowFirst</c>,
-    /// <c>rowSrcOffset</c>, <c>rowTaps</c> and <c>rowFilterFirst</c> (the fields of <see cref="AxisMap"/>) and
-    /// computes each row's valid taps. <see cref="ClipsLow"/> and <see cref="ClipsHigh"/> say whether any phase's
-    /// rows meet the top or bottom padding.
-    /// </summary>
-    internal sealed record RowPhaseParameters(IReadOnlyList<AxisMap> Phases)
-    {
-        public const string Declaration = "nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst";
-
-        public bool ClipsLow => Phases.Any(r => r.ClipsLow);
-
-        public bool ClipsHigh => Phases.Any(r => r.ClipsHigh);
-
-        /// <summary>The arguments that pass <paramref name="phase"/>'s rows, in the order of <see cref="Declaration"/>.</summary>
-        public static string Arguments(AxisMap phase) =>
-            $"{phase.OutCount}, {phase.OutFirst}, {phase.SrcOffset}, {phase.TapCount}, {phase.FilterFirst}";
-    }
-
-    /// <summary>
     /// Writes the body of a gather kernel (the forward pass, or one stride phase of the input gradient) for a set of
     /// row classes: every output pixel starts from the bias (or zero) and adds, for each tap that lies inside the
     /// source, source value × weight row. Channels are the vector axis: one source value is broadcast and
@@ -46,6 +26,7 @@ namespace CnnGen.Generators.Emitting
         private readonly UnrollLevel _level;
         private readonly int _reductionBits;
         private readonly RowPhaseParameters? _rowPhases;
+        private readonly bool _columnParameters;
 
         /// <param name="reductionBits">
         /// 0: the destination channels are the vector axis (the weights are laid out [row tap, column tap, reduction, channel]).
@@ -53,9 +34,10 @@ namespace CnnGen.Generators.Emitting
         /// become the vector axis instead, in vectors of this many bits, with each accumulator summed horizontally once
         /// at the end of its register block (the weights are then laid out [row tap, column tap, channel, reduction]).
         /// </param>
-        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, VectorSpelling spelling, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0, RowPhaseParameters? rowPhases = null)
+        public GatherKernelEmitter(IndentedWriter writer, GatherPlan plan, VectorSpelling spelling, GatherNames names, int filterSize, int destinationWidth, UnrollLevel level, int reductionBits = 0, RowPhaseParameters? rowPhases = null, bool columnPhaseParameters = false)
         {
             _rowPhases = rowPhases;
+            _columnParameters = columnPhaseParameters;
             _reductionBits = reductionBits;
             _w = writer;
             _plan = plan;
@@ -82,6 +64,14 @@ namespace CnnGen.Generators.Emitting
         private int FilterRowLength => _filterSize * R * V;
 
         private string T => _s.T;
+
+        // Where the column axis's offsets are parameters (see ColumnPhaseParameters), the literal parts are zero: the
+        // destination and filter offsets join the row refs (both in bounds), the source offset joins every source index.
+        private int ColumnOutFirst => _columnParameters ? 0 : Cols.OutFirst;
+
+        private int ColumnSrcOffset => _columnParameters ? 0 : Cols.SrcOffset;
+
+        private int ColumnFilterFirst => _columnParameters ? 0 : Cols.FilterFirst;
 
         /// <summary>Writes every row of the row phases passed as parameters (see <see cref="RowPhaseParameters"/>): one loop.</summary>
         public void EmitRowPhases()
@@ -144,6 +134,11 @@ namespace CnnGen.Generators.Emitting
         private void EmitRow(RowClass rows, Val oy)
         {
             var dstRow = AddRowTerm(new Affine().Add(Rows.OutStep * DestinationRowLength, oy), DestinationRowLength, Rows.OutFirst, "rowFirst");
+            if (_columnParameters)
+            {
+                dstRow.Add(V, Val.Var(ColumnPhaseParameters.First));
+            }
+
             _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
             if (rows.Dynamic)
             {
@@ -227,7 +222,7 @@ namespace CnnGen.Generators.Emitting
                     var at = _s.AddChunkOffset(new Affine().Add(1, ch), chunk);
                     init = chunk.IsScalar
                         ? $"Unsafe.Add(ref {_names.Init}, {at})"
-                        : _s.Load(chunk.Bits, $"Unsafe.Add(ref {_names.Init}, {at})");
+                        : _s.LoadAt(chunk.Bits, _names.Init, at.ToString());
                 }
 
                 _w.Line($"{(chunk.IsScalar ? _s.ScalarType : "var")} init{k} = {init};");
@@ -280,9 +275,12 @@ namespace CnnGen.Generators.Emitting
         private void EmitBlock(RowClass rows, Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox)
         {
             int chunks = group.Chunks.Count;
-            for (int p = 0; p < block.Pixels; p++)
+            // One line per pixel, or per four pixels of one chunk each.
+            int pixelsPerLine = chunks == 1 ? 4 : 1;
+            for (int p = 0; p < block.Pixels; p += pixelsPerLine)
             {
-                _w.Line(string.Join(" ", Enumerable.Range(0, chunks).Select(k => $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? _s.ScalarType : "var")} a{p}_{k} = init{k};")));
+                _w.Line(string.Join(" ", Enumerable.Range(p, Math.Min(pixelsPerLine, block.Pixels - p)).SelectMany(q => Enumerable.Range(0, chunks).Select(k =>
+                    $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? _s.ScalarType : "var")} a{q}_{k} = init{k};"))));
             }
 
             _banks = BanksFor(group, block);
@@ -341,13 +339,13 @@ namespace CnnGen.Generators.Emitting
                     var at = new Affine()
                         .Add(Cols.OutStep * V, ox)
                         .Add(1, ch)
-                        .Add((Cols.OutFirst + Cols.OutStep * p) * V);
+                        .Add((ColumnOutFirst + Cols.OutStep * p) * V);
                     at = ReductionLanes > 0 ? at.Add(chunk.Offset) : _s.AddChunkOffset(at, chunk);
                     _w.Line(ReductionLanes > 0
                         ? $"Unsafe.Add(ref dstRow, {at}) = {_s.Sum(_reductionBits, $"a{p}_{k}")};"
                         : chunk.IsScalar
                         ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
-                        : _s.Store(chunk.Bits, $"a{p}_{k}", $"Unsafe.Add(ref dstRow, {at})"));
+                        : _s.StoreAt(chunk.Bits, $"a{p}_{k}", "dstRow", at.ToString()));
                 }
             }
         }
@@ -356,6 +354,10 @@ namespace CnnGen.Generators.Emitting
         {
             var srcRow = AddRowTerm(new Affine().Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky), SourceRowLength, Rows.SrcOffset, "rowSrcOffset");
             var filterRow = AddRowTerm(new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch), FilterRowLength, Rows.FilterFirst, "rowFilterFirst");
+            if (_columnParameters)
+            {
+                filterRow.Add(R * V, Val.Var(ColumnPhaseParameters.FilterFirst));
+            }
 
             _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
@@ -509,7 +511,7 @@ namespace CnnGen.Generators.Emitting
         {
             int lanes = ReductionLanes;
             int chunks = R / lanes;
-            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
+            int filterColumn = (ColumnFilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
             int perIteration = Math.Max(1, _banks);
             int looped = chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
             if (looped > 0)
@@ -519,6 +521,12 @@ namespace CnnGen.Generators.Emitting
                 {
                     for (int u = 0; u < perIteration; u++)
                     {
+                        if (perIteration == 1)
+                        {
+                            EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Var("kc"), u);
+                            continue;
+                        }
+
                         using (_w.Block())
                         {
                             EmitReductionChunk(group, segment, ox, t, filterColumn, Val.Var("kc"), u);
@@ -553,7 +561,7 @@ namespace CnnGen.Generators.Emitting
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 var at = ReductionVectors(new Affine().Add(Cols.FilterStep * R * V, t).Add(1, channel).Add(filterColumn + group.Chunks[k].Offset * R), vectors);
-                _w.Line($"var w{k} = {_s.Load(bits, $"Unsafe.Add(ref filter, {at})")};");
+                _w.Line($"var w{k} = {_s.LoadAt(bits, "filter", at.ToString())};");
             }
 
             foreach (int p in segment.Pixels)
@@ -562,8 +570,15 @@ namespace CnnGen.Generators.Emitting
                     .Add(Cols.SrcStep * R, ox)
                     .Add(R, t)
                     .Add(1, channel)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R), vectors);
-                _w.Line($"var x{p} = {_s.Load(bits, $"Unsafe.Add(ref src, {at})")};");
+                    .Add((Cols.SrcStep * p + ColumnSrcOffset + segment.FirstTap) * R)
+                    .Add(_columnParameters ? R : 0, Val.Var(ColumnPhaseParameters.SrcOffset)), vectors);
+                if (group.Chunks.Count == 1)
+                {
+                    _w.Line($"{Acc(p, 0)} = {_s.MultiplyAdd(bits, _s.LoadAt(bits, "src", at.ToString()), "w0", Acc(p, 0))};");
+                    continue;
+                }
+
+                _w.Line($"var x{p} = {_s.LoadAt(bits, "src", at.ToString())};");
                 _w.Line(string.Join(" ", Enumerable.Range(0, group.Chunks.Count).Select(k => $"{Acc(p, k)} = {_s.MultiplyAdd(bits, $"x{p}", $"w{k}", Acc(p, k))};")));
             }
 
@@ -572,14 +587,14 @@ namespace CnnGen.Generators.Emitting
 
         private void EmitStep(ChannelGroup group, ColumnBlock block, Segment segment, Val ox, Val j, Val kx, int jOffset = 0)
         {
-            int filterColumn = (Cols.FilterFirst + Cols.FilterStep * segment.FirstTap) * R * V + V * jOffset;
+            int filterColumn = (ColumnFilterFirst + Cols.FilterStep * segment.FirstTap) * R * V + V * jOffset;
             for (int k = 0; k < group.Chunks.Count; k++)
             {
                 Chunk chunk = group.Chunks[k];
                 var at = _s.AddChunkOffset(new Affine().Add(Cols.FilterStep * R * V, kx).Add(V, j).Add(filterColumn), chunk);
                 _w.Line(chunk.IsScalar
                     ? $"{_s.ScalarType} w{k} = Unsafe.Add(ref filter, {at});"
-                    : $"var w{k} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref filter, {at})")};");
+                    : $"var w{k} = {_s.LoadAt(chunk.Bits, "filter", at.ToString())};");
             }
 
             bool broadcastOnce = group.SingleWidth;
@@ -589,9 +604,22 @@ namespace CnnGen.Generators.Emitting
                     .Add(Cols.SrcStep * R, ox)
                     .Add(R, kx)
                     .Add(1, j)
-                    .Add((Cols.SrcStep * p + Cols.SrcOffset + segment.FirstTap) * R + jOffset);
-                string value = $"Unsafe.Add(ref src, {at})";
-                _w.Line(broadcastOnce ? $"var x{p} = {_s.Broadcast(group.Chunks[0].Bits, value)};" : $"{_s.ScalarType} x{p} = {value};");
+                    .Add((Cols.SrcStep * p + ColumnSrcOffset + segment.FirstTap) * R + jOffset)
+                    .Add(_columnParameters ? R : 0, Val.Var(ColumnPhaseParameters.SrcOffset));
+                string offset = at.ToString();
+                if (group.Chunks.Count == 1)
+                {
+                    // One accumulator per pixel: the source value goes straight into its FMA.
+                    Chunk only = group.Chunks[0];
+                    _w.Line(only.IsScalar
+                        ? $"{Acc(p, 0)} = {_s.ScalarMath}.MultiplyAddEstimate({VectorSpelling.ScalarAt("src", offset)}, w0, {Acc(p, 0)});"
+                        : $"{Acc(p, 0)} = {_s.MultiplyAdd(only.Bits, _s.BroadcastAt(only.Bits, "src", offset), "w0", Acc(p, 0))};");
+                    continue;
+                }
+
+                _w.Line(broadcastOnce
+                    ? $"var x{p} = {_s.BroadcastAt(group.Chunks[0].Bits, "src", offset)};"
+                    : $"{_s.ScalarType} x{p} = {VectorSpelling.ScalarAt("src", offset)};");
                 var fmas = new List<string>();
                 for (int k = 0; k < group.Chunks.Count; k++)
                 {

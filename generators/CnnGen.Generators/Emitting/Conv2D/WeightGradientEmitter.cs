@@ -229,7 +229,7 @@ namespace CnnGen.Generators.Emitting
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"{_s.ScalarType} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
-                    : $"var a{j}_{k} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref grad, {GradOffset(j, chunk)})")};")));
+                    : $"var a{j}_{k} = {_s.LoadAt(chunk.Bits, "grad", GradOffset(j, chunk))};")));
             }
 
             // Fewer accumulators than FMA chains needed to hide the latency: odd output columns go to a second bank.
@@ -292,7 +292,7 @@ namespace CnnGen.Generators.Emitting
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
-                    : _s.Store(chunk.Bits, $"a{j}_{k}", $"Unsafe.Add(ref grad, {GradOffset(j, chunk)})"))));
+                    : _s.StoreAt(chunk.Bits, $"a{j}_{k}", "grad", GradOffset(j, chunk)))));
             }
         }
 
@@ -308,14 +308,26 @@ namespace CnnGen.Generators.Emitting
                 string at = _s.AddChunkOffset(new Affine().Add(Cout, ox).Add(Cout * offset), chunk).ToString();
                 _w.Line(chunk.IsScalar
                     ? $"{_s.ScalarType} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
-                    : $"var g{k}{bank} = {_s.Load(chunk.Bits, $"Unsafe.Add(ref dzRow, {at})")};");
+                    : $"var g{k}{bank} = {_s.LoadAt(chunk.Bits, "dzRow", at)};");
             }
 
             foreach (int j in taps)
             {
-                var at = new Affine().Add(S * Cin, ox).Add(j + S * Cin * offset);
-                string value = $"Unsafe.Add(ref src, {at})";
-                _w.Line(broadcastOnce ? $"var x{j}{bank} = {_s.Broadcast(group.Chunks[0].Bits, value)};" : $"{_s.ScalarType} x{j}{bank} = {value};");
+                string at = new Affine().Add(S * Cin, ox).Add(j + S * Cin * offset).ToString();
+                if (group.Chunks.Count == 1)
+                {
+                    // One accumulator per weight row: the input value goes straight into its FMA.
+                    Chunk only = group.Chunks[0];
+                    string acc = $"a{j}_0{bank}";
+                    _w.Line(only.IsScalar
+                        ? $"{acc} = {_s.ScalarMath}.MultiplyAddEstimate({VectorSpelling.ScalarAt("src", at)}, g0{bank}, {acc});"
+                        : $"{acc} = {_s.MultiplyAdd(only.Bits, _s.BroadcastAt(only.Bits, "src", at), $"g0{bank}", acc)};");
+                    continue;
+                }
+
+                _w.Line(broadcastOnce
+                    ? $"var x{j}{bank} = {_s.BroadcastAt(group.Chunks[0].Bits, "src", at)};"
+                    : $"{_s.ScalarType} x{j}{bank} = {VectorSpelling.ScalarAt("src", at)};");
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) =>
                 {
                     string xv = broadcastOnce || chunk.IsScalar ? $"x{j}{bank}" : _s.Broadcast(chunk.Bits, $"x{j}{bank}");
