@@ -529,7 +529,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                 // channels 0..0 (1: scalar).
                 {
                     T init0 = Unsafe.Add(ref bias, 0);
-                    // Columns 0..6: border, taps 0..0 for pixels 2,3,4,5; taps 1..1 for pixels 1,2,3,4.
+                    // Columns 0..6: border, taps 0..0 for pixels 2..5; taps 1..1 for pixels 1..4.
                     {
                         T a0_0 = init0; T a1_0 = init0; T a2_0 = init0; T a3_0 = init0;
                         T a4_0 = init0; T a5_0 = init0; T a6_0 = init0;
@@ -537,7 +537,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                         {
                             ref T src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
                             ref T filter = ref Unsafe.Add(ref weights, ky * 2);
-                            // Column taps 0..0 × 1 channels, pixels 2,3,4,5.
+                            // Column taps 0..0 × 1 channels, pixels 2..5.
                             {
                                 T w0 = Unsafe.Add(ref filter, 0);
                                 a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a2_0);
@@ -545,7 +545,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 a4_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a4_0);
                                 a5_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a5_0);
                             }
-                            // Column taps 1..1 × 1 channels, pixels 1,2,3,4.
+                            // Column taps 1..1 × 1 channels, pixels 1..4.
                             {
                                 T w0 = Unsafe.Add(ref filter, 1);
                                 a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a1_0);

@@ -77,56 +77,7 @@ namespace @int
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
             global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(output, input, nameof(output), nameof(input));
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            int length = input.Length;
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= length - 64; i += 64)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref y, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 32)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref y, (nuint)(i + 32));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 48)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref y, (nuint)(i + 48));
-                }
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref y, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= length - 32; i += 32)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref y, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref y, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref y, (nuint)(i + 24));
-                }
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref y, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref y, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref y, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref y, (nuint)(i + 12));
-                }
-                for (; i <= length - 4; i += 4)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref y, (nuint)(i));
-                }
-            }
-            for (; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, i) = float.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), 0f);
-            }
+            global::CnnGen.Generated.StreamingReLU.Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), input.Length);
         }
 
         /// <summary>
@@ -143,57 +94,7 @@ namespace @int
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
             global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-            ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-            ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
-            int length = outputGradient.Length;
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= length - 64; i += 64)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref d, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 32)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 32)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref d, (nuint)(i + 32));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 48)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 48)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref d, (nuint)(i + 48));
-                }
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<float>.Zero), ref d, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= length - 32; i += 32)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(i + 24));
-                }
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<float>.Zero), ref d, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref d, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref d, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref d, (nuint)(i + 12));
-                }
-                for (; i <= length - 4; i += 4)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<float>.Zero), ref d, (nuint)(i));
-                }
-            }
-            for (; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) > 0f ? global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) : 0f;
-            }
+            global::CnnGen.Generated.StreamingReLU.Backward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
         }
 
         /// <summary>
@@ -207,56 +108,7 @@ namespace @int
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
             global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
-            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
-            int length = input.Length;
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= length - 32; i += 32)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref y, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref y, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref y, (nuint)(i + 24));
-                }
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.Max(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref y, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref y, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref y, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref y, (nuint)(i + 12));
-                }
-                for (; i <= length - 4; i += 4)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.Max(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref y, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref y, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref y, (nuint)(i + 2));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref y, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 6)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref y, (nuint)(i + 6));
-                }
-                for (; i <= length - 2; i += 2)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.Max(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref y, (nuint)(i));
-                }
-            }
-            for (; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, i) = double.Max(global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i), 0d);
-            }
+            global::CnnGen.Generated.StreamingReLU.Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), input.Length);
         }
 
         /// <summary>
@@ -273,57 +125,7 @@ namespace @int
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
             global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-            ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
-            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
-            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
-            int length = outputGradient.Length;
-            int i = 0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= length - 32; i += 32)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref d, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 16)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref d, (nuint)(i + 16));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i + 24)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref d, (nuint)(i + 24));
-                }
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref d, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= length - 16; i += 16)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref d, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 8)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref d, (nuint)(i + 8));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i + 12)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref d, (nuint)(i + 12));
-                }
-                for (; i <= length - 4; i += 4)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref d, (nuint)(i));
-                }
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= length - 8; i += 8)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref d, (nuint)(i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 2)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref d, (nuint)(i + 2));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 4)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref d, (nuint)(i + 4));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i + 6)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i + 6)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref d, (nuint)(i + 6));
-                }
-                for (; i <= length - 2; i += 2)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref g, (nuint)(i)), global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref d, (nuint)(i));
-                }
-            }
-            for (; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i) > 0d ? global::System.Runtime.CompilerServices.Unsafe.Add(ref g, i) : 0d;
-            }
+            global::CnnGen.Generated.StreamingReLU.Backward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
         }
 
     }

@@ -519,7 +519,7 @@ namespace Notebook
                     for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
                         var init0 = TOps.Load(ref bias, ch);
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        // Columns 0..3: border, taps 0..0 for pixels 1..3; taps 1..1 for all pixels; taps 2..2 for pixels 0..2.
                         {
                             var a0_0 = init0; var a1_0 = init0; var a2_0 = init0; var a3_0 = init0;
                             // 4 accumulators are too few chains to hide the FMA latency: consecutive steps alternate between 2 banks, summed at the end.
@@ -531,7 +531,7 @@ namespace Notebook
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                // Column taps 0..0 × 4 channels, pixels 1..3.
                                 {
                                     var w0 = TOps.Load(ref filter);
                                     a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a1_0);
@@ -585,7 +585,7 @@ namespace Notebook
                                     a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 19), w0, a2_0_1);
                                     a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 27), w0, a3_0_1);
                                 }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                // Column taps 2..2 × 4 channels, pixels 0..2.
                                 {
                                     var w0 = TOps.Load(ref filter, 64);
                                     a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a0_0);
@@ -648,7 +648,7 @@ namespace Notebook
                     {
                         var init0 = TOps.Load(ref bias, ch);
                         var init1 = TOps.Load(ref bias, ch + TOps.Count);
-                        // Columns 0..3: border, taps 0..0 for pixels 1,2,3; taps 1..1 for all pixels; taps 2..2 for pixels 0,1,2.
+                        // Columns 0..3: border, taps 0..0 for pixels 1..3; taps 1..1 for all pixels; taps 2..2 for pixels 0..2.
                         {
                             var a0_0 = init0; var a0_1 = init1;
                             var a1_0 = init0; var a1_1 = init1;
@@ -658,7 +658,7 @@ namespace Notebook
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
                                 ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
-                                // Column taps 0..0 × 4 channels, pixels 1,2,3.
+                                // Column taps 0..0 × 4 channels, pixels 1..3.
                                 for (nint j = 0; j < 4; j++)
                                 {
                                     var w0 = TOps.Load(ref filter, j * 8);
@@ -684,7 +684,7 @@ namespace Notebook
                                     var x3 = TOps.Broadcast(ref src, j + 24);
                                     a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                                 }
-                                // Column taps 2..2 × 4 channels, pixels 0,1,2.
+                                // Column taps 2..2 × 4 channels, pixels 0..2.
                                 for (nint j = 0; j < 4; j++)
                                 {
                                     var w0 = TOps.Load(ref filter, j * 8 + 64);
@@ -795,7 +795,7 @@ namespace Notebook
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
                                 ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                                // Output columns [0, 1): weight rows 4,5,6,7,8,9,10,11 read real input.
+                                // Output columns [0, 1): weight rows 4..11 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
                                     var g0 = TOps.Load(ref dzRow, ox * 8);
@@ -825,7 +825,7 @@ namespace Notebook
                                     a10_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 10), g0, a10_0);
                                     a11_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, ox * 8 + 11), g0, a11_0);
                                 }
-                                // Output columns [3, 4): weight rows 0,1,2,3,4,5,6,7 read real input.
+                                // Output columns [3, 4): weight rows 0..7 read real input.
                                 for (nint ox = 3; ox < 4; ox++)
                                 {
                                     var g0 = TOps.Load(ref dzRow, ox * 8);
@@ -891,7 +891,7 @@ namespace Notebook
                             {
                                 ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
                                 ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
-                                // Output columns [0, 1): weight rows 4,5 read real input.
+                                // Output columns [0, 1): weight rows 4, 5 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
                                     var g0 = TOps.Load(ref dzRow, ox * 8);
@@ -958,7 +958,7 @@ namespace Notebook
                                     var x5 = TOps.Broadcast(ref src, ox * 8 + 5);
                                     a5_0 = TOps.MultiplyAdd(x5, g0, a5_0); a5_1 = TOps.MultiplyAdd(x5, g1, a5_1);
                                 }
-                                // Output columns [3, 4): weight rows 0,1 read real input.
+                                // Output columns [3, 4): weight rows 0, 1 read real input.
                                 for (nint ox = 3; ox < 4; ox++)
                                 {
                                     var g0 = TOps.Load(ref dzRow, ox * 8);
@@ -993,23 +993,23 @@ namespace Notebook
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
                 // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
-                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 0, 0, 1);
-                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 1, 0, 0);
-                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 0, 0, 1);
-                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 1, 0, 0);
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1025,63 +1025,63 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
-                                var w0 = TOps.Load(ref filter);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a2_0);
-                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 24), w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 32);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 0), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 8), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 16), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 24), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 4);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 1), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a2_0_1);
-                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 25), w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 36);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 1), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 9), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 17), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 25), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 8);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 2), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a2_0);
-                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 26), w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 40);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 2), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 10), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 18), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 26), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 12);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 3), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a2_0_1);
-                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 27), w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 44);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 3), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 11), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 19), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 27), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 16);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 4), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a2_0);
-                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 28), w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 48);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 12), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 20), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 28), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 20);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 5), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a2_0_1);
-                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 29), w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 52);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 5), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 13), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 21), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 29), w0, a3_0_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 24);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 6), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a2_0);
-                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 30), w0, a3_0);
+                                var w0 = TOps.Load(ref filter, 56);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 6), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 14), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 22), w0, a2_0);
+                                a3_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 30), w0, a3_0);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 28);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 7), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a2_0_1);
-                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 31), w0, a3_0_1);
+                                var w0 = TOps.Load(ref filter, 60);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 7), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 15), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 23), w0, a2_0_1);
+                                a3_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 31), w0, a3_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
@@ -1098,15 +1098,15 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1121,111 +1121,111 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..1 × 8 channels, all pixels.
                             {
                                 var w0 = TOps.Load(ref filter);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 0), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 8), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 16), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 4);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 1), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 1), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 9), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 17), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 8);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 2), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 2), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 10), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 18), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 12);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 3), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 3), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 11), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 19), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 16);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 4), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 4), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 12), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 20), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 20);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 5), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 5), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 13), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 21), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 24);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 6), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 6), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 14), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 22), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 28);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 7), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 7), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 15), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 23), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 64);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 8), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 16), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 24), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 8), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 16), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 24), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 68);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 9), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 17), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 25), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 9), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 17), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 25), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 72);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 10), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 18), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 26), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 10), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 18), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 26), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 76);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 11), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 19), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 27), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 11), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 19), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 27), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 80);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 12), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 20), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 28), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 12), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 20), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 28), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 84);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 13), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 21), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 29), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 13), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 21), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 29), w0, a2_0_1);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 88);
-                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 14), w0, a0_0);
-                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 22), w0, a1_0);
-                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 30), w0, a2_0);
+                                a0_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 14), w0, a0_0);
+                                a1_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 22), w0, a1_0);
+                                a2_0 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 30), w0, a2_0);
                             }
                             {
                                 var w0 = TOps.Load(ref filter, 92);
-                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 15), w0, a0_0_1);
-                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 23), w0, a1_0_1);
-                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, colSrcOffset * 8 + 31), w0, a2_0_1);
+                                a0_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 15), w0, a0_0_1);
+                                a1_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 23), w0, a1_0_1);
+                                a2_0_1 = TOps.MultiplyAdd(TOps.Broadcast(ref src, 31), w0, a2_0_1);
                             }
                         }
                         a0_0 = TOps.Add(a0_0, a0_0_1);
                         a1_0 = TOps.Add(a1_0, a1_0_1);
                         a2_0 = TOps.Add(a2_0, a2_0_1);
-                        TOps.Store(a0_0, ref dstRow, ch);
-                        TOps.Store(a1_0, ref dstRow, ch + 8);
-                        TOps.Store(a2_0, ref dstRow, ch + 16);
+                        TOps.Store(a0_0, ref dstRow, ch + 4);
+                        TOps.Store(a1_0, ref dstRow, ch + 12);
+                        TOps.Store(a2_0, ref dstRow, ch + 20);
                     }
                 }
             }
@@ -1243,23 +1243,23 @@ namespace Notebook
                 ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
                 // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
-                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 0, 0, 1);
-                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1, 1, 0, 0);
-                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 0, 0, 1);
-                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0, 1, 0, 0);
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
+                InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
+                InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 2, 1, 0, 2, 0);
             }
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row and column phase its parameters describe; unrolled: ColumnTaps.
+        /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1274,102 +1274,102 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
-                                var w0 = TOps.Load(ref filter);
-                                var w1 = TOps.Load(ref filter, TOps.Count);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8);
+                                var w0 = TOps.Load(ref filter, 32);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 32);
+                                var x0 = TOps.Broadcast(ref src, 0);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 8);
+                                var x1 = TOps.Broadcast(ref src, 8);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 16);
+                                var x2 = TOps.Broadcast(ref src, 16);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 24);
+                                var x3 = TOps.Broadcast(ref src, 24);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 4);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 4);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 1);
+                                var w0 = TOps.Load(ref filter, 36);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 36);
+                                var x0 = TOps.Broadcast(ref src, 1);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 9);
+                                var x1 = TOps.Broadcast(ref src, 9);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 17);
+                                var x2 = TOps.Broadcast(ref src, 17);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 25);
+                                var x3 = TOps.Broadcast(ref src, 25);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 8);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 8);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 2);
+                                var w0 = TOps.Load(ref filter, 40);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 40);
+                                var x0 = TOps.Broadcast(ref src, 2);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 10);
+                                var x1 = TOps.Broadcast(ref src, 10);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 18);
+                                var x2 = TOps.Broadcast(ref src, 18);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 26);
+                                var x3 = TOps.Broadcast(ref src, 26);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 12);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 12);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 3);
+                                var w0 = TOps.Load(ref filter, 44);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 44);
+                                var x0 = TOps.Broadcast(ref src, 3);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 11);
+                                var x1 = TOps.Broadcast(ref src, 11);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 19);
+                                var x2 = TOps.Broadcast(ref src, 19);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 27);
+                                var x3 = TOps.Broadcast(ref src, 27);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 16);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 16);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 4);
+                                var w0 = TOps.Load(ref filter, 48);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 48);
+                                var x0 = TOps.Broadcast(ref src, 4);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 12);
+                                var x1 = TOps.Broadcast(ref src, 12);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 20);
+                                var x2 = TOps.Broadcast(ref src, 20);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 28);
+                                var x3 = TOps.Broadcast(ref src, 28);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 20);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 20);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 5);
+                                var w0 = TOps.Load(ref filter, 52);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 52);
+                                var x0 = TOps.Broadcast(ref src, 5);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 13);
+                                var x1 = TOps.Broadcast(ref src, 13);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 21);
+                                var x2 = TOps.Broadcast(ref src, 21);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 29);
+                                var x3 = TOps.Broadcast(ref src, 29);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 24);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 24);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 6);
+                                var w0 = TOps.Load(ref filter, 56);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 56);
+                                var x0 = TOps.Broadcast(ref src, 6);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 14);
+                                var x1 = TOps.Broadcast(ref src, 14);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 22);
+                                var x2 = TOps.Broadcast(ref src, 22);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 30);
+                                var x3 = TOps.Broadcast(ref src, 30);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                             {
-                                var w0 = TOps.Load(ref filter, 28);
-                                var w1 = TOps.Load(ref filter, TOps.Count + 28);
-                                var x0 = TOps.Broadcast(ref src, colSrcOffset * 8 + 7);
+                                var w0 = TOps.Load(ref filter, 60);
+                                var w1 = TOps.Load(ref filter, TOps.Count + 60);
+                                var x0 = TOps.Broadcast(ref src, 7);
                                 a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                var x1 = TOps.Broadcast(ref src, colSrcOffset * 8 + 15);
+                                var x1 = TOps.Broadcast(ref src, 15);
                                 a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                var x2 = TOps.Broadcast(ref src, colSrcOffset * 8 + 23);
+                                var x2 = TOps.Broadcast(ref src, 23);
                                 a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
-                                var x3 = TOps.Broadcast(ref src, colSrcOffset * 8 + 31);
+                                var x3 = TOps.Broadcast(ref src, 31);
                                 a3_0 = TOps.MultiplyAdd(x3, w0, a3_0); a3_1 = TOps.MultiplyAdd(x3, w1, a3_1);
                             }
                         }
@@ -1387,15 +1387,15 @@ namespace Notebook
         }
 
         /// <summary>
-        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row and column phase its parameters describe; unrolled: RegisterBlock.
+        /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst, nint colFirst, nint colSrcOffset, nint colFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
+        private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28 + colFirst * 4);
+                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1409,7 +1409,7 @@ namespace Notebook
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
                             ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96 + colFilterFirst * 32);
+                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..1 × 8 channels, all pixels.
                             for (nint kx = 0; kx < 2; kx++)
                             {
@@ -1417,21 +1417,21 @@ namespace Notebook
                                 {
                                     var w0 = TOps.Load(ref filter, kx * 64 + j * 4);
                                     var w1 = TOps.Load(ref filter, kx * 64 + j * 4 + TOps.Count);
-                                    var x0 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8);
+                                    var x0 = TOps.Broadcast(ref src, kx * 8 + j);
                                     a0_0 = TOps.MultiplyAdd(x0, w0, a0_0); a0_1 = TOps.MultiplyAdd(x0, w1, a0_1);
-                                    var x1 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8 + 8);
+                                    var x1 = TOps.Broadcast(ref src, kx * 8 + j + 8);
                                     a1_0 = TOps.MultiplyAdd(x1, w0, a1_0); a1_1 = TOps.MultiplyAdd(x1, w1, a1_1);
-                                    var x2 = TOps.Broadcast(ref src, kx * 8 + j + colSrcOffset * 8 + 16);
+                                    var x2 = TOps.Broadcast(ref src, kx * 8 + j + 16);
                                     a2_0 = TOps.MultiplyAdd(x2, w0, a2_0); a2_1 = TOps.MultiplyAdd(x2, w1, a2_1);
                                 }
                             }
                         }
-                        TOps.Store(a0_0, ref dstRow, ch);
-                        TOps.Store(a0_1, ref dstRow, ch + TOps.Count);
-                        TOps.Store(a1_0, ref dstRow, ch + 8);
-                        TOps.Store(a1_1, ref dstRow, ch + TOps.Count + 8);
-                        TOps.Store(a2_0, ref dstRow, ch + 16);
-                        TOps.Store(a2_1, ref dstRow, ch + TOps.Count + 16);
+                        TOps.Store(a0_0, ref dstRow, ch + 4);
+                        TOps.Store(a0_1, ref dstRow, ch + TOps.Count + 4);
+                        TOps.Store(a1_0, ref dstRow, ch + 12);
+                        TOps.Store(a1_1, ref dstRow, ch + TOps.Count + 12);
+                        TOps.Store(a2_0, ref dstRow, ch + 20);
+                        TOps.Store(a2_1, ref dstRow, ch + TOps.Count + 20);
                     }
                 }
             }

@@ -7,11 +7,12 @@ namespace CnnGen.Generators.Emitting
     /// <summary>
     /// Writes the rectified linear unit's constants and kernels: <c>Forward(input, output)</c> computes
     /// <c>max(x, 0)</c> and <c>Backward(outputGradient, input, inputGradient)</c> passes the gradient where the
-    /// input is positive. Both are streaming loops over the whole batch, four registers at a time.
+    /// input is positive. Both check their spans and call the runtime's streaming loops (<c>StreamingReLU</c>) over the whole batch.
     /// </summary>
     internal static class ReLUEmitter
     {
-        private static readonly int[] PathWidths = { 512, 256, 128 };
+        /// <summary>The runtime's streaming loops, shared by every ReLU layer: only the length differs between shapes.</summary>
+        private const string Kernels = "global::CnnGen.Generated.StreamingReLU";
 
         public static void EmitMembers(IndentedWriter writer, ReLUSpec spec)
         {
@@ -34,16 +35,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
                 OverlapChecks.Emit(writer, t, new[] { "output" }, new[] { "input" }, new[] { ("output", "input") });
-                writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref {t} y = ref {MemoryMarshal}.GetReference(output);");
-                writer.Line("int length = input.Length;");
-                writer.Line("int i = 0;");
-                Loops(writer, type, (width, i) =>
-                    Store(width, $"{Vector(width)}.Max({Load(width, "x", i)}, {Zero(width, type)})", "y", i));
-                using (writer.Block("for (; i < length; i++)"))
-                {
-                    writer.Line(Store(0, $"{t}.Max({Load(0, "x", "i")}, {type.Literal("0")})", "y", "i"));
-                }
+                writer.Line($"{Kernels}.Forward(ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(output), input.Length);");
             }
 
             writer.Line();
@@ -61,48 +53,10 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"{Checks}.RequireBatchLength(input.Length, batch, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
                 OverlapChecks.Emit(writer, t, new[] { "inputGradient" }, new[] { "outputGradient", "input" }, new[] { ("inputGradient", "outputGradient") });
-                writer.Line($"ref {t} g = ref {MemoryMarshal}.GetReference(outputGradient);");
-                writer.Line($"ref {t} x = ref {MemoryMarshal}.GetReference(input);");
-                writer.Line($"ref {t} d = ref {MemoryMarshal}.GetReference(inputGradient);");
-                writer.Line("int length = outputGradient.Length;");
-                writer.Line("int i = 0;");
-                Loops(writer, type, (width, i) =>
-                {
-                    string zero = Zero(width, type);
-                    string v = Vector(width);
-                    return Store(width, $"{v}.ConditionalSelect({v}.GreaterThan({Load(width, "x", i)}, {zero}), {Load(width, "g", i)}, {zero})", "d", i);
-                });
-                using (writer.Block("for (; i < length; i++)"))
-                {
-                    writer.Line(Store(0, $"{Load(0, "x", "i")} > {type.Literal("0")} ? {Load(0, "g", "i")} : {type.Literal("0")}", "d", "i"));
-                }
+                writer.Line($"{Kernels}.Backward(ref {MemoryMarshal}.GetReference(outputGradient), ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(inputGradient), outputGradient.Length);");
             }
 
             writer.Line();
-        }
-
-        /// <summary>
-        /// Writes, per available width, a loop four registers at a time and a loop one register at a time over
-        /// <c>i</c>; each statement comes from <paramref name="statement"/> given the width and the offset expression.
-        /// </summary>
-        private static void Loops(IndentedWriter writer, ElementType type, System.Func<int, string, string> statement)
-        {
-            SimdText.Dispatch(writer, PathWidths, width =>
-            {
-                int lanes = Lanes(width, type);
-                using (writer.Block($"for (; i <= length - {4 * lanes}; i += {4 * lanes})"))
-                {
-                    for (int k = 0; k < 4; k++)
-                    {
-                        writer.Line(statement(width, k == 0 ? "i" : $"i + {k * lanes}"));
-                    }
-                }
-
-                using (writer.Block($"for (; i <= length - {lanes}; i += {lanes})"))
-                {
-                    writer.Line(statement(width, "i"));
-                }
-            });
         }
     }
 }

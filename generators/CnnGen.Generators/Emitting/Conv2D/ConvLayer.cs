@@ -616,6 +616,15 @@ namespace CnnGen.Generators.Emitting
                 methodOfColumnPhase[phase.ColumnPhase] = method;
             }
 
+            // A method that serves one column phase alone gains nothing from parameters: it is written with its offsets as literals.
+            foreach (ColumnPhaseMethod method in methods.Where(m => m.ColumnPhases.Count == 1))
+            {
+                Phase phase = phases.First(p => p.ColumnPhase == method.ColumnPhases[0]);
+                var body = new IndentedWriter(w.CancellationToken);
+                new GatherKernelEmitter(body, phase.Plan, s, names, F, W, method.Level, reductionBits, rowPhases).EmitRowPhases();
+                method.UseLiteralColumns(body.ToString());
+            }
+
             EmitInputGradientEntry(w, s, () =>
             {
                 if (phases.Count <= MostWrittenPhaseCalls)
@@ -623,7 +632,9 @@ namespace CnnGen.Generators.Emitting
                     w.Line("// Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).");
                     foreach (Phase phase in phases)
                     {
-                        w.Line($"{methodOfColumnPhase[phase.ColumnPhase].Name}{typeArguments}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)}, {ColumnPhaseParameters.Arguments(phase.Plan.Columns)});");
+                        ColumnPhaseMethod method = methodOfColumnPhase[phase.ColumnPhase];
+                        string columns = method.Parameterized ? ", " + ColumnPhaseParameters.Arguments(phase.Plan.Columns) : string.Empty;
+                        w.Line($"{method.Name}{typeArguments}(ref dz, ref flipped, ref da, {RowPhaseParameters.Arguments(phase.Plan.Rows)}{columns});");
                     }
 
                     return;
@@ -632,8 +643,19 @@ namespace CnnGen.Generators.Emitting
                 w.Line("// Every row phase (count, first, source offset, taps, first filter row) meets every column phase (first, source offset,");
                 w.Line("// first filter column) of each method.");
                 w.Line($"ReadOnlySpan<int> rowPhases = new int[] {{ {string.Join(", ", RowPhases.Select(r => RowPhaseParameters.Arguments(r.Map)))} }};");
+                const string rowArguments = "rowPhases[r], rowPhases[r + 1], rowPhases[r + 2], rowPhases[r + 3], rowPhases[r + 4]";
                 foreach (ColumnPhaseMethod method in methods)
                 {
+                    if (!method.Parameterized)
+                    {
+                        using (w.Block($"for (int r = 0; r < rowPhases.Length; r += {RowPhaseParameters.Count})"))
+                        {
+                            w.Line($"{method.Name}{typeArguments}(ref dz, ref flipped, ref da, {rowArguments});");
+                        }
+
+                        continue;
+                    }
+
                     string columns = string.Join(", ", method.ColumnPhases.Select(px => ColumnPhaseParameters.Arguments(ColumnPhases.First(c => c.Phase == px).Map)));
                     using (w.Block())
                     {
@@ -641,7 +663,7 @@ namespace CnnGen.Generators.Emitting
                         using (w.Block($"for (int r = 0; r < rowPhases.Length; r += {RowPhaseParameters.Count})"))
                         using (w.Block($"for (int c = 0; c < columnPhases.Length; c += {ColumnPhaseParameters.Count})"))
                         {
-                            w.Line($"{method.Name}{typeArguments}(ref dz, ref flipped, ref da, rowPhases[r], rowPhases[r + 1], rowPhases[r + 2], rowPhases[r + 3], rowPhases[r + 4], columnPhases[c], columnPhases[c + 1], columnPhases[c + 2]);");
+                            w.Line($"{method.Name}{typeArguments}(ref dz, ref flipped, ref da, {rowArguments}, columnPhases[c], columnPhases[c + 1], columnPhases[c + 2]);");
                         }
                     }
                 }
@@ -653,9 +675,11 @@ namespace CnnGen.Generators.Emitting
                 string served = method.ColumnPhases.Count == 1
                     ? $"the column phase ix mod {S} = {method.ColumnPhases[0]}"
                     : $"the column phases ix mod {S} = {string.Join(", ", method.ColumnPhases)}";
-                w.Summary($"The input gradient of {served} ({method.ColumnTaps} column taps), one example, for the row and column phase its parameters describe; unrolled: {method.Level}.");
+                string described = method.Parameterized ? "the row and column phase its parameters describe" : "the row phase its parameters describe";
+                w.Summary($"The input gradient of {served} ({method.ColumnTaps} column taps), one example, for {described}; unrolled: {method.Level}.");
                 w.Line(KernelNames.AggressiveOptimization);
-                using (w.Block($"private static void {method.Name}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}, {ColumnPhaseParameters.Declaration}){constraints}"))
+                string columnParameters = method.Parameterized ? ", " + ColumnPhaseParameters.Declaration : string.Empty;
+                using (w.Block($"private static void {method.Name}{parameters}(ref {t} dz, ref {t} flipped, ref {t} da, {RowPhaseParameters.Declaration}{columnParameters}){constraints}"))
                 {
                     w.Lines(method.Text.TrimEnd('\n'));
                 }
@@ -680,13 +704,22 @@ namespace CnnGen.Generators.Emitting
 
             public string Name { get; }
 
-            public string Text { get; }
+            public string Text { get; private set; }
+
+            /// <summary>Whether the column offsets are parameters (the method serves several column phases) rather than literals.</summary>
+            public bool Parameterized { get; private set; } = true;
 
             public UnrollLevel Level { get; }
 
             public int ColumnTaps { get; }
 
             public List<int> ColumnPhases { get; } = new();
+
+            public void UseLiteralColumns(string text)
+            {
+                Text = text;
+                Parameterized = false;
+            }
         }
 
         /// <summary>

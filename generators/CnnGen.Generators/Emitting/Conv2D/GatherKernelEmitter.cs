@@ -269,7 +269,7 @@ namespace CnnGen.Generators.Emitting
 
             return "border, " + string.Join("; ", block.Segments.Select(s =>
                 $"taps {s.FirstTap}..{s.FirstTap + s.TapCount - 1} for " +
-                (s.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", s.Pixels))));
+                (s.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + Describe.Ranges(s.Pixels))));
         }
 
         private void EmitBlock(RowClass rows, Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox)
@@ -369,7 +369,7 @@ namespace CnnGen.Generators.Emitting
                     continue;
                 }
 
-                string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
+                string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + Describe.Ranges(segment.Pixels);
                 _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels, {pixels}.");
                 if (_plan.ContiguousColumnTaps || segment.TapCount == 1)
                 {
@@ -480,7 +480,7 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         private void EmitReductionSegment(ChannelGroup group, ColumnBlock block, Segment segment, Val ox)
         {
-            string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + string.Join(",", segment.Pixels);
+            string pixels = segment.Pixels.Count == block.Pixels ? "all pixels" : "pixels " + Describe.Ranges(segment.Pixels);
             _w.Line($"// Column taps {segment.FirstTap}..{segment.FirstTap + segment.TapCount - 1} × {R} channels in vector lanes, {pixels}.");
             if (segment.TapCount == 1 || _level >= UnrollLevel.ColumnTaps)
             {

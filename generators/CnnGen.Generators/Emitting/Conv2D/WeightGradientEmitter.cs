@@ -253,7 +253,7 @@ namespace CnnGen.Generators.Emitting
                 _w.Line($"ref {T} dzRow = ref Unsafe.Add(ref dz, {new Affine().Add(Wo * Cout, Val.Var("oy")).Add(1, ch)});");
                 foreach ((string lo, string hi, List<int> spanTaps) in spans)
                 {
-                    string which = spanTaps.Count == taps ? "all weight rows" : "weight rows " + string.Join(",", spanTaps);
+                    string which = spanTaps.Count == taps ? "all weight rows" : "weight rows " + Describe.Ranges(spanTaps);
                     if (twoBanks)
                     {
                         _w.Line($"// Output columns [{lo}, {hi}): {which} read real input; two columns at a time, one accumulator bank each.");
