@@ -10,7 +10,7 @@ namespace CnnGen.Generators.Emitting
     /// </summary>
     internal sealed class IndentedWriter
     {
-        private const string IndentUnit = "    ";
+        public const string IndentUnit = "    ";
 
         // How many lines pass between two looks at the cancellation token: rare enough to cost nothing, often enough that
         // an IDE's cancellation stops even the largest layer within milliseconds.

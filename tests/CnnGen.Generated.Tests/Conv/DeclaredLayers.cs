@@ -111,6 +111,15 @@ public partial class Patch_f4_s4 { }
 [Conv2D(f: 11, stride: 4, pad: 2, InputHeight = 23, InputWidth = 27, InputChannels = 3, Filters = 16)]
 public partial class Alex_f11_s4_p2 { }
 
+[Conv2D(f: 5, stride: 2, pad: 2, InputHeight = 13, InputWidth = 13, InputChannels = 7, Filters = 19)]
+public partial class Compact_f5_s2_p2 { }
+
+[Conv2D(f: 7, stride: 1, pad: 3, InputHeight = 20, InputWidth = 20, InputChannels = 3, Filters = 17)]
+public partial class Compact_f7_p3 { }
+
+[Conv2D(f: 5, stride: 1, pad: 0, InputHeight = 14, InputWidth = 14, InputChannels = 6, Filters = 16)]
+public partial class Compact_LeNet_f5 { }
+
 [Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
 public partial class RgbStem_f7_s2_p3 { }
 
@@ -194,6 +203,9 @@ internal static class DeclaredLayers
         new("Stride12_f2_p1", new ConvShape(26, 25, 2, 5, 2, 12, 1), Stride12_f2_p1.Forward, Stride12_f2_p1.Forward, Stride12_f2_p1.Backward, Stride12_f2_p1.Backward),
         new("Patch_f4_s4", new ConvShape(12, 16, 3, 8, 4, 4, 0), Patch_f4_s4.Forward, Patch_f4_s4.Forward, Patch_f4_s4.Backward, Patch_f4_s4.Backward),
         new("Alex_f11_s4_p2", new ConvShape(23, 27, 3, 16, 11, 4, 2), Alex_f11_s4_p2.Forward, Alex_f11_s4_p2.Forward, Alex_f11_s4_p2.Backward, Alex_f11_s4_p2.Backward),
+        new("Compact_f5_s2_p2", new ConvShape(13, 13, 7, 19, 5, 2, 2), Compact_f5_s2_p2.Forward, Compact_f5_s2_p2.Forward, Compact_f5_s2_p2.Backward, Compact_f5_s2_p2.Backward),
+        new("Compact_f7_p3", new ConvShape(20, 20, 3, 17, 7, 1, 3), Compact_f7_p3.Forward, Compact_f7_p3.Forward, Compact_f7_p3.Backward, Compact_f7_p3.Backward),
+        new("Compact_LeNet_f5", new ConvShape(14, 14, 6, 16, 5, 1, 0), Compact_LeNet_f5.Forward, Compact_LeNet_f5.Forward, Compact_LeNet_f5.Backward, Compact_LeNet_f5.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),

@@ -33,6 +33,11 @@ cases += [
     # tables for its 16 phases; an 11×11 stride-4 stem's phases share some methods and not others.
     ("Patch_f4_s4", 12, 16, 3, 8, 4, 4, 0),
     ("Alex_f11_s4_p2", 23, 27, 3, 16, 11, 4, 2),
+    # Layers whose full unrolling would exceed the text budget, written at a compaction level (Compaction in the generator):
+    # odd channel counts on every tier, a 7×7 filter over 3 channels, LeNet's second convolution.
+    ("Compact_f5_s2_p2", 13, 13, 7, 19, 5, 2, 2),
+    ("Compact_f7_p3", 20, 20, 3, 17, 7, 1, 3),
+    ("Compact_LeNet_f5", 14, 14, 6, 16, 5, 1, 0),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
     ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
     # A stride far beyond the input: only the phases that hold an input pixel exist.

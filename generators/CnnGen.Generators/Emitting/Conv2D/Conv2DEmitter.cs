@@ -18,7 +18,48 @@ namespace CnnGen.Generators.Emitting
             "System.Runtime.Intrinsics",
         };
 
+        /// <summary>
+        /// Writes the layer's members at the first <see cref="Compaction"/> level whose text fits
+        /// <see cref="KernelBudget.LayerCharacters"/> (the last level if none does).
+        /// </summary>
         public static void EmitMembers(IndentedWriter writer, Conv2DSpec spec)
+        {
+            // The first level that fits; if none does, the shortest text.
+            string? text = null;
+            for (Compaction level = Compaction.None; level <= Compaction.TierWidthTails; level++)
+            {
+                var attempt = new IndentedWriter(writer.CancellationToken) { OmitDocumentation = writer.OmitDocumentation };
+                EmitMembers(attempt, spec, level);
+                string candidate = attempt.ToString();
+                if (text is null || Length(candidate, writer.Depth) < Length(text, writer.Depth))
+                {
+                    text = candidate;
+                }
+
+                if (Length(candidate, writer.Depth) <= KernelBudget.LayerCharacters)
+                {
+                    text = candidate;
+                    break;
+                }
+            }
+
+            writer.Lines(text!.TrimEnd('\n'));
+            writer.Line();
+        }
+
+        /// <summary>The characters <paramref name="text"/> takes once indented by <paramref name="depth"/> levels.</summary>
+        private static int Length(string text, int depth)
+        {
+            int lines = 0;
+            foreach (char c in text)
+            {
+                lines += c == '\n' ? 1 : 0;
+            }
+
+            return text.Length + depth * IndentedWriter.IndentUnit.Length * lines;
+        }
+
+        private static void EmitMembers(IndentedWriter writer, Conv2DSpec spec, Compaction compaction)
         {
             FeatureMapShape input = spec.Input;
             FeatureMapShape output = spec.Output;
@@ -29,7 +70,7 @@ namespace CnnGen.Generators.Emitting
             ShapeConstantsEmitter.Constant(writer, "WeightsLength", spec.WeightsLength, "The number of weights, laid out (f, f, C_in, C_out).");
             ShapeConstantsEmitter.Constant(writer, "BiasLength", spec.Filters, "The number of biases, one per filter.");
 
-            var layer = new ConvLayer(spec, writer.CancellationToken);
+            var layer = new ConvLayer(spec, compaction, writer.CancellationToken);
             layer.EmitOverview(writer);
             foreach (ElementKind element in new[] { ElementKind.Single, ElementKind.Double }.Where(e => spec.Emits(e.Keyword)))
             {

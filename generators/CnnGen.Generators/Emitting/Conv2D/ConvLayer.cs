@@ -20,12 +20,14 @@ namespace CnnGen.Generators.Emitting
         private readonly AxisMap _rows;
         private readonly AxisMap _cols;
         private readonly CancellationToken _cancellationToken;
+        private readonly Compaction _compaction;
         private List<(int Phase, AxisMap Map)>? _rowPhases;
         private List<(int Phase, AxisMap Map)>? _columnPhases;
 
-        public ConvLayer(Conv2DSpec spec, CancellationToken cancellationToken = default)
+        public ConvLayer(Conv2DSpec spec, Compaction compaction = Compaction.None, CancellationToken cancellationToken = default)
         {
             _spec = spec;
+            _compaction = compaction;
             _cancellationToken = cancellationToken;
             _rows = AxisMap.Forward(spec.Input.Height, spec.Output.Height, spec.FilterSize, spec.Stride, spec.Pad);
             _cols = AxisMap.Forward(spec.Input.Width, spec.Output.Width, spec.FilterSize, spec.Stride, spec.Pad);
@@ -58,7 +60,7 @@ namespace CnnGen.Generators.Emitting
         {
             int interiorRows = Math.Max(0, LayerGeometry.InteriorOutputEnd(H, F, S, P, Ho) - LayerGeometry.FirstInteriorOutput(F, S, P));
             int interiorCols = Math.Max(0, LayerGeometry.InteriorOutputEnd(W, F, S, P, Wo) - LayerGeometry.FirstInteriorOutput(F, S, P));
-            var plan = new GatherPlan(_rows, _cols, Cin, ChannelPlan.For(Cout, ElementKind.Single, VectorTier.V512), VectorTier.V512);
+            var plan = ForwardPlan(ElementKind.Single, VectorTier.V512);
             UnrollLevel level = KernelBudget.LevelFor(plan);
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line($"// Convolution {H}×{W}×{Cin} → {Ho}×{Wo}×{Cout}: {F}×{F} filters, stride {S}, zero padding {P}.");
@@ -70,7 +72,7 @@ namespace CnnGen.Generators.Emitting
             w.Line("// Forward: channels are the vector axis. W[dy, dx, c, :] is contiguous, so a register block of pixels ×");
             w.Line("//   channel chunks loads each weight row once per tap and broadcasts one input value per pixel.");
             w.Line("//   Loop order per example: output row → channel group → column block → filter row → column tap × C_in.");
-            w.Line($"//   On AVX-512 (float): channel groups {ChannelPlan.For(Cout, ElementKind.Single, VectorTier.V512).Signature}; " +
+            w.Line($"//   On AVX-512 (float): channel groups {Channels(Cout, ElementKind.Single, VectorTier.V512).Signature}; " +
                    $"unrolled: {level}.");
             w.Line("// Backward: dW accumulates outer products input value × dZ row over pixels and the batch (register block of");
             w.Line("//   weight rows × channel chunks); db sums dZ; dA is the transposed convolution of dZ with the flipped filter,");
@@ -83,6 +85,16 @@ namespace CnnGen.Generators.Emitting
             else
             {
                 w.Line("//   gathered per input pixel with C_in as the vector axis (one stride phase at a time, so every emitted tap is real).");
+            }
+
+            if (_compaction != Compaction.None)
+            {
+                w.Line($"// Compaction: {_compaction} (at full unrolling this layer's code would exceed {KernelBudget.LayerCharacters:N0} characters): the border");
+                w.Line(_compaction >= Compaction.TierWidthTails
+                    ? "//   columns get register blocks of their own, dW's blocks stay within one filter column, and channel tails use the tier's width."
+                    : _compaction >= Compaction.PerFilterColumn
+                    ? "//   columns get register blocks of their own, and dW's blocks stay within one filter column."
+                    : "//   columns get register blocks of their own.");
             }
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
@@ -257,9 +269,16 @@ namespace CnnGen.Generators.Emitting
                 $"({served}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
         }
 
-        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), tier, NarrowBorders);
 
-        private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, ChannelPlan.For(Cout, el, tier), tier);
+        /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
+        private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier) =>
+            ChannelPlan.For(channels, el, tier, tierWidthTail: _compaction >= Compaction.TierWidthTails);
+
+        private bool NarrowBorders => _compaction >= Compaction.NarrowBorders;
+
+        private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) =>
+            new(_rows, _cols, Cin, Channels(Cout, el, tier), tier, alwaysPerFilterColumn: _compaction >= Compaction.PerFilterColumn);
 
         /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
         private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>
@@ -347,7 +366,7 @@ namespace CnnGen.Generators.Emitting
         private void EmitBackwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            var biasCalls = Calls(tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, ChannelPlan.For(Cout, el, tier))));
+            var biasCalls = Calls(tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, Channels(Cout, el, tier))));
             var weightCalls = Calls(tier => bodies.Add("WeightGradient", el, tier, (bw, s) => new WeightGradientEmitter(bw, WeightPlan(el, tier), s, _spec).Emit(KernelBodies.NamePlaceholder)));
             var inputCalls = Calls(tier => bodies.Add("InputGradient", el, tier, (bw, s) => RenderInputGradient(bw, s, InputGradientPlans(el, tier))));
 
@@ -492,14 +511,14 @@ namespace CnnGen.Generators.Emitting
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
             // Summed in vector lanes over C_out, every input channel is one accumulator of its own (a scalar chunk).
-            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : ChannelPlan.For(Cin, el, tier);
+            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : Channels(Cin, el, tier);
             var phases = new List<Phase>();
             foreach ((int py, AxisMap rows) in RowPhases)
             {
                 foreach ((int px, AxisMap cols) in ColumnPhases)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, tier)));
+                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, tier, NarrowBorders)));
                 }
             }
 

@@ -59,7 +59,11 @@ namespace CnnGen.Generators.Emitting.Planning
 
         public string Signature => (Full?.Signature ?? "-") + "x" + FullCount + "|" + (Tail?.Signature ?? "-");
 
-        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier)
+        /// <param name="tierWidthTail">
+        /// Cut the tail into the tier's own width and scalars only, not narrower vectors (<see cref="Compaction.TierWidthTails"/>):
+        /// slower tails, but bodies whose text names one width, which tiers and element types can share.
+        /// </param>
+        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier, bool tierWidthTail = false)
         {
             int lanes = element.Lanes(tier.Bits);
             int fullWidth = 2 * lanes;
@@ -71,7 +75,7 @@ namespace CnnGen.Generators.Emitting.Planning
             int rest = channels - fullCount * fullWidth;
             var chunks = new List<Chunk>();
             int offset = 0;
-            for (int bits = tier.Bits; bits >= 128 && rest > 0; bits /= 2)
+            for (int bits = tier.Bits; bits >= (tierWidthTail ? tier.Bits : 128) && rest > 0; bits /= 2)
             {
                 int width = element.Lanes(bits);
                 while (rest >= width)

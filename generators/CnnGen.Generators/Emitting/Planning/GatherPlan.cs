@@ -48,8 +48,9 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal sealed class GatherPlan
     {
-        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier)
+        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool narrowBorders = false)
         {
+            NarrowBorders = narrowBorders;
             Rows = rows;
             Columns = columns;
             Reduction = reduction;
@@ -73,6 +74,9 @@ namespace CnnGen.Generators.Emitting.Planning
         private readonly Dictionary<int, List<ColumnBlock>> _blocks = new();
 
         public AxisMap Rows { get; }
+
+        /// <summary>Whether the columns the padding clips get register blocks of their own (<see cref="Compaction.NarrowBorders"/>).</summary>
+        public bool NarrowBorders { get; }
 
         public AxisMap Columns { get; }
 
@@ -116,10 +120,41 @@ namespace CnnGen.Generators.Emitting.Planning
         {
             var blocks = new List<ColumnBlock>();
             string? previous = null;
-            for (int start = 0; start < Columns.OutCount; start += pixels)
+            int full = -1, fullEnd = -1;
+            if (NarrowBorders)
             {
-                int width = Math.Min(pixels, Columns.OutCount - start);
-                var ranges = Enumerable.Range(start, width).Select(o => Columns.ValidTaps(o)).ToList();
+                // The outputs that read every tap are consecutive: [full, fullEnd).
+                for (int o = 0; o < Columns.OutCount; o++)
+                {
+                    if (Columns.ValidTaps(o) == (0, Columns.TapCount))
+                    {
+                        full = full < 0 ? o : full;
+                        fullEnd = o + 1;
+                    }
+                }
+            }
+
+            if (full < 0)
+            {
+                AddColumnBlocks(blocks, 0, Columns.OutCount, pixels, ref previous);
+            }
+            else
+            {
+                AddColumnBlocks(blocks, 0, full, pixels, ref previous);
+                AddColumnBlocks(blocks, full, fullEnd, pixels, ref previous);
+                AddColumnBlocks(blocks, fullEnd, Columns.OutCount, pixels, ref previous);
+            }
+
+            return blocks;
+        }
+
+        /// <summary>Covers the outputs [start, end) with blocks of at most <paramref name="pixels"/>, merging identical neighbours into repeats.</summary>
+        private void AddColumnBlocks(List<ColumnBlock> blocks, int start, int end, int pixels, ref string? previous)
+        {
+            for (int first = start; first < end; first += pixels)
+            {
+                int width = Math.Min(pixels, end - first);
+                var ranges = Enumerable.Range(first, width).Select(o => Columns.ValidTaps(o)).ToList();
                 string signature = width + ":" + string.Join(";", ranges.Select(r => r.Lo + "-" + r.Hi));
                 if (signature == previous)
                 {
@@ -129,10 +164,8 @@ namespace CnnGen.Generators.Emitting.Planning
                 }
 
                 previous = signature;
-                blocks.Add(new ColumnBlock(start, 1, width, BuildSegments(ranges)));
+                blocks.Add(new ColumnBlock(first, 1, width, BuildSegments(ranges)));
             }
-
-            return blocks;
         }
 
         private List<Segment> BuildSegments(List<(int Lo, int Hi)> ranges)

@@ -1,6 +1,35 @@
 namespace CnnGen.Generators.Emitting.Planning
 {
     /// <summary>
+    /// How far a layer's kernels trade speed at the padding for text, chosen per layer as the first level whose text fits
+    /// <see cref="KernelBudget.LayerCharacters"/> (every layer a user declares is compiled on each build of their project).
+    /// </summary>
+    internal enum Compaction
+    {
+        /// <summary>Register blocks run across the border columns, each block writing a tap segment per set of pixels the padding leaves.</summary>
+        None = 0,
+
+        /// <summary>
+        /// The border columns whose taps the padding clips get blocks of their own, so a border block holds only them and
+        /// the interior blocks all read every tap: the border's text no longer grows with the register block.
+        /// </summary>
+        NarrowBorders = 1,
+
+        /// <summary>
+        /// Also the weight gradient keeps its register blocks within one filter column (a loop over dx with computed
+        /// output-column ranges) however few input channels there are: its text no longer grows with the filter.
+        /// </summary>
+        PerFilterColumn = 2,
+
+        /// <summary>
+        /// Also the channels left after whole pairs of vectors are cut into the tier's own width and scalars, never
+        /// narrower vectors: slower for those channels, but every body names one vector width, so tiers and element
+        /// types whose register blocks agree share it.
+        /// </summary>
+        TierWidthTails = 3,
+    }
+
+    /// <summary>
     /// The budget rules that keep every emitted method inside what RyuJIT fully optimizes. The JIT gives up
     /// optimizing above roughly 60,000 IL bytes, 20,000 IL instructions, 2,000 basic blocks or 2,000 locals, and a
     /// straight-line block that outgrows the decoded-instruction cache runs far below peak long before that
@@ -9,6 +38,12 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal static class KernelBudget
     {
+        /// <summary>
+        /// Most characters of a layer's members (constants, wrappers, kernels): with the file's header, at most 150 KB of C#
+        /// per layer. A layer whose text at <see cref="Compaction.None"/> is longer is written at the first level that fits.
+        /// </summary>
+        public const int LayerCharacters = 145_000;
+
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
         public const int MethodStatements = 500;
 

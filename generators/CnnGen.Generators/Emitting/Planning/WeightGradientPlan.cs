@@ -23,8 +23,9 @@ namespace CnnGen.Generators.Emitting.Planning
     {
         private readonly Dictionary<int, List<TapBlock>> _blocks = new();
 
-        public WeightGradientPlan(AxisMap rows, AxisMap columns, int inputChannels, ChannelPlan channels, VectorTier tier)
+        public WeightGradientPlan(AxisMap rows, AxisMap columns, int inputChannels, ChannelPlan channels, VectorTier tier, bool alwaysPerFilterColumn = false)
         {
+            AlwaysPerFilterColumn = alwaysPerFilterColumn;
             Rows = rows;
             Columns = columns;
             InputChannels = inputChannels;
@@ -41,6 +42,9 @@ namespace CnnGen.Generators.Emitting.Planning
         }
 
         public AxisMap Rows { get; }
+
+        /// <summary>Whether blocks stay within one filter column even where C_in is narrower than a block (<see cref="Compaction.PerFilterColumn"/>).</summary>
+        public bool AlwaysPerFilterColumn { get; }
 
         public AxisMap Columns { get; }
 
@@ -61,7 +65,7 @@ namespace CnnGen.Generators.Emitting.Planning
         /// Whether C_in holds a whole register block of <paramref name="group"/>: then blocks stay within one filter column
         /// (a loop over dx with computed output-column ranges); otherwise they run across the filter columns of a row.
         /// </summary>
-        public bool BlocksWithinFilterColumn(ChannelGroup group) => InputChannels >= TapsFor(group);
+        public bool BlocksWithinFilterColumn(ChannelGroup group) => AlwaysPerFilterColumn || InputChannels >= TapsFor(group);
 
         private List<TapBlock> BuildBlocks(int taps)
         {
