@@ -41,6 +41,12 @@ namespace CnnGen.Generators.Emitting
         /// </summary>
         public bool OmitDocumentation { get; set; }
 
+        /// <summary>
+        /// While true, a member's own <c>[GeneratedCode]</c> attribute line is dropped: set inside a type that carries the
+        /// attribute itself (a network's nested layers), which marks its members as generated already.
+        /// </summary>
+        public bool OmitGeneratedCodeAttributes { get; set; }
+
         /// <summary>Writes one line at the current indentation; an empty line carries no spaces.</summary>
         public IndentedWriter Line(string line = "")
         {
@@ -50,6 +56,11 @@ namespace CnnGen.Generators.Emitting
             }
 
             if (OmitDocumentation && line.TrimStart().StartsWith("///", System.StringComparison.Ordinal))
+            {
+                return this;
+            }
+
+            if (OmitGeneratedCodeAttributes && line.Trim() == LayerSourceEmitter.GeneratedCodeAttribute)
             {
                 return this;
             }

@@ -48,9 +48,12 @@ namespace CnnGen.Generators.Emitting
             EmitMembers(writer, spec);
         }
 
-        /// <summary>The using directives a layer's members need at the top of the file (the conv emitter writes short names).</summary>
-        public static IEnumerable<string> UsingsFor(LayerSpec spec) =>
-            spec is Conv2DSpec ? Conv2DEmitter.Usings : Array.Empty<string>();
+        /// <summary>
+        /// The using directives at the top of every generated file: the kernels name the span, <c>Unsafe</c>,
+        /// <c>MemoryMarshal</c> and vector types briefly (they are read and compiled on every build); what the user's own
+        /// code may shadow more easily (attributes, exceptions, the runtime's helpers) stays fully qualified.
+        /// </summary>
+        public static IEnumerable<string> UsingsFor(LayerSpec spec) => Conv2DEmitter.Usings;
 
         /// <summary>
         /// Writes a whole generated file: the header (with <paramref name="description"/>), the namespace and the chain of

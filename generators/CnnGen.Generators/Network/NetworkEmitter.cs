@@ -117,8 +117,10 @@ namespace CnnGen.Generators.Network
                 string bases = contract is null ? string.Empty : " : " + contract;
                 using (writer.Block($"private sealed class {plan.Layer.ClassName}{bases}"))
                 {
-                    // The nested class is private: its members' documentation would be compiled by every build and read by no one.
+                    // The nested class is private: its members' documentation would be compiled by every build and read by no one,
+                    // and its own [GeneratedCode] covers its members.
                     writer.OmitDocumentation = true;
+                    writer.OmitGeneratedCodeAttributes = true;
                     try
                     {
                         LayerSourceEmitter.EmitLayerBody(writer, plan.Layer.Spec, contract: true);
@@ -126,6 +128,7 @@ namespace CnnGen.Generators.Network
                     finally
                     {
                         writer.OmitDocumentation = false;
+                        writer.OmitGeneratedCodeAttributes = false;
                     }
                 }
 

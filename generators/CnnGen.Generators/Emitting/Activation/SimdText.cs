@@ -19,20 +19,21 @@ namespace CnnGen.Generators.Emitting
     /// <summary>
     /// Spells SIMD operations for one register width as C# text, so that a kernel's loop body is planned once
     /// and written for <c>Vector512</c>, <c>Vector256</c>, <c>Vector128</c> or plain scalars (width 0).
-    /// All names are fully qualified: generated members cannot rely on the user's usings.
+    /// Span, Unsafe, MemoryMarshal and vector names are short: every generated file declares the usings they need
+    /// (<see cref="LayerSourceEmitter.UsingsFor"/>), not the user's.
     /// </summary>
     internal static class SimdText
     {
-        public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
-        public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-        public const string Span = "global::System.Span";
-        public const string ReadOnlySpan = "global::System.ReadOnlySpan";
+        public const string Unsafe = KernelNames.Unsafe;
+        public const string MemoryMarshal = KernelNames.MemoryMarshal;
+        public const string Span = KernelNames.Span;
+        public const string ReadOnlySpan = KernelNames.ReadOnlySpan;
         public const string Checks = "global::CnnGen.SpanArguments";
 
         /// <summary>The register widths in bits, widest first; 0 stands for scalars.</summary>
         public static readonly int[] Widths = { 512, 256, 128, 0 };
 
-        public static string Vector(int width) => "global::System.Runtime.Intrinsics.Vector" + width;
+        public static string Vector(int width) => KernelNames.Intrinsics + "Vector" + width;
 
         public static int Lanes(int width, ElementType type) => width == 0 ? 1 : width / 8 / type.Size;
 

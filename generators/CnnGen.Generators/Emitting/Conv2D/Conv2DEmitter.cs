@@ -26,9 +26,9 @@ namespace CnnGen.Generators.Emitting
         {
             // The first level that fits; if none does, the shortest text.
             string? text = null;
-            for (Compaction level = Compaction.None; level <= Compaction.TierWidthTails; level++)
+            for (Compaction level = Compaction.None; level <= Compaction.SharedRegisterBlocks; level++)
             {
-                var attempt = new IndentedWriter(writer.CancellationToken) { OmitDocumentation = writer.OmitDocumentation };
+                var attempt = new IndentedWriter(writer.CancellationToken) { OmitDocumentation = writer.OmitDocumentation, OmitGeneratedCodeAttributes = writer.OmitGeneratedCodeAttributes };
                 EmitMembers(attempt, spec, level);
                 string candidate = attempt.ToString();
                 if (text is null || Length(candidate, writer.Depth) < Length(text, writer.Depth))

@@ -89,12 +89,22 @@ namespace CnnGen.Generators.Emitting
 
             if (_compaction != Compaction.None)
             {
-                w.Line($"// Compaction: {_compaction} (at full unrolling this layer's code would exceed {KernelBudget.LayerCharacters:N0} characters): the border");
-                w.Line(_compaction >= Compaction.TierWidthTails
-                    ? "//   columns get register blocks of their own, dW's blocks stay within one filter column, and channel tails use the tier's width."
-                    : _compaction >= Compaction.PerFilterColumn
-                    ? "//   columns get register blocks of their own, and dW's blocks stay within one filter column."
-                    : "//   columns get register blocks of their own.");
+                w.Line($"// Compaction: {_compaction}, as at full unrolling this layer's code would exceed {KernelBudget.LayerCharacters:N0} characters:");
+                w.Line("//   border blocks group their pixels by the taps they read" + (_compaction >= Compaction.PerFilterColumn ? ";" : "."));
+                if (_compaction >= Compaction.PerFilterColumn)
+                {
+                    w.Line("//   dW's register blocks stay within one filter column" + (_compaction >= Compaction.TierWidthTails ? ";" : "."));
+                }
+
+                if (_compaction >= Compaction.TierWidthTails)
+                {
+                    w.Line("//   channel tails use the tier's width and scalars" + (_compaction >= Compaction.SharedRegisterBlocks ? ";" : "."));
+                }
+
+                if (_compaction >= Compaction.SharedRegisterBlocks)
+                {
+                    w.Line($"//   every tier plans its register blocks with {VectorTier.V128.Accumulators} accumulators.");
+                }
             }
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
@@ -269,16 +279,20 @@ namespace CnnGen.Generators.Emitting
                 $"({served}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
         }
 
-        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), tier, NarrowBorders);
+        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), PixelSegments);
+
+        /// <summary>The tier as the register blocks are planned for it: with the narrowest tier's accumulators at <see cref="Compaction.SharedRegisterBlocks"/>.</summary>
+        private VectorTier Planned(VectorTier tier) =>
+            _compaction >= Compaction.SharedRegisterBlocks ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
 
         /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
         private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier) =>
             ChannelPlan.For(channels, el, tier, tierWidthTail: _compaction >= Compaction.TierWidthTails);
 
-        private bool NarrowBorders => _compaction >= Compaction.NarrowBorders;
+        private bool PixelSegments => _compaction >= Compaction.PixelSegments;
 
         private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) =>
-            new(_rows, _cols, Cin, Channels(Cout, el, tier), tier, alwaysPerFilterColumn: _compaction >= Compaction.PerFilterColumn);
+            new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), alwaysPerFilterColumn: _compaction >= Compaction.PerFilterColumn);
 
         /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
         private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>
@@ -518,7 +532,7 @@ namespace CnnGen.Generators.Emitting
                 foreach ((int px, AxisMap cols) in ColumnPhases)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, tier, NarrowBorders)));
+                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, Planned(tier), PixelSegments)));
                 }
             }
 

@@ -61,6 +61,12 @@ namespace CnnGen.Generators.Emitting.Planning
             Accumulators = accumulators;
         }
 
+        /// <summary>
+        /// This tier with at most <paramref name="accumulators"/> accumulators per register block: planned with the
+        /// narrower tiers' budget, its code can be the same text as theirs (<see cref="Compaction.SharedRegisterBlocks"/>).
+        /// </summary>
+        public VectorTier WithAccumulators(int accumulators) => accumulators >= Accumulators ? this : new VectorTier(Bits, accumulators);
+
         /// <summary>The widest vector this tier uses.</summary>
         public int Bits { get; }
 

@@ -48,9 +48,9 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal sealed class GatherPlan
     {
-        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool narrowBorders = false)
+        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool pixelSegments = false)
         {
-            NarrowBorders = narrowBorders;
+            PixelSegments = pixelSegments;
             Rows = rows;
             Columns = columns;
             Reduction = reduction;
@@ -75,8 +75,8 @@ namespace CnnGen.Generators.Emitting.Planning
 
         public AxisMap Rows { get; }
 
-        /// <summary>Whether the columns the padding clips get register blocks of their own (<see cref="Compaction.NarrowBorders"/>).</summary>
-        public bool NarrowBorders { get; }
+        /// <summary>Whether a border block's segments group its pixels by tap range (<see cref="Compaction.PixelSegments"/>) rather than its taps by pixel set.</summary>
+        public bool PixelSegments { get; }
 
         public AxisMap Columns { get; }
 
@@ -120,41 +120,10 @@ namespace CnnGen.Generators.Emitting.Planning
         {
             var blocks = new List<ColumnBlock>();
             string? previous = null;
-            int full = -1, fullEnd = -1;
-            if (NarrowBorders)
+            for (int start = 0; start < Columns.OutCount; start += pixels)
             {
-                // The outputs that read every tap are consecutive: [full, fullEnd).
-                for (int o = 0; o < Columns.OutCount; o++)
-                {
-                    if (Columns.ValidTaps(o) == (0, Columns.TapCount))
-                    {
-                        full = full < 0 ? o : full;
-                        fullEnd = o + 1;
-                    }
-                }
-            }
-
-            if (full < 0)
-            {
-                AddColumnBlocks(blocks, 0, Columns.OutCount, pixels, ref previous);
-            }
-            else
-            {
-                AddColumnBlocks(blocks, 0, full, pixels, ref previous);
-                AddColumnBlocks(blocks, full, fullEnd, pixels, ref previous);
-                AddColumnBlocks(blocks, fullEnd, Columns.OutCount, pixels, ref previous);
-            }
-
-            return blocks;
-        }
-
-        /// <summary>Covers the outputs [start, end) with blocks of at most <paramref name="pixels"/>, merging identical neighbours into repeats.</summary>
-        private void AddColumnBlocks(List<ColumnBlock> blocks, int start, int end, int pixels, ref string? previous)
-        {
-            for (int first = start; first < end; first += pixels)
-            {
-                int width = Math.Min(pixels, end - first);
-                var ranges = Enumerable.Range(first, width).Select(o => Columns.ValidTaps(o)).ToList();
+                int width = Math.Min(pixels, Columns.OutCount - start);
+                var ranges = Enumerable.Range(start, width).Select(o => Columns.ValidTaps(o)).ToList();
                 string signature = width + ":" + string.Join(";", ranges.Select(r => r.Lo + "-" + r.Hi));
                 if (signature == previous)
                 {
@@ -164,8 +133,26 @@ namespace CnnGen.Generators.Emitting.Planning
                 }
 
                 previous = signature;
-                blocks.Add(new ColumnBlock(first, 1, width, BuildSegments(ranges)));
+                blocks.Add(new ColumnBlock(start, 1, width, PixelSegments ? SegmentsByPixelRange(ranges) : BuildSegments(ranges)));
             }
+
+            return blocks;
+        }
+
+        /// <summary>
+        /// One segment per distinct tap range among the block's pixels, holding the pixels with that range: each pixel is
+        /// written once per step, however many ranges the padding makes (<see cref="Compaction.PixelSegments"/>).
+        /// </summary>
+        private static List<Segment> SegmentsByPixelRange(List<(int Lo, int Hi)> ranges)
+        {
+            var segments = new List<Segment>();
+            foreach (var range in ranges.Where(r => r.Hi > r.Lo).Distinct().OrderByDescending(r => r.Hi - r.Lo).ThenBy(r => r.Lo))
+            {
+                var pixels = Enumerable.Range(0, ranges.Count).Where(p => ranges[p] == range).ToList();
+                segments.Add(new Segment(range.Lo, range.Hi - range.Lo, pixels));
+            }
+
+            return segments;
         }
 
         private List<Segment> BuildSegments(List<(int Lo, int Hi)> ranges)

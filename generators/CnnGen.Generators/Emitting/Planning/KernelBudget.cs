@@ -6,14 +6,15 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal enum Compaction
     {
-        /// <summary>Register blocks run across the border columns, each block writing a tap segment per set of pixels the padding leaves.</summary>
+        /// <summary>A border block writes a segment per run of taps that the same pixels read.</summary>
         None = 0,
 
         /// <summary>
-        /// The border columns whose taps the padding clips get blocks of their own, so a border block holds only them and
-        /// the interior blocks all read every tap: the border's text no longer grows with the register block.
+        /// A border block's segments group its pixels by the taps they read: the pixels that read every tap form one
+        /// segment, each clipped pixel (or run of pixels clipped alike) a small one, so every pixel is written once per
+        /// step instead of once per run of taps. The register block is unchanged.
         /// </summary>
-        NarrowBorders = 1,
+        PixelSegments = 1,
 
         /// <summary>
         /// Also the weight gradient keeps its register blocks within one filter column (a loop over dx with computed
@@ -27,6 +28,13 @@ namespace CnnGen.Generators.Emitting.Planning
         /// types whose register blocks agree share it.
         /// </summary>
         TierWidthTails = 3,
+
+        /// <summary>
+        /// Also every tier plans its register blocks with the accumulators of the narrowest (12): AVX-512 gives up a
+        /// quarter of its accumulators, and the tiers' bodies read the same wherever their channels are whole vectors, so
+        /// the three tiers and both element types share one body per kernel.
+        /// </summary>
+        SharedRegisterBlocks = 4,
     }
 
     /// <summary>
