@@ -26,7 +26,7 @@ namespace CnnGen.Generators.Emitting
         {
             // The first level that fits; if none does, the shortest text.
             string? text = null;
-            for (Compaction level = Compaction.None; level <= Compaction.SharedRegisterBlocks; level++)
+            foreach (Compaction level in KernelBudget.CompactionLevels)
             {
                 var attempt = new IndentedWriter(writer.CancellationToken) { OmitDocumentation = writer.OmitDocumentation, OmitGeneratedCodeAttributes = writer.OmitGeneratedCodeAttributes };
                 EmitMembers(attempt, spec, level);

@@ -89,22 +89,7 @@ namespace CnnGen.Generators.Emitting
 
             if (_compaction != Compaction.None)
             {
-                w.Line($"// Compaction: {_compaction}, as at full unrolling this layer's code would exceed {KernelBudget.LayerCharacters:N0} characters:");
-                w.Line("//   border blocks group their pixels by the taps they read" + (_compaction >= Compaction.PerFilterColumn ? ";" : "."));
-                if (_compaction >= Compaction.PerFilterColumn)
-                {
-                    w.Line("//   dW's register blocks stay within one filter column" + (_compaction >= Compaction.TierWidthTails ? ";" : "."));
-                }
-
-                if (_compaction >= Compaction.TierWidthTails)
-                {
-                    w.Line("//   channel tails use the tier's width and scalars" + (_compaction >= Compaction.SharedRegisterBlocks ? ";" : "."));
-                }
-
-                if (_compaction >= Compaction.SharedRegisterBlocks)
-                {
-                    w.Line($"//   every tier plans its register blocks with {VectorTier.V128.Accumulators} accumulators.");
-                }
+                w.Line($"// Compaction: {_compaction}, as at full unrolling this layer's code would exceed {KernelBudget.LayerCharacters:N0} characters.");
             }
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
@@ -283,16 +268,18 @@ namespace CnnGen.Generators.Emitting
 
         /// <summary>The tier as the register blocks are planned for it: with the narrowest tier's accumulators at <see cref="Compaction.SharedRegisterBlocks"/>.</summary>
         private VectorTier Planned(VectorTier tier) =>
-            _compaction >= Compaction.SharedRegisterBlocks ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
+            Has(Compaction.SharedRegisterBlocks) ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
 
         /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
         private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier) =>
-            ChannelPlan.For(channels, el, tier, tierWidthTail: _compaction >= Compaction.TierWidthTails);
+            ChannelPlan.For(channels, el, tier, tierWidthTail: Has(Compaction.TierWidthTails));
 
-        private bool PixelSegments => _compaction >= Compaction.PixelSegments;
+        private bool PixelSegments => Has(Compaction.PixelSegments);
+
+        private bool Has(Compaction compaction) => (_compaction & compaction) != 0;
 
         private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) =>
-            new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), alwaysPerFilterColumn: _compaction >= Compaction.PerFilterColumn);
+            new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), alwaysPerFilterColumn: Has(Compaction.PerFilterColumn));
 
         /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
         private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>

@@ -1,40 +1,40 @@
 namespace CnnGen.Generators.Emitting.Planning
 {
     /// <summary>
-    /// How far a layer's kernels trade speed at the padding for text, chosen per layer as the first level whose text fits
-    /// <see cref="KernelBudget.LayerCharacters"/> (every layer a user declares is compiled on each build of their project).
+    /// The ways a layer's kernels can trade speed for text, combined into the levels of <see cref="KernelBudget.CompactionLevels"/>;
+    /// a layer is written at the first level whose text fits <see cref="KernelBudget.LayerCharacters"/> (every layer a
+    /// user declares is compiled on each build of their project).
     /// </summary>
+    [System.Flags]
     internal enum Compaction
     {
-        /// <summary>A border block writes a segment per run of taps that the same pixels read.</summary>
+        /// <summary>Full speed: each tier's own register blocks, tap segments per run of taps, narrower vectors for channel tails.</summary>
         None = 0,
 
         /// <summary>
-        /// A border block's segments group its pixels by the taps they read: the pixels that read every tap form one
-        /// segment, each clipped pixel (or run of pixels clipped alike) a small one, so every pixel is written once per
-        /// step instead of once per run of taps. The register block is unchanged.
+        /// Every tier plans its register blocks with the accumulators of the narrowest (12): AVX-512 gives up a quarter of
+        /// its accumulators, and the tiers' bodies read the same wherever their channels are whole vectors, so tiers and
+        /// element types share bodies.
         /// </summary>
-        PixelSegments = 1,
+        SharedRegisterBlocks = 1,
 
         /// <summary>
-        /// Also the weight gradient keeps its register blocks within one filter column (a loop over dx with computed
+        /// The channels left after whole pairs of vectors are cut into the tier's own width and scalars, never narrower
+        /// vectors: slower for those channels, but every body names one vector width, so more of them are shared.
+        /// </summary>
+        TierWidthTails = 2,
+
+        /// <summary>
+        /// The weight gradient keeps its register blocks within one filter column (a loop over dx with computed
         /// output-column ranges) however few input channels there are: its text no longer grows with the filter.
         /// </summary>
-        PerFilterColumn = 2,
+        PerFilterColumn = 4,
 
         /// <summary>
-        /// Also the channels left after whole pairs of vectors are cut into the tier's own width and scalars, never
-        /// narrower vectors: slower for those channels, but every body names one vector width, so tiers and element
-        /// types whose register blocks agree share it.
+        /// A border block's segments group its pixels by the taps they read, so every pixel is written once per step
+        /// instead of once per run of taps; the clipped pixels then run as short single-pixel loops.
         /// </summary>
-        TierWidthTails = 3,
-
-        /// <summary>
-        /// Also every tier plans its register blocks with the accumulators of the narrowest (12): AVX-512 gives up a
-        /// quarter of its accumulators, and the tiers' bodies read the same wherever their channels are whole vectors, so
-        /// the three tiers and both element types share one body per kernel.
-        /// </summary>
-        SharedRegisterBlocks = 4,
+        PixelSegments = 8,
     }
 
     /// <summary>
@@ -51,6 +51,20 @@ namespace CnnGen.Generators.Emitting.Planning
         /// per layer. A layer whose text at <see cref="Compaction.None"/> is longer is written at the first level that fits.
         /// </summary>
         public const int LayerCharacters = 145_000;
+
+        /// <summary>
+        /// The compaction levels in the order they are tried, cheapest first as measured on the benchmark layers: sharing
+        /// register blocks between tiers costs AVX-512 a few percent, while the first layer (28×28×1 → 8, f 5) ran 1.2×
+        /// slower forward and 2× backward with pixel segments (its single-pixel border loops are all overhead).
+        /// </summary>
+        public static readonly Compaction[] CompactionLevels =
+        {
+            Compaction.None,
+            Compaction.SharedRegisterBlocks,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments,
+        };
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
         public const int MethodStatements = 500;
