@@ -511,7 +511,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
     /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
@@ -570,7 +570,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         {
@@ -591,7 +591,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)
@@ -685,7 +685,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
     /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)

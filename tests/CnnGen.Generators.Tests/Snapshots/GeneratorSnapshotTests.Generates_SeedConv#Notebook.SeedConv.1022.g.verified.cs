@@ -500,7 +500,7 @@ namespace Notebook
         /// <summary>
         /// The forward pass on one batch (Vector512 float, Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
@@ -628,7 +628,7 @@ namespace Notebook
         /// <summary>
         /// The forward pass on one batch (Vector128 float, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
@@ -714,7 +714,7 @@ namespace Notebook
         /// <summary>
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector512 double).
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count)
@@ -735,7 +735,7 @@ namespace Notebook
         /// <summary>
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double, Vector128 double).
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
@@ -759,7 +759,7 @@ namespace Notebook
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector512 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
@@ -861,7 +861,7 @@ namespace Notebook
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 float, Vector256 double, Vector128 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
@@ -985,7 +985,7 @@ namespace Notebook
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
         /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
@@ -1003,7 +1003,7 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
@@ -1100,7 +1100,7 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
@@ -1235,7 +1235,7 @@ namespace Notebook
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
         /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
@@ -1253,7 +1253,7 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
@@ -1389,7 +1389,7 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.

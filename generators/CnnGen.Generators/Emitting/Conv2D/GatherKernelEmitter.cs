@@ -513,7 +513,7 @@ namespace CnnGen.Generators.Emitting
             int chunks = R / lanes;
             int filterColumn = (ColumnFilterFirst + Cols.FilterStep * segment.FirstTap) * R * V;
             int perIteration = Math.Max(1, _banks);
-            int looped = chunks >= 2 * perIteration ? chunks / perIteration * perIteration : 0;
+            int looped = chunks >= 2 * perIteration || (_plan.LoopEveryReduction && chunks >= perIteration) ? chunks / perIteration * perIteration : 0;
             if (looped > 0)
             {
                 _w.Line($"// Channels 0..{looped * lanes - 1} in a loop of {perIteration} vector(s) an iteration, one per accumulator bank.");

@@ -63,14 +63,20 @@ namespace CnnGen.Generators.Emitting.Planning
         /// Cut the tail into the tier's own width and scalars only, not narrower vectors (<see cref="Compaction.TierWidthTails"/>):
         /// slower tails, but bodies whose text names one width, which tiers and element types can share.
         /// </param>
-        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier, bool tierWidthTail = false)
+        /// <param name="singleVectorGroups">
+        /// Repeat groups of one vector instead of two (<see cref="Compaction.SingleVectorGroups"/>): the channels then step by
+        /// one vector of any width, so tiers whose vectors divide the channels alike read the same.
+        /// </param>
+        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier, bool tierWidthTail = false, bool singleVectorGroups = false)
         {
             int lanes = element.Lanes(tier.Bits);
-            int fullWidth = 2 * lanes;
+            int fullWidth = (singleVectorGroups ? 1 : 2) * lanes;
             int fullCount = channels / fullWidth;
             ChannelGroup? full = fullCount == 0
                 ? null
-                : new ChannelGroup(new[] { new Chunk(0, lanes, tier.Bits), new Chunk(lanes, lanes, tier.Bits) }, fullWidth);
+                : new ChannelGroup(
+                    singleVectorGroups ? new[] { new Chunk(0, lanes, tier.Bits) } : new[] { new Chunk(0, lanes, tier.Bits), new Chunk(lanes, lanes, tier.Bits) },
+                    fullWidth);
 
             int rest = channels - fullCount * fullWidth;
             var chunks = new List<Chunk>();

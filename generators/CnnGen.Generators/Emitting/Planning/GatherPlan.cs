@@ -48,9 +48,10 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal sealed class GatherPlan
     {
-        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool pixelSegments = false)
+        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool pixelSegments = false, bool loopEveryReduction = false)
         {
             PixelSegments = pixelSegments;
+            LoopEveryReduction = loopEveryReduction;
             Rows = rows;
             Columns = columns;
             Reduction = reduction;
@@ -77,6 +78,12 @@ namespace CnnGen.Generators.Emitting.Planning
 
         /// <summary>Whether a border block's segments group its pixels by tap range (<see cref="Compaction.PixelSegments"/>) rather than its taps by pixel set.</summary>
         public bool PixelSegments { get; }
+
+        /// <summary>
+        /// Whether the reduction chunks summed in vector lanes are a loop even where they are one vector, so that tiers
+        /// whose vectors cover the channels in different counts read the same (<see cref="Compaction.SharedRegisterBlocks"/>).
+        /// </summary>
+        public bool LoopEveryReduction { get; }
 
         public AxisMap Columns { get; }
 

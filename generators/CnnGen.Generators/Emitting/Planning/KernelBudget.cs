@@ -35,6 +35,12 @@ namespace CnnGen.Generators.Emitting.Planning
         /// instead of once per run of taps; the clipped pixels then run as short single-pixel loops.
         /// </summary>
         PixelSegments = 8,
+
+        /// <summary>
+        /// The repeated channel groups hold one vector instead of two, so the channels step by one vector of whatever width
+        /// and the bodies of tiers that cover them alike (all but the narrowest with odd channel counts) are one.
+        /// </summary>
+        SingleVectorGroups = 16,
     }
 
     /// <summary>
@@ -64,6 +70,7 @@ namespace CnnGen.Generators.Emitting.Planning
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments | Compaction.SingleVectorGroups,
         };
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
