@@ -120,6 +120,15 @@ public partial class Compact_f7_p3 { }
 [Conv2D(f: 5, stride: 1, pad: 0, InputHeight = 14, InputWidth = 14, InputChannels = 6, Filters = 16)]
 public partial class Compact_LeNet_f5 { }
 
+[Conv2D(f: 9, stride: 1, pad: 2, InputHeight = 12, InputWidth = 38, InputChannels = 6, Filters = 16)]
+public partial class Dynamic_f9_p2 { }
+
+[Conv2D(f: 11, stride: 1, pad: 6, InputHeight = 14, InputWidth = 19, InputChannels = 33, Filters = 2)]
+public partial class Dynamic_f11_p6 { }
+
+[Conv2D(f: 7, stride: 2, pad: 2, InputHeight = 13, InputWidth = 31, InputChannels = 6, Filters = 24)]
+public partial class Dynamic_f7_s2_p2 { }
+
 [Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
 public partial class RgbStem_f7_s2_p3 { }
 
@@ -206,6 +215,9 @@ internal static class DeclaredLayers
         new("Compact_f5_s2_p2", new ConvShape(13, 13, 7, 19, 5, 2, 2), Compact_f5_s2_p2.Forward, Compact_f5_s2_p2.Forward, Compact_f5_s2_p2.Backward, Compact_f5_s2_p2.Backward),
         new("Compact_f7_p3", new ConvShape(20, 20, 3, 17, 7, 1, 3), Compact_f7_p3.Forward, Compact_f7_p3.Forward, Compact_f7_p3.Backward, Compact_f7_p3.Backward),
         new("Compact_LeNet_f5", new ConvShape(14, 14, 6, 16, 5, 1, 0), Compact_LeNet_f5.Forward, Compact_LeNet_f5.Forward, Compact_LeNet_f5.Backward, Compact_LeNet_f5.Backward),
+        new("Dynamic_f9_p2", new ConvShape(12, 38, 6, 16, 9, 1, 2), Dynamic_f9_p2.Forward, Dynamic_f9_p2.Forward, Dynamic_f9_p2.Backward, Dynamic_f9_p2.Backward),
+        new("Dynamic_f11_p6", new ConvShape(14, 19, 33, 2, 11, 1, 6), Dynamic_f11_p6.Forward, Dynamic_f11_p6.Forward, Dynamic_f11_p6.Backward, Dynamic_f11_p6.Backward),
+        new("Dynamic_f7_s2_p2", new ConvShape(13, 31, 6, 24, 7, 2, 2), Dynamic_f7_s2_p2.Forward, Dynamic_f7_s2_p2.Forward, Dynamic_f7_s2_p2.Backward, Dynamic_f7_s2_p2.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),

@@ -38,6 +38,10 @@ cases += [
     ("Compact_f5_s2_p2", 13, 13, 7, 19, 5, 2, 2),
     ("Compact_f7_p3", 20, 20, 3, 17, 7, 1, 3),
     ("Compact_LeNet_f5", 14, 14, 6, 16, 5, 1, 0),
+    # The last level, dynamic borders: wide filters whose border blocks compute each pixel's taps, one with stride phases.
+    ("Dynamic_f9_p2", 12, 38, 6, 16, 9, 1, 2),
+    ("Dynamic_f11_p6", 14, 19, 33, 2, 11, 1, 6),
+    ("Dynamic_f7_s2_p2", 13, 31, 6, 24, 7, 2, 2),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
     ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
     # A stride far beyond the input: only the phases that hold an input pixel exist.

@@ -264,7 +264,7 @@ namespace CnnGen.Generators.Emitting
                 $"({served}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
         }
 
-        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks));
+        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders));
 
         /// <summary>The tier as the register blocks are planned for it: with the narrowest tier's accumulators at <see cref="Compaction.SharedRegisterBlocks"/>.</summary>
         private VectorTier Planned(VectorTier tier) =>
@@ -519,7 +519,7 @@ namespace CnnGen.Generators.Emitting
                 foreach ((int px, AxisMap cols) in ColumnPhases)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks))));
+                    phases.Add(new Phase(py, px, new GatherPlan(rows, cols, Cout, channels, Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders))));
                 }
             }
 

@@ -257,6 +257,11 @@ namespace CnnGen.Generators.Emitting
 
         private string DescribeBlock(ColumnBlock block)
         {
+            if (block.Dynamic)
+            {
+                return "border, each pixel's column taps computed from its column";
+            }
+
             if (block.Segments.Count == 0)
             {
                 return "every tap falls in the padding";
@@ -283,7 +288,7 @@ namespace CnnGen.Generators.Emitting
                     $"{(group.Chunks[k].IsScalar && ReductionLanes == 0 ? _s.ScalarType : "var")} a{q}_{k} = init{k};"))));
             }
 
-            _banks = BanksFor(group, block);
+            _banks = block.Dynamic ? 1 : BanksFor(group, block);
             _step = 0;
             if (_banks > 1)
             {
@@ -297,7 +302,12 @@ namespace CnnGen.Generators.Emitting
                 }
             }
 
-            bool anyTaps = rows.TapHi > rows.TapLo && block.Segments.Count > 0;
+            if (block.Dynamic)
+            {
+                EmitPixelTapBounds(block, ox);
+            }
+
+            bool anyTaps = rows.TapHi > rows.TapLo && (block.Dynamic || block.Segments.Count > 0);
             if (anyTaps)
             {
                 if (rows.Dynamic)
@@ -361,6 +371,12 @@ namespace CnnGen.Generators.Emitting
 
             _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
             _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
+            if (block.Dynamic)
+            {
+                EmitDynamicPixels(group, block, ox);
+                return;
+            }
+
             foreach (Segment segment in block.Segments)
             {
                 if (ReductionLanes > 0)
@@ -388,6 +404,53 @@ namespace CnnGen.Generators.Emitting
                     using (_w.Block($"for (nint kx = 0; kx < {segment.TapCount}; kx++)"))
                     {
                         EmitSteps(group, block, segment, ox, R, Val.Var("kx"));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The column taps [kxLo<i>p</i>, kxHi<i>p</i>) each pixel of a dynamic block reads inside the source: pixel p of the
+        /// block at <paramref name="ox"/> reads source column SrcStep·(ox + p) + SrcOffset + t for tap t.
+        /// </summary>
+        private void EmitPixelTapBounds(ColumnBlock block, Val ox)
+        {
+            _w.Line("// Each pixel's column taps inside the source, [kxLo, kxHi): the same for every filter row.");
+            for (int p = 0; p < block.Pixels; p++)
+            {
+                int column = Cols.SrcStep * p + ColumnSrcOffset;
+                int sourceParameter = _columnParameters ? 1 : 0;
+                var before = new Affine().Add(-Cols.SrcStep, ox).Add(-sourceParameter, Val.Var(ColumnPhaseParameters.SrcOffset)).Add(-column);
+                var after = new Affine().Add(-Cols.SrcStep, ox).Add(-sourceParameter, Val.Var(ColumnPhaseParameters.SrcOffset)).Add(Cols.SrcCount - column);
+                _w.Line($"nint kxLo{p} = Math.Max(0, {before}); nint kxHi{p} = Math.Min({Cols.TapCount}, {after});");
+            }
+        }
+
+        /// <summary>
+        /// One filter row of a dynamic block: each pixel loops over its own column taps and the reduction channels, one
+        /// accumulator chain per pixel and chunk (the block is the border's, a small share of the work).
+        /// </summary>
+        private void EmitDynamicPixels(ChannelGroup group, ColumnBlock block, Val ox)
+        {
+            for (int p = 0; p < block.Pixels; p++)
+            {
+                var pixel = new Segment(0, 1, new[] { p });
+                using (_w.Block($"for (nint kx = kxLo{p}; kx < kxHi{p}; kx++)"))
+                {
+                    if (ReductionLanes > 0)
+                    {
+                        int filterColumn = ColumnFilterFirst * R * V;
+                        using (_w.Block($"for (nint kc = 0; kc < {R}; kc += {ReductionVectors(new Affine(), 1)})"))
+                        {
+                            EmitReductionChunk(group, pixel, ox, Val.Var("kx"), filterColumn, Val.Var("kc"), 0);
+                        }
+                    }
+                    else
+                    {
+                        using (_w.Block($"for (nint j = 0; j < {R}; j++)"))
+                        {
+                            EmitStep(group, block, pixel, ox, Val.Var("j"), Val.Var("kx"));
+                        }
                     }
                 }
             }

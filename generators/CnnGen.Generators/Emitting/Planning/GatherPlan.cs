@@ -24,9 +24,11 @@ namespace CnnGen.Generators.Emitting.Planning
 
     /// <summary>
     /// <see cref="Repeat"/> identical register blocks of <see cref="Pixels"/> output columns, the first starting at
-    /// column <see cref="Start"/>, the next ones <see cref="Pixels"/> further each (a loop when Repeat &gt; 1).
+    /// column <see cref="Start"/>, the next ones <see cref="Pixels"/> further each (a loop when Repeat &gt; 1). A
+    /// <see cref="Dynamic"/> block has no segments: each of its pixels computes its valid column taps from its column
+    /// (<see cref="Compaction.DynamicBorders"/>), so one text serves border blocks of any clipping.
     /// </summary>
-    internal sealed record ColumnBlock(int Start, int Repeat, int Pixels, IReadOnlyList<Segment> Segments)
+    internal sealed record ColumnBlock(int Start, int Repeat, int Pixels, IReadOnlyList<Segment> Segments, bool Dynamic = false)
     {
         public bool IsFull(int tapCount) =>
             Segments.Count == 1 && Segments[0].FirstTap == 0 && Segments[0].TapCount == tapCount && Segments[0].Pixels.Count == Pixels;
@@ -48,8 +50,9 @@ namespace CnnGen.Generators.Emitting.Planning
     /// </summary>
     internal sealed class GatherPlan
     {
-        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool pixelSegments = false, bool loopEveryReduction = false)
+        public GatherPlan(AxisMap rows, AxisMap columns, int reduction, ChannelPlan channels, VectorTier tier, bool pixelSegments = false, bool loopEveryReduction = false, bool dynamicBorders = false)
         {
+            DynamicBorders = dynamicBorders;
             PixelSegments = pixelSegments;
             LoopEveryReduction = loopEveryReduction;
             Rows = rows;
@@ -84,6 +87,9 @@ namespace CnnGen.Generators.Emitting.Planning
         /// whose vectors cover the channels in different counts read the same (<see cref="Compaction.SharedRegisterBlocks"/>).
         /// </summary>
         public bool LoopEveryReduction { get; }
+
+        /// <summary>Whether the columns the padding clips are blocks whose taps are computed per pixel (<see cref="Compaction.DynamicBorders"/>).</summary>
+        public bool DynamicBorders { get; }
 
         public AxisMap Columns { get; }
 
@@ -125,6 +131,11 @@ namespace CnnGen.Generators.Emitting.Planning
 
         private List<ColumnBlock> BuildColumnBlocks(int pixels)
         {
+            if (DynamicBorders)
+            {
+                return BuildDynamicBorderBlocks(pixels);
+            }
+
             var blocks = new List<ColumnBlock>();
             string? previous = null;
             for (int start = 0; start < Columns.OutCount; start += pixels)
@@ -144,6 +155,64 @@ namespace CnnGen.Generators.Emitting.Planning
             }
 
             return blocks;
+        }
+
+        /// <summary>
+        /// The outputs that read every tap, [first, end), in blocks of whole taps; the clipped outputs on either side in
+        /// dynamic blocks, looped where they repeat, so the border's text is one block's whatever the padding.
+        /// </summary>
+        private List<ColumnBlock> BuildDynamicBorderBlocks(int pixels)
+        {
+            int first = -1, end = -1;
+            for (int o = 0; o < Columns.OutCount; o++)
+            {
+                if (Columns.ValidTaps(o) == (0, Columns.TapCount))
+                {
+                    first = first < 0 ? o : first;
+                    end = o + 1;
+                }
+            }
+
+            var blocks = new List<ColumnBlock>();
+            if (first < 0)
+            {
+                AddDynamicBlocks(blocks, 0, Columns.OutCount, pixels);
+                return blocks;
+            }
+
+            AddDynamicBlocks(blocks, 0, first, pixels);
+            var full = new List<Segment> { new(0, Columns.TapCount, Enumerable.Range(0, pixels).ToList()) };
+            int whole = (end - first) / pixels;
+            if (whole > 0)
+            {
+                blocks.Add(new ColumnBlock(first, whole, pixels, full));
+            }
+
+            int rest = end - first - whole * pixels;
+            if (rest > 0)
+            {
+                blocks.Add(new ColumnBlock(first + whole * pixels, 1, rest, new List<Segment> { new(0, Columns.TapCount, Enumerable.Range(0, rest).ToList()) }));
+            }
+
+            AddDynamicBlocks(blocks, end, Columns.OutCount, pixels);
+            return blocks;
+        }
+
+        private static void AddDynamicBlocks(List<ColumnBlock> blocks, int start, int end, int pixels)
+        {
+            int width = end - start;
+            if (width <= 0)
+            {
+                return;
+            }
+
+            int size = Math.Min(pixels, width);
+            int repeat = width / size;
+            blocks.Add(new ColumnBlock(start, repeat, size, Array.Empty<Segment>(), Dynamic: true));
+            if (width > repeat * size)
+            {
+                blocks.Add(new ColumnBlock(start + repeat * size, 1, width - repeat * size, Array.Empty<Segment>(), Dynamic: true));
+            }
         }
 
         /// <summary>
@@ -199,6 +268,12 @@ namespace CnnGen.Generators.Emitting.Planning
         private int SegmentCost(ChannelGroup group, ColumnBlock block, UnrollLevel level)
         {
             int chunks = group.Chunks.Count;
+            if (block.Dynamic)
+            {
+                // Per pixel: its tap bounds, a loop over its taps and channels, the weight and source loads and its FMAs.
+                return block.Pixels * (2 * chunks + 4);
+            }
+
             int cost = 0;
             foreach (Segment segment in block.Segments)
             {

@@ -41,6 +41,12 @@ namespace CnnGen.Generators.Emitting.Planning
         /// and the bodies of tiers that cover them alike (all but the narrowest with odd channel counts) are one.
         /// </summary>
         SingleVectorGroups = 16,
+
+        /// <summary>
+        /// The columns the padding clips are blocks whose pixels compute their column taps from their column and loop over
+        /// them: one block's text serves the whole border, however wide the padding and the filter (the last resort).
+        /// </summary>
+        DynamicBorders = 32,
     }
 
     /// <summary>
@@ -71,6 +77,7 @@ namespace CnnGen.Generators.Emitting.Planning
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments | Compaction.SingleVectorGroups,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders,
         };
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
