@@ -80,20 +80,22 @@ namespace CnnGen.Generators.Emitting.Planning
 
         /// <summary>The vector at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string LoadAt(int bits, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Load(ref {At(reference, offset)})" : $"Vector{bits}.LoadUnsafe(ref {At(reference, offset)})";
+            Symbolic(bits) ? $"{Ops}.Load(ref {reference}{OffsetArgument(offset)})" : $"Vector{bits}.LoadUnsafe(ref {At(reference, offset)})";
 
         /// <summary>A statement storing <paramref name="value"/> at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string StoreAt(int bits, string value, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Store({value}, ref {At(reference, offset)});" : $"{value}.StoreUnsafe(ref {At(reference, offset)});";
+            Symbolic(bits) ? $"{Ops}.Store({value}, ref {reference}{OffsetArgument(offset)});" : $"{value}.StoreUnsafe(ref {At(reference, offset)});";
 
         /// <summary>A vector of the element at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string BroadcastAt(int bits, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Broadcast({ScalarAt(reference, offset)})" : $"Vector{bits}.Create({ScalarAt(reference, offset)})";
+            Symbolic(bits) ? $"{Ops}.Broadcast(ref {reference}, {offset})" : $"Vector{bits}.Create({ScalarAt(reference, offset)})";
 
         /// <summary>The element at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public static string ScalarAt(string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset})";
 
         private static string At(string reference, string offset) => offset == "0" ? reference : ScalarAt(reference, offset);
+
+        private static string OffsetArgument(string offset) => offset == "0" ? string.Empty : ", " + offset;
 
         public string Zero(int bits) => Symbolic(bits) ? $"{Ops}.Zero" : $"Vector{bits}<{T}>.Zero";
 
