@@ -20,59 +20,20 @@ public static class StreamingReLU
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Simd512<T>.IsSupported)
         {
-            nint lanes = Vector512<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Vector512.Max(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-                Vector512.Max(Vector512.LoadUnsafe(ref x, (nuint)(i + lanes)), Vector512<T>.Zero).StoreUnsafe(ref y, (nuint)(i + lanes));
-                Vector512.Max(Vector512.LoadUnsafe(ref x, (nuint)(i + 2 * lanes)), Vector512<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 2 * lanes));
-                Vector512.Max(Vector512.LoadUnsafe(ref x, (nuint)(i + 3 * lanes)), Vector512<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 3 * lanes));
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Vector512.Max(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-            }
+            i = Forward<Simd512<T>, Vector512<T>, T>(ref x, ref y, i, length);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (Simd256<T>.IsSupported)
         {
-            nint lanes = Vector256<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)(i + lanes)), Vector256<T>.Zero).StoreUnsafe(ref y, (nuint)(i + lanes));
-                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)(i + 2 * lanes)), Vector256<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 2 * lanes));
-                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)(i + 3 * lanes)), Vector256<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 3 * lanes));
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-            }
+            i = Forward<Simd256<T>, Vector256<T>, T>(ref x, ref y, i, length);
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (Simd128<T>.IsSupported)
         {
-            nint lanes = Vector128<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Vector128.Max(Vector128.LoadUnsafe(ref x, (nuint)i), Vector128<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-                Vector128.Max(Vector128.LoadUnsafe(ref x, (nuint)(i + lanes)), Vector128<T>.Zero).StoreUnsafe(ref y, (nuint)(i + lanes));
-                Vector128.Max(Vector128.LoadUnsafe(ref x, (nuint)(i + 2 * lanes)), Vector128<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 2 * lanes));
-                Vector128.Max(Vector128.LoadUnsafe(ref x, (nuint)(i + 3 * lanes)), Vector128<T>.Zero).StoreUnsafe(ref y, (nuint)(i + 3 * lanes));
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Vector128.Max(Vector128.LoadUnsafe(ref x, (nuint)i), Vector128<T>.Zero).StoreUnsafe(ref y, (nuint)i);
-            }
+            i = Forward<Simd128<T>, Vector128<T>, T>(ref x, ref y, i, length);
         }
 
-        for (; i < length; i++)
-        {
-            Unsafe.Add(ref y, i) = T.Max(Unsafe.Add(ref x, i), T.Zero);
-        }
+        Forward<SimdScalar<T>, T, T>(ref x, ref y, i, length);
     }
 
     /// <summary>
@@ -84,80 +45,74 @@ public static class StreamingReLU
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Simd512<T>.IsSupported)
         {
-            nint lanes = Vector512<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Pass512(ref g, ref x, ref d, i);
-                Pass512(ref g, ref x, ref d, i + lanes);
-                Pass512(ref g, ref x, ref d, i + 2 * lanes);
-                Pass512(ref g, ref x, ref d, i + 3 * lanes);
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Pass512(ref g, ref x, ref d, i);
-            }
+            i = Backward<Simd512<T>, Vector512<T>, T>(ref g, ref x, ref d, i, length);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (Simd256<T>.IsSupported)
         {
-            nint lanes = Vector256<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Pass256(ref g, ref x, ref d, i);
-                Pass256(ref g, ref x, ref d, i + lanes);
-                Pass256(ref g, ref x, ref d, i + 2 * lanes);
-                Pass256(ref g, ref x, ref d, i + 3 * lanes);
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Pass256(ref g, ref x, ref d, i);
-            }
+            i = Backward<Simd256<T>, Vector256<T>, T>(ref g, ref x, ref d, i, length);
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (Simd128<T>.IsSupported)
         {
-            nint lanes = Vector128<T>.Count;
-            for (; i <= length - 4 * lanes; i += 4 * lanes)
-            {
-                Pass128(ref g, ref x, ref d, i);
-                Pass128(ref g, ref x, ref d, i + lanes);
-                Pass128(ref g, ref x, ref d, i + 2 * lanes);
-                Pass128(ref g, ref x, ref d, i + 3 * lanes);
-            }
-
-            for (; i <= length - lanes; i += lanes)
-            {
-                Pass128(ref g, ref x, ref d, i);
-            }
+            i = Backward<Simd128<T>, Vector128<T>, T>(ref g, ref x, ref d, i, length);
         }
 
-        for (; i < length; i++)
+        Backward<SimdScalar<T>, T, T>(ref g, ref x, ref d, i, length);
+    }
+
+    // From i, four registers of TW an iteration while they fit, then one; returns where it stopped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Forward<TW, TVec, T>(ref T x, ref T y, nint i, nint length)
+        where TW : struct, ISimd<TVec, T>
+        where TVec : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint lanes = TW.Count;
+        for (; i <= length - 4 * lanes; i += 4 * lanes)
         {
-            Unsafe.Add(ref d, i) = Unsafe.Add(ref x, i) > T.Zero ? Unsafe.Add(ref g, i) : T.Zero;
+            TW.Store(TW.Max(TW.Load(in x, (nuint)i), TW.Zero), ref y, (nuint)i);
+            TW.Store(TW.Max(TW.Load(in x, (nuint)(i + lanes)), TW.Zero), ref y, (nuint)(i + lanes));
+            TW.Store(TW.Max(TW.Load(in x, (nuint)(i + 2 * lanes)), TW.Zero), ref y, (nuint)(i + 2 * lanes));
+            TW.Store(TW.Max(TW.Load(in x, (nuint)(i + 3 * lanes)), TW.Zero), ref y, (nuint)(i + 3 * lanes));
         }
+
+        for (; i <= length - lanes; i += lanes)
+        {
+            TW.Store(TW.Max(TW.Load(in x, (nuint)i), TW.Zero), ref y, (nuint)i);
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Backward<TW, TVec, T>(ref T g, ref T x, ref T d, nint i, nint length)
+        where TW : struct, ISimd<TVec, T>
+        where TVec : struct
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint lanes = TW.Count;
+        for (; i <= length - 4 * lanes; i += 4 * lanes)
+        {
+            Pass<TW, TVec, T>(ref g, ref x, ref d, i);
+            Pass<TW, TVec, T>(ref g, ref x, ref d, i + lanes);
+            Pass<TW, TVec, T>(ref g, ref x, ref d, i + 2 * lanes);
+            Pass<TW, TVec, T>(ref g, ref x, ref d, i + 3 * lanes);
+        }
+
+        for (; i <= length - lanes; i += lanes)
+        {
+            Pass<TW, TVec, T>(ref g, ref x, ref d, i);
+        }
+
+        return i;
     }
 
     // One register of the backward pass: the gradient where the input is positive, zero elsewhere (and where it is NaN).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pass512<T>(ref T g, ref T x, ref T d, nint at)
-    {
-        Vector512<T> positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref x, (nuint)at), Vector512<T>.Zero);
-        Vector512.ConditionalSelect(positive, Vector512.LoadUnsafe(ref g, (nuint)at), Vector512<T>.Zero).StoreUnsafe(ref d, (nuint)at);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pass256<T>(ref T g, ref T x, ref T d, nint at)
-    {
-        Vector256<T> positive = Vector256.GreaterThan(Vector256.LoadUnsafe(ref x, (nuint)at), Vector256<T>.Zero);
-        Vector256.ConditionalSelect(positive, Vector256.LoadUnsafe(ref g, (nuint)at), Vector256<T>.Zero).StoreUnsafe(ref d, (nuint)at);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Pass128<T>(ref T g, ref T x, ref T d, nint at)
-    {
-        Vector128<T> positive = Vector128.GreaterThan(Vector128.LoadUnsafe(ref x, (nuint)at), Vector128<T>.Zero);
-        Vector128.ConditionalSelect(positive, Vector128.LoadUnsafe(ref g, (nuint)at), Vector128<T>.Zero).StoreUnsafe(ref d, (nuint)at);
-    }
+    private static void Pass<TW, TVec, T>(ref T g, ref T x, ref T d, nint at)
+        where TW : struct, ISimd<TVec, T>
+        where TVec : struct
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TW.Store(TW.WherePositive(TW.Load(in x, (nuint)at), TW.Load(in g, (nuint)at)), ref d, (nuint)at);
 }

@@ -43,6 +43,9 @@ internal interface ISimd<TVec, T>
     /// <summary>Per lane: <paramref name="value"/> where <paramref name="condition"/> is above zero, else zero (NaN counts as not above).</summary>
     static abstract TVec WherePositive(TVec condition, TVec value);
 
+    /// <summary>Per lane: the larger of the two; NaN if either is NaN.</summary>
+    static abstract TVec Max(TVec left, TVec right);
+
     static abstract T Sum(TVec value);
 }
 
@@ -95,6 +98,9 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> WherePositive(Vector512<T> condition, Vector512<T> value) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(condition, Vector512<T>.Zero), value, Vector512<T>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
@@ -151,6 +157,9 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
         Vector256.ConditionalSelect(Vector256.GreaterThan(condition, Vector256<T>.Zero), value, Vector256<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 }
 
@@ -205,6 +214,9 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
         Vector128.ConditionalSelect(Vector128.GreaterThan(condition, Vector128<T>.Zero), value, Vector128<T>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 }
 
@@ -244,6 +256,9 @@ internal readonly struct SimdScalar<T> : ISimd<T, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T WherePositive(T condition, T value) => condition > T.Zero ? value : T.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Max(T left, T right) => T.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(T value) => value;

@@ -104,6 +104,10 @@ public class SingleLayerTests
             input[i] -= T.CreateChecked(0.5);
         }
 
+        // NaN in a vector's lanes and in the scalar tail: the output keeps it, the gradient is zero there.
+        input[3] = T.NaN;
+        input[input.Length - 1] = T.NaN;
+
         T[] output = new T[input.Length], expected = new T[input.Length];
         T[] gradient = NetworkTestData.Inputs<T>(input.Length, 8);
         T[] inputGradient = new T[input.Length], expectedGradient = new T[input.Length];
@@ -122,6 +126,9 @@ public class SingleLayerTests
         ReLUKernels.Backward<T>(gradient, input, expectedGradient);
         Assert.Equal(expected, output);
         Assert.Equal(expectedGradient, inputGradient);
+        Assert.True(T.IsNaN(output[3]) && T.IsNaN(output[^1]));
+        Assert.Equal(T.Zero, inputGradient[3]);
+        Assert.Equal(T.Zero, inputGradient[^1]);
     }
 
     private delegate void DenseForward<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, Span<T> output);
