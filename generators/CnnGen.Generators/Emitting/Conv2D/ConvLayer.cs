@@ -499,9 +499,9 @@ namespace CnnGen.Generators.Emitting
         private sealed record Phase(int RowPhase, int ColumnPhase, GatherPlan Plan);
 
         /// <summary>Whether the input gradient vectorizes C_out instead of C_in (see <see cref="InputGradientAxis"/>).</summary>
-        private bool InputGradientReducesInLanes(ElementKind el) => InputGradientAxis.ReducesInLanes(Cin, Cout, el);
+        private bool InputGradientReducesInLanes(ElementKind el) => InputGradientAxis.ReducesInLanes(Cin, Cout, el, Has(Compaction.InputGradientInLanes));
 
-        private int InputGradientReductionBits(ElementKind el, VectorTier tier) => InputGradientAxis.ReductionBits(Cin, Cout, el, tier);
+        private int InputGradientReductionBits(ElementKind el, VectorTier tier) => InputGradientAxis.ReductionBits(Cin, Cout, el, tier, Has(Compaction.InputGradientInLanes));
 
         /// <summary>
         /// The input-gradient kernels, one per stride phase (iy mod S, ix mod S) that a filter tap reaches along both axes.

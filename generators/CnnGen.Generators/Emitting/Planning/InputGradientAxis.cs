@@ -12,15 +12,16 @@ namespace CnnGen.Generators.Emitting.Planning
     {
         /// <summary>
         /// True when C_out is the vector axis. Decided per element type, not per tier, because the flipped filter copy
-        /// (shared by the tiers) is laid out for it.
+        /// (shared by the tiers) is laid out for it. With <paramref name="unlessWholeWidest"/>, C_out is the vector axis
+        /// unless C_in is a whole number of the widest vectors (<see cref="Compaction.InputGradientInLanes"/>).
         /// </summary>
-        public static bool ReducesInLanes(int inputChannels, int filters, ElementKind element) =>
-            inputChannels % element.Lanes(128) != 0 && filters % element.Lanes(128) == 0;
+        public static bool ReducesInLanes(int inputChannels, int filters, ElementKind element, bool unlessWholeWidest = false) =>
+            inputChannels % element.Lanes(unlessWholeWidest ? 512 : 128) != 0 && filters % element.Lanes(128) == 0;
 
         /// <summary>The vector width over C_out on <paramref name="tier"/>: the widest that divides C_out; 0 when C_in is the vector axis.</summary>
-        public static int ReductionBits(int inputChannels, int filters, ElementKind element, VectorTier tier)
+        public static int ReductionBits(int inputChannels, int filters, ElementKind element, VectorTier tier, bool unlessWholeWidest = false)
         {
-            if (!ReducesInLanes(inputChannels, filters, element))
+            if (!ReducesInLanes(inputChannels, filters, element, unlessWholeWidest))
             {
                 return 0;
             }

@@ -47,6 +47,12 @@ namespace CnnGen.Generators.Emitting.Planning
         /// them: one block's text serves the whole border, however wide the padding and the filter (the last resort).
         /// </summary>
         DynamicBorders = 32,
+
+        /// <summary>
+        /// The input gradient sums over C_out in vector lanes unless C_in is a whole number of the widest vectors, so
+        /// element types and tiers that would vectorize C_in in different widths and tails run the same looped body.
+        /// </summary>
+        InputGradientInLanes = 64,
     }
 
     /// <summary>
@@ -79,6 +85,8 @@ namespace CnnGen.Generators.Emitting.Planning
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments | Compaction.SingleVectorGroups,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders
+                | Compaction.InputGradientInLanes,
         };
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
