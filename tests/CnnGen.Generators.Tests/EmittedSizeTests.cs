@@ -40,11 +40,11 @@ public class EmittedSizeTests
         { "7×7 stride 2 over 6 channels", "[Conv2D(7, stride: 2, pad: 2, InputHeight = 112, InputWidth = 112, InputChannels = 6, Filters = 24)]", 150_000 },
         { "11×11 over 6 channels", "[Conv2D(11, stride: 1, pad: 1, InputHeight = 224, InputWidth = 224, InputChannels = 6, Filters = 8)]", 150_000 },
 
-        // Not yet under 150 KB even at the last compaction level: channel counts that leave a different tail on every
-        // tier (72 of 400 random shapes with 1–70 channels), so each tier keeps a body of its own. Pinned just above
-        // today's size.
-        { "39 → 10 channels, 11×11 stride 5", "[Conv2D(11, stride: 5, pad: 2, InputHeight = 224, InputWidth = 224, InputChannels = 39, Filters = 10)]", 296_000 },
-        { "15 → 63 channels, 6×6", "[Conv2D(6, stride: 1, pad: 1, InputHeight = 28, InputWidth = 42, InputChannels = 15, Filters = 63)]", 270_000 },
+        // Not yet under 150 KB even at the last compaction level (34 of 400 random shapes with 1–70 channels): the weight
+        // gradient still keeps a body per tier where the channel count leaves a different tail on each. Pinned just
+        // above today's size.
+        { "39 → 10 channels, 11×11 stride 5", "[Conv2D(11, stride: 5, pad: 2, InputHeight = 224, InputWidth = 224, InputChannels = 39, Filters = 10)]", 245_000 },
+        { "15 → 63 channels, 6×6", "[Conv2D(6, stride: 1, pad: 1, InputHeight = 28, InputWidth = 42, InputChannels = 15, Filters = 63)]", 162_000 },
     };
 
     public static TheoryData<string, string> Compactions() => new()
@@ -55,6 +55,7 @@ public class EmittedSizeTests
         { "[Conv2D(9, pad: 4, InputHeight = 64, InputWidth = 64, InputChannels = 3, Filters = 24)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, PixelSegments, as" },
         { "[Conv2D(9, stride: 1, pad: 2, InputHeight = 12, InputWidth = 38, InputChannels = 6, Filters = 16)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, as" },
         { "[Conv2D(7, stride: 2, pad: 2, InputHeight = 112, InputWidth = 112, InputChannels = 6, Filters = 24)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, InputGradientInLanes, as" },
+        { "[Conv2D(5, stride: 3, pad: 0, InputHeight = 17, InputWidth = 20, InputChannels = 29, Filters = 50)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, InputGradientInLanes, OverlappingTails, as" },
     };
 
     /// <summary>A layer takes the first compaction level that fits, cheapest first; one that fits as it is carries none.</summary>

@@ -129,6 +129,15 @@ public partial class Dynamic_f11_p6 { }
 [Conv2D(f: 7, stride: 2, pad: 2, InputHeight = 13, InputWidth = 31, InputChannels = 6, Filters = 24)]
 public partial class Dynamic_f7_s2_p2 { }
 
+[Conv2D(f: 6, stride: 1, pad: 1, InputHeight = 8, InputWidth = 12, InputChannels = 15, Filters = 63)]
+public partial class Overlap_f6_p1 { }
+
+[Conv2D(f: 5, stride: 3, pad: 0, InputHeight = 17, InputWidth = 20, InputChannels = 29, Filters = 50)]
+public partial class Overlap_f5_s3 { }
+
+[Conv2D(f: 9, stride: 2, pad: 1, InputHeight = 13, InputWidth = 15, InputChannels = 14, Filters = 23)]
+public partial class Overlap_f9_s2_p1 { }
+
 [Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
 public partial class RgbStem_f7_s2_p3 { }
 
@@ -218,6 +227,9 @@ internal static class DeclaredLayers
         new("Dynamic_f9_p2", new ConvShape(12, 38, 6, 16, 9, 1, 2), Dynamic_f9_p2.Forward, Dynamic_f9_p2.Forward, Dynamic_f9_p2.Backward, Dynamic_f9_p2.Backward),
         new("Dynamic_f11_p6", new ConvShape(14, 19, 33, 2, 11, 1, 6), Dynamic_f11_p6.Forward, Dynamic_f11_p6.Forward, Dynamic_f11_p6.Backward, Dynamic_f11_p6.Backward),
         new("Dynamic_f7_s2_p2", new ConvShape(13, 31, 6, 24, 7, 2, 2), Dynamic_f7_s2_p2.Forward, Dynamic_f7_s2_p2.Forward, Dynamic_f7_s2_p2.Backward, Dynamic_f7_s2_p2.Backward),
+        new("Overlap_f6_p1", new ConvShape(8, 12, 15, 63, 6, 1, 1), Overlap_f6_p1.Forward, Overlap_f6_p1.Forward, Overlap_f6_p1.Backward, Overlap_f6_p1.Backward),
+        new("Overlap_f5_s3", new ConvShape(17, 20, 29, 50, 5, 3, 0), Overlap_f5_s3.Forward, Overlap_f5_s3.Forward, Overlap_f5_s3.Backward, Overlap_f5_s3.Backward),
+        new("Overlap_f9_s2_p1", new ConvShape(13, 15, 14, 23, 9, 2, 1), Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Backward, Overlap_f9_s2_p1.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),

@@ -42,6 +42,10 @@ cases += [
     ("Dynamic_f9_p2", 12, 38, 6, 16, 9, 1, 2),
     ("Dynamic_f11_p6", 14, 19, 33, 2, 11, 1, 6),
     ("Dynamic_f7_s2_p2", 13, 31, 6, 24, 7, 2, 2),
+    # Odd channel counts at the last level: the forward pass and the input gradient end in an overlapping vector.
+    ("Overlap_f6_p1", 8, 12, 15, 63, 6, 1, 1),
+    ("Overlap_f5_s3", 17, 20, 29, 50, 5, 3, 0),
+    ("Overlap_f9_s2_p1", 13, 15, 14, 23, 9, 2, 1),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.
     ("RgbStem_f7_s2_p3", 13, 11, 3, 64, 7, 2, 3),
     # A stride far beyond the input: only the phases that hold an input pixel exist.

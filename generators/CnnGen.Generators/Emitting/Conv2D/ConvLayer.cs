@@ -264,15 +264,23 @@ namespace CnnGen.Generators.Emitting
                 $"({served}). Input pixels are visited by stride phase (iy mod {S}, ix mod {S}), so each phase has a fixed set of taps.");
         }
 
-        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) => new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders));
+        private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) =>
+            new(_rows, _cols, Cin, Channels(Cout, el, tier, overwrites: true), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders));
 
         /// <summary>The tier as the register blocks are planned for it: with the narrowest tier's accumulators at <see cref="Compaction.SharedRegisterBlocks"/>.</summary>
         private VectorTier Planned(VectorTier tier) =>
             Has(Compaction.SharedRegisterBlocks) ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
 
         /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
-        private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier) =>
-            ChannelPlan.For(channels, el, tier, tierWidthTail: Has(Compaction.TierWidthTails), singleVectorGroups: Has(Compaction.SingleVectorGroups));
+        /// <param name="overwrites">Whether the kernel overwrites its outputs, so that its channels may end in an overlapping vector.</param>
+        private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier, bool overwrites = false) =>
+            ChannelPlan.For(
+                channels,
+                el,
+                tier,
+                tierWidthTail: Has(Compaction.TierWidthTails),
+                singleVectorGroups: Has(Compaction.SingleVectorGroups),
+                overlappingTail: overwrites && Has(Compaction.OverlappingTails));
 
         private bool PixelSegments => Has(Compaction.PixelSegments);
 
@@ -512,7 +520,7 @@ namespace CnnGen.Generators.Emitting
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
             // Summed in vector lanes over C_out, every input channel is one accumulator of its own (a scalar chunk).
-            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : Channels(Cin, el, tier);
+            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : Channels(Cin, el, tier, overwrites: true);
             var phases = new List<Phase>();
             foreach ((int py, AxisMap rows) in RowPhases)
             {

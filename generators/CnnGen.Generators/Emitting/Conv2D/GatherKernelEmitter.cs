@@ -144,6 +144,12 @@ namespace CnnGen.Generators.Emitting
             {
                 EmitRowTapBounds(oy);
             }
+            if (_plan.Channels.OverlappingTail)
+            {
+                EmitOverlappingChannels(rows, oy);
+                return;
+            }
+
             foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
             {
                 string channels = $"channels {start}..{start + count * group.Width - 1}";
@@ -168,6 +174,27 @@ namespace CnnGen.Generators.Emitting
                         }
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The channels as whole vectors while they fit, then one vector ending at the last channel: it overlaps the loop's
+        /// last vector, whose channels it computes again in the same order and stores with the same values.
+        /// </summary>
+        private void EmitOverlappingChannels(RowClass rows, Val oy)
+        {
+            ChannelPlan plan = _plan.Channels;
+            ChannelGroup vector = plan.Full!;
+            _w.Line($"// channels 0..{plan.Channels - 1}, {_s.DescribeGroup(vector)} at a time while whole vectors fit.");
+            using (_w.Block(_s.ChannelLoop(vector, 0, plan.FullCount, overlappingEnd: plan.Channels)))
+            {
+                EmitGroup(rows, oy, vector, Val.Var("ch"));
+            }
+
+            _w.Line($"// The last channels up to {plan.Channels - 1}: {_s.DescribeGroup(vector)} ending there, overlapping the loop's last (the same values, stored again).");
+            using (_w.Block())
+            {
+                EmitGroup(rows, oy, vector, _s.OverlappingTailStart(vector, plan.Channels));
             }
         }
 

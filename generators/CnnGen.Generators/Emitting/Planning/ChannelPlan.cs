@@ -32,13 +32,15 @@ namespace CnnGen.Generators.Emitting.Planning
     /// <summary>
     /// How a channel axis of a given length is cut into register chunks on one tier: as many groups of two
     /// full-width vectors as fit (identical, so the emitted code loops over them), then one tail group holding
-    /// what is left in decreasing vector widths down to 128 bits and then scalars. No masks, no overlap:
-    /// every channel belongs to exactly one chunk, so accumulating into memory is safe.
+    /// what is left in decreasing vector widths down to 128 bits and then scalars. No masks, and no overlap
+    /// unless a kernel that overwrites its outputs asks for an overlapping tail: otherwise every channel belongs to exactly
+    /// one chunk, so accumulating into memory is safe.
     /// </summary>
     internal sealed class ChannelPlan
     {
-        private ChannelPlan(int channels, ChannelGroup? full, int fullCount, ChannelGroup? tail)
+        private ChannelPlan(int channels, ChannelGroup? full, int fullCount, ChannelGroup? tail, bool overlappingTail = false)
         {
+            OverlappingTail = overlappingTail;
             Channels = channels;
             Full = full;
             FullCount = fullCount;
@@ -46,6 +48,13 @@ namespace CnnGen.Generators.Emitting.Planning
         }
 
         public int Channels { get; }
+
+        /// <summary>
+        /// Whether the tail is one vector ending at the last channel, overlapping the last of the repeated vectors
+        /// (<see cref="Compaction.OverlappingTails"/>): only for kernels that overwrite their outputs, where the overlap
+        /// is computed twice in the same order and stored twice with the same value.
+        /// </summary>
+        public bool OverlappingTail { get; }
 
         /// <summary>The group repeated <see cref="FullCount"/> times from channel 0 (two full-width vectors); null if none.</summary>
         public ChannelGroup? Full { get; }
@@ -55,7 +64,7 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <summary>The remaining channels, starting at <c>FullCount · Full.Width</c>; null if none.</summary>
         public ChannelGroup? Tail { get; }
 
-        public int TailStart => Full is null ? 0 : FullCount * Full.Width;
+        public int TailStart => OverlappingTail ? Channels - Tail!.Width : Full is null ? 0 : FullCount * Full.Width;
 
         public string Signature => (Full?.Signature ?? "-") + "x" + FullCount + "|" + (Tail?.Signature ?? "-");
 
@@ -67,9 +76,19 @@ namespace CnnGen.Generators.Emitting.Planning
         /// Repeat groups of one vector instead of two (<see cref="Compaction.SingleVectorGroups"/>): the channels then step by
         /// one vector of any width, so tiers whose vectors divide the channels alike read the same.
         /// </param>
-        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier, bool tierWidthTail = false, bool singleVectorGroups = false)
+        /// <param name="overlappingTail">
+        /// Where the channels are more than one vector and not a whole number of them, end with one vector over the last
+        /// channels instead of a tail of narrower vectors and scalars (<see cref="Compaction.OverlappingTails"/>).
+        /// </param>
+        public static ChannelPlan For(int channels, ElementKind element, VectorTier tier, bool tierWidthTail = false, bool singleVectorGroups = false, bool overlappingTail = false)
         {
             int lanes = element.Lanes(tier.Bits);
+            if (overlappingTail && channels > lanes && channels % lanes != 0)
+            {
+                var vector = new ChannelGroup(new[] { new Chunk(0, lanes, tier.Bits) }, lanes);
+                return new ChannelPlan(channels, vector, channels / lanes, vector, overlappingTail: true);
+            }
+
             int fullWidth = (singleVectorGroups ? 1 : 2) * lanes;
             int fullCount = channels / fullWidth;
             ChannelGroup? full = fullCount == 0

@@ -53,6 +53,13 @@ namespace CnnGen.Generators.Emitting.Planning
         /// element types and tiers that would vectorize C_in in different widths and tails run the same looped body.
         /// </summary>
         InputGradientInLanes = 64,
+
+        /// <summary>
+        /// The forward pass and the input gradient end their channels with one vector over the last channels, overlapping
+        /// the one before (both overwrite their outputs, so the overlap is stored twice with the same values) instead of
+        /// a tail that differs per vector width: with odd channel counts every tier then runs one body.
+        /// </summary>
+        OverlappingTails = 128,
     }
 
     /// <summary>
@@ -87,6 +94,8 @@ namespace CnnGen.Generators.Emitting.Planning
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders
                 | Compaction.InputGradientInLanes,
+            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders
+                | Compaction.InputGradientInLanes | Compaction.OverlappingTails,
         };
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>

@@ -137,8 +137,16 @@ namespace CnnGen.Generators.Emitting.Planning
         /// <paramref name="start"/> (its variable <c>ch</c>), or null where the group is written once. A generic body loops
         /// even over one group of whole vectors, and steps in lanes: a tier with more lanes has fewer groups.
         /// </summary>
-        public string? ChannelLoop(ChannelGroup group, int start, int count)
+        public string? ChannelLoop(ChannelGroup group, int start, int count, int overlappingEnd = 0)
         {
+            if (overlappingEnd > 0)
+            {
+                // Whole vectors while they fit, in a bound that does not name the width (an overlapping tail follows).
+                return IsGeneric && IsWhole(group)
+                    ? $"for (nint ch = 0; ch + {Lanes(1)} <= {overlappingEnd}; ch += {Lanes(1)})"
+                    : $"for (nint ch = 0; ch < {count * group.Width}; ch += {group.Width})";
+            }
+
             bool whole = IsWhole(group);
             if (count <= 1 && !(whole && IsGeneric))
             {
@@ -148,6 +156,10 @@ namespace CnnGen.Generators.Emitting.Planning
             string step = whole ? Lanes(group.Chunks.Count) : Literal(group.Width);
             return $"for (nint ch = {start}; ch < {start + count * group.Width}; ch += {step})";
         }
+
+        /// <summary>The first channel of an overlapping tail: one vector before <paramref name="end"/>, named without the width where generic.</summary>
+        public Val OverlappingTailStart(ChannelGroup group, int end) =>
+            IsGeneric && IsWhole(group) ? Val.Var($"({end} - {Lanes(1)})") : Val.Lit(end - group.Width);
 
         /// <summary>A channel group's chunks, in words that name the vector width only where the text is not shared between widths.</summary>
         public string DescribeGroup(ChannelGroup group) =>
