@@ -63,11 +63,7 @@ public class EmittedSizeTests
     [MemberData(nameof(Compactions))]
     public void A_layer_over_the_budget_is_written_at_the_first_compaction_level_that_fits(string attribute, string compaction)
     {
-        string code = Generate($$"""
-            using CnnGen;
-            {{attribute}}
-            public partial class Layer { }
-            """);
+        string code = GenerateLayer(attribute);
 
         if (compaction.Length == 0)
         {
@@ -83,11 +79,7 @@ public class EmittedSizeTests
     [MemberData(nameof(Layers))]
     public void A_layer_emits_at_most_its_pinned_size(string name, string attribute, int limit)
     {
-        string code = Generate($$"""
-            using CnnGen;
-            {{attribute}}
-            public partial class Layer { }
-            """);
+        string code = GenerateLayer(attribute);
 
         Assert.True(code.Length <= limit, $"{name}: {code.Length} characters, pinned at {limit}");
     }
@@ -109,11 +101,7 @@ public class EmittedSizeTests
     [Fact]
     public void Tiers_and_element_types_with_the_same_plan_share_one_generic_kernel_body()
     {
-        string code = Generate("""
-            using CnnGen;
-            [Conv2D(3, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 64)]
-            public partial class Layer { }
-            """);
+        string code = GenerateLayer("[Conv2D(3, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 64)]");
 
         // 64 channels are whole vectors on every tier: the AVX-512 body serves float and double, the 12-accumulator
         // body serves Vector256 and Vector128 of both.
@@ -126,11 +114,7 @@ public class EmittedSizeTests
     [Fact]
     public void Column_phases_with_the_same_blocks_share_one_input_gradient_method()
     {
-        string code = Generate("""
-            using CnnGen;
-            [Conv2D(16, stride: 16, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 192)]
-            public partial class Layer { }
-            """);
+        string code = GenerateLayer("[Conv2D(16, stride: 16, InputHeight = 224, InputWidth = 224, InputChannels = 3, Filters = 192)]");
 
         // Stride 16 makes 16 × 16 phases; every column phase has one tap and no border, so one method per body serves
         // all of them, called from the phases' parameter tables rather than 256 written calls.
@@ -138,6 +122,13 @@ public class EmittedSizeTests
         Assert.DoesNotContain("InputGradientV512Columns1<", code, StringComparison.Ordinal);
         Assert.Contains("for (int c = 0; c < columnPhases.Length; c += 3)", code, StringComparison.Ordinal);
     }
+
+    /// <summary>The code generated for a class that carries <paramref name="attribute"/> alone.</summary>
+    private static string GenerateLayer(string attribute) => Generate($$"""
+        using CnnGen;
+        {{attribute}}
+        public partial class Layer { }
+        """);
 
     private static string Generate(string source)
     {
