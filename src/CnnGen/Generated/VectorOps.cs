@@ -49,6 +49,12 @@ public interface IVectorOps<TVector, T>
 
     /// <summary>The sum of the elements.</summary>
     static abstract T Sum(TVector value);
+
+    /// <summary>
+    /// <paramref name="value"/> with all but its last <paramref name="count"/> elements set to zero: the lanes of an
+    /// overlapping last vector that no earlier vector covered.
+    /// </summary>
+    static abstract TVector KeepLast(TVector value, nint count);
 }
 
 /// <summary>The <see cref="IVectorOps{TVector, T}"/> of <see cref="Vector512{T}"/>.</summary>
@@ -120,6 +126,26 @@ public readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> KeepLast(Vector512<T> value, nint count)
+    {
+        // Lane i survives where i ≥ Count − count; the element type is a constant of the instantiation.
+        if (typeof(T) == typeof(float))
+        {
+            Vector512<int> kept = Vector512.GreaterThanOrEqual(Vector512<int>.Indices, Vector512.Create(Vector512<float>.Count - (int)count));
+            return Vector512.ConditionalSelect(kept.As<int, T>(), value, Vector512<T>.Zero);
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            Vector512<long> kept = Vector512.GreaterThanOrEqual(Vector512<long>.Indices, Vector512.Create((long)(Vector512<double>.Count - count)));
+            return Vector512.ConditionalSelect(kept.As<long, T>(), value, Vector512<T>.Zero);
+        }
+
+        throw new NotSupportedException("Only float and double vectors are generated.");
+    }
 }
 
 /// <summary>The <see cref="IVectorOps{TVector, T}"/> of <see cref="Vector256{T}"/>.</summary>
@@ -190,6 +216,26 @@ public readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> KeepLast(Vector256<T> value, nint count)
+    {
+        // Lane i survives where i ≥ Count − count; the element type is a constant of the instantiation.
+        if (typeof(T) == typeof(float))
+        {
+            Vector256<int> kept = Vector256.GreaterThanOrEqual(Vector256<int>.Indices, Vector256.Create(Vector256<float>.Count - (int)count));
+            return Vector256.ConditionalSelect(kept.As<int, T>(), value, Vector256<T>.Zero);
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            Vector256<long> kept = Vector256.GreaterThanOrEqual(Vector256<long>.Indices, Vector256.Create((long)(Vector256<double>.Count - count)));
+            return Vector256.ConditionalSelect(kept.As<long, T>(), value, Vector256<T>.Zero);
+        }
+
+        throw new NotSupportedException("Only float and double vectors are generated.");
+    }
 }
 
 /// <summary>The <see cref="IVectorOps{TVector, T}"/> of <see cref="Vector128{T}"/>.</summary>
@@ -260,4 +306,24 @@ public readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> KeepLast(Vector128<T> value, nint count)
+    {
+        // Lane i survives where i ≥ Count − count; the element type is a constant of the instantiation.
+        if (typeof(T) == typeof(float))
+        {
+            Vector128<int> kept = Vector128.GreaterThanOrEqual(Vector128<int>.Indices, Vector128.Create(Vector128<float>.Count - (int)count));
+            return Vector128.ConditionalSelect(kept.As<int, T>(), value, Vector128<T>.Zero);
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            Vector128<long> kept = Vector128.GreaterThanOrEqual(Vector128<long>.Indices, Vector128.Create((long)(Vector128<double>.Count - count)));
+            return Vector128.ConditionalSelect(kept.As<long, T>(), value, Vector128<T>.Zero);
+        }
+
+        throw new NotSupportedException("Only float and double vectors are generated.");
+    }
 }

@@ -272,7 +272,10 @@ namespace CnnGen.Generators.Emitting
             Has(Compaction.SharedRegisterBlocks) ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
 
         /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
-        /// <param name="overwrites">Whether the kernel overwrites its outputs, so that its channels may end in an overlapping vector.</param>
+        /// <param name="overwrites">
+        /// Whether the kernel's channels may end in an overlapping vector: the forward pass and the input gradient overwrite
+        /// their outputs; the weight gradient adds only the overlapping vector's uncovered lanes.
+        /// </param>
         private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier, bool overwrites = false) =>
             ChannelPlan.For(
                 channels,
@@ -287,7 +290,7 @@ namespace CnnGen.Generators.Emitting
         private bool Has(Compaction compaction) => (_compaction & compaction) != 0;
 
         private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) =>
-            new(_rows, _cols, Cin, Channels(Cout, el, tier), Planned(tier), alwaysPerFilterColumn: Has(Compaction.PerFilterColumn));
+            new(_rows, _cols, Cin, Channels(Cout, el, tier, overwrites: true), Planned(tier), alwaysPerFilterColumn: Has(Compaction.PerFilterColumn));
 
         /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
         private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>

@@ -68,7 +68,12 @@ namespace CnnGen.Generators.Emitting
                     {
                         Val dy = F == 1 ? Val.Lit(0) : Val.Var("dy");
                         (string oyLo, string oyHi) = EmitOutputRange("oy", _plan.Rows, dy);
-                        foreach ((ChannelGroup group, int start, int count) in _plan.Channels.Groups())
+                        if (_plan.Channels.OverlappingTail)
+                        {
+                            EmitOverlappingChannels(new RowRange(dy, oyLo, oyHi));
+                        }
+
+                        foreach ((ChannelGroup group, int start, int count) in _plan.Channels.OverlappingTail ? Enumerable.Empty<(ChannelGroup, int, int)>() : _plan.Channels.Groups())
                         {
                             _w.Line($"// Channels {start}..{start + count * group.Width - 1}, {_s.DescribeGroup(group)} at a time.");
                             string? loop = _s.ChannelLoop(group, start, count);
@@ -92,6 +97,45 @@ namespace CnnGen.Generators.Emitting
 
             _w.Line();
         }
+
+        /// <summary>
+        /// The channels as whole vectors while they fit, then one vector ending at the last channel. dW accumulates, so that
+        /// vector starts from zero and adds only the lanes the loop did not cover (<see cref="VectorSpelling.KeepLast"/>).
+        /// </summary>
+        private void EmitOverlappingChannels(RowRange rows)
+        {
+            ChannelPlan plan = _plan.Channels;
+            ChannelGroup vector = plan.Full!;
+            _w.Line($"// Channels 0..{Cout - 1}, {_s.DescribeGroup(vector)} at a time while whole vectors fit.");
+            using (_w.Block(_s.ChannelLoop(vector, 0, plan.FullCount, overlappingEnd: Cout)))
+            {
+                EmitChannels(vector, Val.Var("ch"), rows);
+            }
+
+            _w.Line($"// The last channels up to {Cout - 1}: {_s.DescribeGroup(vector)} ending there, overlapping the loop's last; it adds only the lanes the loop did not cover.");
+            _maskedTail = true;
+            using (_w.Block())
+            {
+                EmitChannels(vector, _s.OverlappingTailStart(vector, Cout), rows);
+            }
+
+            _maskedTail = false;
+        }
+
+        private void EmitChannels(ChannelGroup group, Val ch, RowRange rows)
+        {
+            if (_plan.BlocksWithinFilterColumn(group))
+            {
+                EmitPerFilterColumn(group, ch, rows);
+            }
+            else
+            {
+                EmitAcrossFilterColumns(group, ch, rows);
+            }
+        }
+
+        /// <summary>Whether the blocks being written are the overlapping last vector's: zero-started, adding only their uncovered lanes.</summary>
+        private bool _maskedTail;
 
         /// <summary>A filter row and the output rows [Lo, Hi) whose input row for it is real.</summary>
         private readonly struct RowRange
@@ -229,6 +273,8 @@ namespace CnnGen.Generators.Emitting
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"{_s.ScalarType} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
+                    : _maskedTail
+                    ? $"var a{j}_{k} = {_s.Zero(chunk.Bits)};"
                     : $"var a{j}_{k} = {_s.LoadAt(chunk.Bits, "grad", GradOffset(j, chunk))};")));
             }
 
@@ -292,6 +338,8 @@ namespace CnnGen.Generators.Emitting
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
                     ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
+                    : _maskedTail
+                    ? _s.StoreAt(chunk.Bits, _s.Add(chunk.Bits, _s.LoadAt(chunk.Bits, "grad", GradOffset(j, chunk)), _s.KeepLast(chunk.Bits, $"a{j}_{k}", Cout)), "grad", GradOffset(j, chunk))
                     : _s.StoreAt(chunk.Bits, $"a{j}_{k}", "grad", GradOffset(j, chunk)))));
             }
         }

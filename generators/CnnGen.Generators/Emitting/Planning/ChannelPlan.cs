@@ -33,8 +33,7 @@ namespace CnnGen.Generators.Emitting.Planning
     /// How a channel axis of a given length is cut into register chunks on one tier: as many groups of two
     /// full-width vectors as fit (identical, so the emitted code loops over them), then one tail group holding
     /// what is left in decreasing vector widths down to 128 bits and then scalars. No masks, and no overlap
-    /// unless a kernel that overwrites its outputs asks for an overlapping tail: otherwise every channel belongs to exactly
-    /// one chunk, so accumulating into memory is safe.
+    /// unless a kernel asks for an overlapping tail: otherwise every channel belongs to exactly one chunk.
     /// </summary>
     internal sealed class ChannelPlan
     {
@@ -51,8 +50,8 @@ namespace CnnGen.Generators.Emitting.Planning
 
         /// <summary>
         /// Whether the tail is one vector ending at the last channel, overlapping the last of the repeated vectors
-        /// (<see cref="Compaction.OverlappingTails"/>): only for kernels that overwrite their outputs, where the overlap
-        /// is computed twice in the same order and stored twice with the same value.
+        /// (<see cref="Compaction.OverlappingTails"/>): a kernel that overwrites its outputs computes the overlap twice in the
+        /// same order and stores it twice with the same value; one that accumulates adds only the uncovered lanes.
         /// </summary>
         public bool OverlappingTail { get; }
 

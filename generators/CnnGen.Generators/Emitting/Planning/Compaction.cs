@@ -55,9 +55,10 @@ namespace CnnGen.Generators.Emitting.Planning
         InputGradientInLanes = 64,
 
         /// <summary>
-        /// The forward pass and the input gradient end their channels with one vector over the last channels, overlapping
-        /// the one before (both overwrite their outputs, so the overlap is stored twice with the same values) instead of
-        /// a tail that differs per vector width: with odd channel counts every tier then runs one body.
+        /// Channels end with one vector over the last channels, overlapping the one before, instead of a tail that differs
+        /// per vector width, so with odd channel counts every tier runs one body. The forward pass and the input gradient
+        /// overwrite their outputs (the overlap is stored twice with the same values); the weight gradient accumulates, so
+        /// its last vector starts from zero and adds only the lanes no earlier vector covered.
         /// </summary>
         OverlappingTails = 128,
     }

@@ -97,6 +97,18 @@ namespace CnnGen.Generators.Emitting.Planning
 
         private static string OffsetArgument(string offset) => offset == "0" ? string.Empty : ", " + offset;
 
+        /// <summary>The element-wise sum of two vectors.</summary>
+        public string Add(int bits, string left, string right) => Symbolic(bits) ? $"{Ops}.Add({left}, {right})" : $"({left} + {right})";
+
+        /// <summary>
+        /// <paramref name="value"/> with only its last <c>channels mod lanes</c> lanes kept: the lanes of a vector ending at
+        /// channel <paramref name="channels"/> − 1 that the whole vectors before it did not cover.
+        /// </summary>
+        public string KeepLast(int bits, string value, int channels) =>
+            Symbolic(bits)
+                ? $"{Ops}.KeepLast({value}, {channels} % {Ops}.Count)"
+                : $"global::CnnGen.Generated.Vector{bits}Ops<{T}>.KeepLast({value}, {channels % Element.Lanes(bits)})";
+
         public string Zero(int bits) => Symbolic(bits) ? $"{Ops}.Zero" : $"Vector{bits}<{T}>.Zero";
 
         public string Broadcast(int bits, string value) => Symbolic(bits) ? $"{Ops}.Broadcast({value})" : $"Vector{bits}.Create({value})";
