@@ -42,10 +42,10 @@ public class EmittedSizeTests
 
         { "15 → 63 channels, 6×6", "[Conv2D(6, stride: 1, pad: 1, InputHeight = 28, InputWidth = 42, InputChannels = 15, Filters = 63)]", 150_000 },
 
-        // Not yet under 150 KB even at the last compaction level (21 of 400 random shapes with 1–70 channels): input
+        // Not yet under 150 KB even at the last compaction level (41 of 400 random shapes with 1–70 channels): input
         // channel counts that leave the input gradient a different body per tier and element type. Pinned just above
-        // today's size.
-        { "39 → 10 channels, 11×11 stride 5", "[Conv2D(11, stride: 5, pad: 2, InputHeight = 224, InputWidth = 224, InputChannels = 39, Filters = 10)]", 245_000 },
+        // today's size (which grew when every framework name became fully qualified, so that user types cannot shadow it).
+        { "39 → 10 channels, 11×11 stride 5", "[Conv2D(11, stride: 5, pad: 2, InputHeight = 224, InputWidth = 224, InputChannels = 39, Filters = 10)]", 272_000 },
     };
 
     public static TheoryData<string, string> Compactions() => new()
@@ -53,8 +53,8 @@ public class EmittedSizeTests
         // declaration, the compaction line its overview carries (null: none, the layer fits at full unrolling)
         { "[Conv2D(f: 3, stride: 1, pad: 1, InputHeight = 32, InputWidth = 32, InputChannels = 16, Filters = 32)]", "" },
         { "[Conv2D(f: 5, stride: 1, pad: 2, InputHeight = 28, InputWidth = 28, InputChannels = 1, Filters = 8)]", "// Compaction: SharedRegisterBlocks, as" },
-        { "[Conv2D(9, pad: 4, InputHeight = 64, InputWidth = 64, InputChannels = 3, Filters = 24)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, PixelSegments, as" },
-        { "[Conv2D(9, stride: 1, pad: 2, InputHeight = 12, InputWidth = 38, InputChannels = 6, Filters = 16)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, as" },
+        { "[Conv2D(9, pad: 4, InputHeight = 64, InputWidth = 64, InputChannels = 3, Filters = 24)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, PixelSegments, SingleVectorGroups, as" },
+        { "[Conv2D(9, stride: 1, pad: 2, InputHeight = 12, InputWidth = 38, InputChannels = 6, Filters = 16)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, InputGradientInLanes, as" },
         { "[Conv2D(7, stride: 2, pad: 2, InputHeight = 112, InputWidth = 112, InputChannels = 6, Filters = 24)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, InputGradientInLanes, as" },
         { "[Conv2D(5, stride: 3, pad: 0, InputHeight = 17, InputWidth = 20, InputChannels = 29, Filters = 50)]", "// Compaction: SharedRegisterBlocks, TierWidthTails, PerFilterColumn, SingleVectorGroups, DynamicBorders, InputGradientInLanes, OverlappingTails, as" },
     };
@@ -92,11 +92,11 @@ public class EmittedSizeTests
         string code = Generate(File.ReadAllText(Path.Combine(RepositoryFolder(), "samples", "Digits", "DigitsNet.cs")));
 
         // Each nested layer is a layer: at most 150 KB. The whole file (nine layers and the network's own members) is
-        // pinned just above today's size.
+        // pinned just above today's size, with every framework name fully qualified (see ShadowingTests).
         string[] layers = code.Split("        private sealed class ");
         Assert.Equal(10, layers.Length);
         Assert.All(layers.Skip(1), layer => Assert.True(layer.Length <= 150_000, $"{layer[..30]}: {layer.Length} characters"));
-        Assert.True(code.Length <= 240_000, $"{code.Length} characters");
+        Assert.True(code.Length <= 265_000, $"{code.Length} characters");
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public class EmittedSizeTests
 
         // 64 channels are whole vectors on every tier: the AVX-512 body serves float and double, the 12-accumulator
         // body serves Vector256 and Vector128 of both.
-        Assert.Contains("ForwardV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(", code, StringComparison.Ordinal);
-        Assert.Contains("ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(", code, StringComparison.Ordinal);
-        Assert.Contains("ForwardV256<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(", code, StringComparison.Ordinal);
+        Assert.Contains("ForwardV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(", code, StringComparison.Ordinal);
+        Assert.Contains("ForwardV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(", code, StringComparison.Ordinal);
+        Assert.Contains("ForwardV256<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(", code, StringComparison.Ordinal);
         Assert.Equal(2, CountOccurrences(code, "private static void Forward"));
     }
 

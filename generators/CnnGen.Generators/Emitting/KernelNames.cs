@@ -1,19 +1,18 @@
 namespace CnnGen.Generators.Emitting
 {
     /// <summary>
-    /// Names that emitted code uses. The span, <c>Unsafe</c>, <c>MemoryMarshal</c> and vector types are short, from the
-    /// usings every generated file declares (<see cref="LayerSourceEmitter.UsingsFor"/>); the rest are fully qualified
-    /// (global::), so that no user type can shadow them.
+    /// Fully qualified names that emitted code uses (global::): the generated members live in the user's namespace, where
+    /// a type of theirs named <c>Unsafe</c>, <c>Span</c> or <c>Vector512</c> would shadow any using directive.
     /// </summary>
     internal static class KernelNames
     {
-        public const string Span = "Span";
-        public const string ReadOnlySpan = "ReadOnlySpan";
-        public const string Unsafe = "Unsafe";
-        public const string MemoryMarshal = "MemoryMarshal";
+        public const string Span = "global::System.Span";
+        public const string ReadOnlySpan = "global::System.ReadOnlySpan";
+        public const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+        public const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-        /// <summary>The prefix of a vector type's name: none, as <c>System.Runtime.Intrinsics</c> is among the usings.</summary>
-        public const string Intrinsics = "";
+        /// <summary>The namespace prefix of a vector type's name.</summary>
+        public const string Intrinsics = "global::System.Runtime.Intrinsics.";
         public const string FloatingPoint = "global::System.Numerics.IFloatingPointIeee754";
         public const string SpanArguments = "global::CnnGen.SpanArguments";
         public const string KernelSupport = "global::CnnGen.Generated.KernelSupport";
@@ -22,7 +21,7 @@ namespace CnnGen.Generators.Emitting
         /// the second call already runs at steady-state speed (the loops are fixed; dynamic PGO has little to learn).
         /// </summary>
         public const string AggressiveOptimization =
-            "[MethodImpl(MethodImplOptions.AggressiveOptimization)]";
+            "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
         public const string EditorBrowsableNever =
             "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";

@@ -49,11 +49,10 @@ namespace CnnGen.Generators.Emitting
         }
 
         /// <summary>
-        /// The using directives at the top of every generated file: the kernels name the span, <c>Unsafe</c>,
-        /// <c>MemoryMarshal</c> and vector types briefly (they are read and compiled on every build); what the user's own
-        /// code may shadow more easily (attributes, exceptions, the runtime's helpers) stays fully qualified.
+        /// The using directives a layer's members need at the top of the file: none. Every name is fully qualified, because
+        /// the members live in the user's namespace, whose own types would shadow anything a using directive brings in.
         /// </summary>
-        public static IEnumerable<string> UsingsFor(LayerSpec spec) => Conv2DEmitter.Usings;
+        public static IEnumerable<string> UsingsFor(LayerSpec spec) => Array.Empty<string>();
 
         /// <summary>
         /// Writes a whole generated file: the header (with <paramref name="description"/>), the namespace and the chain of

@@ -4,7 +4,7 @@
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-[MethodImpl(MethodImplOptions.AggressiveOptimization)]
+[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
 internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
 {
     // Average pooling's gradient does not depend on x; the parameter keeps every pooling kernel's signature alike.
@@ -16,12 +16,12 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
         int o = oh * 10;
         int c = 0;
         // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            for (; c + Vector512<T>.Count <= 10; c += Vector512<T>.Count)
+            for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
             {
                 nuint at = (nuint)(i + c);
-                Vector512<T> share = Vector512.LoadUnsafe(ref dy, (nuint)(o + c)) / Vector512.Create(count);
+                global::System.Runtime.Intrinsics.Vector512<T> share = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dy, (nuint)(o + c)) / global::System.Runtime.Intrinsics.Vector512.Create(count);
                 for (int kh = 0; kh < 5; kh++)
                 {
                     for (int kw = 0; kw < 5; kw++)
@@ -32,12 +32,12 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
             }
         }
         // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
-        if (Vector256.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            for (; c + Vector256<T>.Count <= 10; c += Vector256<T>.Count)
+            for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
             {
                 nuint at = (nuint)(i + c);
-                Vector256<T> share = Vector256.LoadUnsafe(ref dy, (nuint)(o + c)) / Vector256.Create(count);
+                global::System.Runtime.Intrinsics.Vector256<T> share = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dy, (nuint)(o + c)) / global::System.Runtime.Intrinsics.Vector256.Create(count);
                 for (int kh = 0; kh < 5; kh++)
                 {
                     for (int kw = 0; kw < 5; kw++)
@@ -48,12 +48,12 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
             }
         }
         // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-        if (Vector128.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            for (; c + Vector128<T>.Count <= 10; c += Vector128<T>.Count)
+            for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 10; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
             {
                 nuint at = (nuint)(i + c);
-                Vector128<T> share = Vector128.LoadUnsafe(ref dy, (nuint)(o + c)) / Vector128.Create(count);
+                global::System.Runtime.Intrinsics.Vector128<T> share = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dy, (nuint)(o + c)) / global::System.Runtime.Intrinsics.Vector128.Create(count);
                 for (int kh = 0; kh < 5; kh++)
                 {
                     for (int kw = 0; kw < 5; kw++)
@@ -67,12 +67,12 @@ internal static void AvgPool1Backward<T>(ref T dy, ref T x, ref T dx) where T : 
         for (; c < 10; c++)
         {
             nuint at = (nuint)(i + c);
-            T share = Unsafe.Add(ref dy, o + c) / count;
+            T share = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o + c) / count;
             for (int kh = 0; kh < 5; kh++)
             {
                 for (int kw = 0; kw < 5; kw++)
                 {
-                    Unsafe.Add(ref dx, at + (nuint)(kh * 18 + kw * 2)) += share;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, at + (nuint)(kh * 18 + kw * 2)) += share;
                 }
             }
         }

@@ -3,7 +3,7 @@
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-[MethodImpl(MethodImplOptions.AggressiveOptimization)]
+[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
 internal static void Pad1Forward<T>(ref T x, ref T y) where T : unmanaged
 {
     // Top border and the first row's left border: 1·20 + 5 values.
@@ -22,7 +22,7 @@ internal static void Pad1Forward<T>(ref T x, ref T y) where T : unmanaged
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-[MethodImpl(MethodImplOptions.AggressiveOptimization)]
+[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
 internal static void Pad1Backward<T>(ref T dy, ref T dx) where T : unmanaged
 {
     global::CnnGen.Generated.KernelSupport.Copy(ref dy, 25, ref dx, 0, 10);

@@ -11,12 +11,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Layers
 {
     partial class OneChannel : global::CnnGen.IParallelUnweightedLayer<float>, global::CnnGen.IParallelUnweightedLayer<double>
@@ -97,10 +91,10 @@ namespace Layers
         /// <param name="output">Receives the batch's outputs, NHWC (m, 3, 3, 1): m·9 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 6, 6, 1): m·36 values.</param>
@@ -114,7 +108,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -127,10 +121,10 @@ namespace Layers
         /// <param name="output">Receives the batch's outputs, NHWC (m, 3, 3, 1): m·9 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 6, 6, 1): m·36 values.</param>
@@ -144,7 +138,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -158,10 +152,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 6, 6, 1).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
         /// <summary>
-        /// Backward pass as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 1).</param>
@@ -176,7 +170,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -190,10 +184,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 6, 6, 1).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
         /// <summary>
-        /// Backward pass as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 3, 3, 1).</param>
@@ -208,7 +202,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -218,14 +212,14 @@ namespace Layers
         /// Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 36, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 9, nameof(output));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
             if (parallel is null)
             {
-                ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
             }
             else
             {
@@ -237,7 +231,7 @@ namespace Layers
         /// Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 36, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 9, nameof(outputGradient));
@@ -246,7 +240,7 @@ namespace Layers
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
             if (parallel is null)
             {
-                BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
+                BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
             }
             else
             {
@@ -263,7 +257,7 @@ namespace Layers
         {
             for (int n = 0; n < batch; n++)
             {
-                ForwardKernel(ref Unsafe.Add(ref x, n * 36), ref Unsafe.Add(ref y, n * 9));
+                ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 36), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 9));
             }
         }
 
@@ -277,7 +271,7 @@ namespace Layers
             global::CnnGen.Generated.KernelSupport.Clear(ref dx, 0, batch * 36);
             for (int n = 0; n < batch; n++)
             {
-                BackwardKernel(ref Unsafe.Add(ref dy, n * 9), ref Unsafe.Add(ref x, n * 36), ref Unsafe.Add(ref dx, n * 36));
+                BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 9), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 36), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 36));
             }
         }
 
@@ -286,7 +280,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             T count = T.CreateTruncating(4);
@@ -301,12 +295,12 @@ namespace Layers
                     // Scalar tail.
                     for (; c < 1; c++)
                     {
-                        ref T window = ref Unsafe.Add(ref x, i + c);
+                        ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
                         T s = window;
-                        s += Unsafe.Add(ref window, 1);
-                        s += Unsafe.Add(ref window, 6);
-                        s += Unsafe.Add(ref window, 7);
-                        Unsafe.Add(ref y, o + c) = s / count;
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 1);
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 6);
+                        s += global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 7);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o + c) = s / count;
                     }
                 }
             }
@@ -318,7 +312,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void BackwardKernel<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             // Average pooling's gradient does not depend on x; the parameter keeps every pooling kernel's signature alike.
@@ -335,11 +329,11 @@ namespace Layers
                     for (; c < 1; c++)
                     {
                         nuint at = (nuint)(i + c);
-                        T share = Unsafe.Add(ref dy, o + c) / count;
-                        Unsafe.Add(ref dx, at) += share;
-                        Unsafe.Add(ref dx, at + 1) += share;
-                        Unsafe.Add(ref dx, at + 6) += share;
-                        Unsafe.Add(ref dx, at + 7) += share;
+                        T share = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o + c) / count;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, at) += share;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, at + 1) += share;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, at + 6) += share;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, at + 7) += share;
                     }
                 }
             }

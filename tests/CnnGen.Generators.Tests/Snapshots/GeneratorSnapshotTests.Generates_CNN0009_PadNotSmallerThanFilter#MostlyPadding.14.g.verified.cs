@@ -9,12 +9,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, global::CnnGen.IParallelWeightedLayer<double>
 {
     static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
@@ -134,9 +128,9 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="weights">The filters, (2, 2, 1, 1) row-major.</param>
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
+    public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
     {
         int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         if (batch == 0)
@@ -146,15 +140,15 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
         // Lengths are checked above; the kernels below index through refs without further bounds checks.
         ForwardCore(
-            ref MemoryMarshal.GetReference(input),
-            ref MemoryMarshal.GetReference(weights),
-            ref MemoryMarshal.GetReference(bias),
-            ref MemoryMarshal.GetReference(output),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
             batch);
     }
 
     /// <summary>
-    /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+    /// Runs the convolution forward as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
     /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
     /// </summary>
     /// <param name="input">The input activations, (m, 4, 4, 1) NHWC.</param>
@@ -162,7 +156,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
     /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
     /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
     /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -170,7 +164,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// holds the runner throws before touching it, and disposing the runner waits for the running call.
     /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
+    public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
         int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -188,19 +182,19 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="inputGradient">Receives dA, (m, 4, 4, 1) NHWC.</param>
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
+    public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
     {
         int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
         // The flipped, transposed filter copy the input gradient reads (16 bytes) lives on the stack.
-        Span<float> flipped = stackalloc float[WeightsLength];
-        BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+        global::System.Span<float> flipped = stackalloc float[WeightsLength];
+        BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(flipped), batch);
     }
 
     /// <summary>
-    /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+    /// Runs the convolution backward as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
     /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
     /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
     /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
@@ -213,7 +207,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
     /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
     /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
     /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -221,7 +215,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// holds the runner throws before touching it, and disposing the runner waits for the running call.
     /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
+    public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
         int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -236,9 +230,9 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="weights">The filters, (2, 2, 1, 1) row-major.</param>
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+    public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
     {
         int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
         if (batch == 0)
@@ -248,15 +242,15 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
 
         // Lengths are checked above; the kernels below index through refs without further bounds checks.
         ForwardCore(
-            ref MemoryMarshal.GetReference(input),
-            ref MemoryMarshal.GetReference(weights),
-            ref MemoryMarshal.GetReference(bias),
-            ref MemoryMarshal.GetReference(output),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
             batch);
     }
 
     /// <summary>
-    /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+    /// Runs the convolution forward as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
     /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
     /// </summary>
     /// <param name="input">The input activations, (m, 4, 4, 1) NHWC.</param>
@@ -264,7 +258,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="bias">The biases, (1).</param>
     /// <param name="output">Receives the pre-activations, (m, 7, 7, 1) NHWC; overwritten.</param>
     /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
     /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
     /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -272,7 +266,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// holds the runner throws before touching it, and disposing the runner waits for the running call.
     /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
+    public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
         int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -290,19 +284,19 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="inputGradient">Receives dA, (m, 4, 4, 1) NHWC.</param>
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+    public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
     {
         int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
         // The flipped, transposed filter copy the input gradient reads (32 bytes) lives on the stack.
-        Span<double> flipped = stackalloc double[WeightsLength];
-        BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+        global::System.Span<double> flipped = stackalloc double[WeightsLength];
+        BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(flipped), batch);
     }
 
     /// <summary>
-    /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+    /// Runs the convolution backward as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double}, global::System.Span{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
     /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
     /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
     /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
@@ -315,7 +309,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <param name="weightsGradient">Receives dW, (2, 2, 1, 1).</param>
     /// <param name="biasGradient">Receives db, (1).</param>
     /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-    /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+    /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
     /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
     /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -323,7 +317,7 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// holds the runner throws before touching it, and disposing the runner waits for the running call.
     /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
+    public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
     {
         global::System.ArgumentNullException.ThrowIfNull(parallel);
         int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -338,17 +332,17 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            ForwardV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            ForwardV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
         }
         else
         {
-            ForwardV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
         }
     }
 
@@ -361,47 +355,47 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            BiasGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref biasGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            BiasGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
         }
         else
         {
-            BiasGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
         }
 
         // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        if (Vector512.IsHardwareAccelerated)
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            WeightGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            WeightGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
         else
         {
-            WeightGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
 
         // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
         FlipSingle(ref weights, ref flipped);
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            InputGradientV512<float, Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            InputGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
         else
         {
-            InputGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
     }
 
@@ -413,9 +407,9 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     {
         for (nint tap = 0; tap < 4; tap++)
         {
-            ref float from = ref Unsafe.Add(ref weights, tap * 1);
-            ref float to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
+            ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * 1);
+            ref float to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, (3 - tap) * 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
         }
     }
 
@@ -427,17 +421,17 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
     internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
     {
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            ForwardV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
         }
         else
         {
-            ForwardV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+            ForwardV512<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
         }
     }
 
@@ -450,47 +444,47 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
     {
         // db = Σ dZ over the batch and the output pixels.
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            BiasGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            BiasGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
         }
         else
         {
-            BiasGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
+            BiasGradientV512<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
         }
 
         // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-        MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-        if (Vector512.IsHardwareAccelerated)
+        global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            WeightGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            WeightGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
         else
         {
-            WeightGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+            WeightGradientV512<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
         }
 
         // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
         FlipDouble(ref weights, ref flipped);
-        if (Vector512.IsHardwareAccelerated)
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
-            InputGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
-            InputGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
         else
         {
-            InputGradientV512<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
     }
 
@@ -502,65 +496,65 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     {
         for (nint tap = 0; tap < 4; tap++)
         {
-            ref double from = ref Unsafe.Add(ref weights, tap * 1);
-            ref double to = ref Unsafe.Add(ref flipped, (3 - tap) * 1);
-            Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0);
+            ref double from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * 1);
+            ref double to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, (3 - tap) * 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0);
         }
     }
 
     /// <summary>
     /// The forward pass on one batch (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         // Register blocks of 7 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
         for (int n = 0; n < batch; n++)
         {
-            ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+            ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+            ref T y = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)n * OutputLength);
             // Output rows 0..6: the filter-row taps that lie inside the source, [kyLo, kyHi) of 2,
             // depend on the row only where it meets the padding; one loop serves them all.
             for (nint oy = 0; oy < 7; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref y, oy * 7);
-                nint kyLo = Math.Max(0, -oy + 2);
-                nint kyHi = Math.Min(2, -oy + 6);
+                ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, oy * 7);
+                nint kyLo = global::System.Math.Max(0, -oy + 2);
+                nint kyHi = global::System.Math.Min(2, -oy + 6);
                 // channels 0..0 (1: scalar).
                 {
-                    T init0 = Unsafe.Add(ref bias, 0);
+                    T init0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref bias, 0);
                     // Columns 0..6: border, taps 0..0 for pixels 2..5; taps 1..1 for pixels 1..4.
                     {
                         T a0_0 = init0; T a1_0 = init0; T a2_0 = init0; T a3_0 = init0;
                         T a4_0 = init0; T a5_0 = init0; T a6_0 = init0;
                         for (nint ky = kyLo; ky < kyHi; ky++)
                         {
-                            ref T src = ref Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
-                            ref T filter = ref Unsafe.Add(ref weights, ky * 2);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 4 + ky * 4 - 8);
+                            ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ky * 2);
                             // Column taps 0..0 × 1 channels, pixels 2..5.
                             {
-                                T w0 = Unsafe.Add(ref filter, 0);
-                                a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a2_0);
-                                a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a3_0);
-                                a4_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a4_0);
-                                a5_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a5_0);
+                                T w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref filter, 0);
+                                a2_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 0), w0, a2_0);
+                                a3_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 1), w0, a3_0);
+                                a4_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 2), w0, a4_0);
+                                a5_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 3), w0, a5_0);
                             }
                             // Column taps 1..1 × 1 channels, pixels 1..4.
                             {
-                                T w0 = Unsafe.Add(ref filter, 1);
-                                a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 0), w0, a1_0);
-                                a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a2_0);
-                                a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a3_0);
-                                a4_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a4_0);
+                                T w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref filter, 1);
+                                a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 0), w0, a1_0);
+                                a2_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 1), w0, a2_0);
+                                a3_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 2), w0, a3_0);
+                                a4_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 3), w0, a4_0);
                             }
                         }
-                        Unsafe.Add(ref dstRow, 0) = a0_0;
-                        Unsafe.Add(ref dstRow, 1) = a1_0;
-                        Unsafe.Add(ref dstRow, 2) = a2_0;
-                        Unsafe.Add(ref dstRow, 3) = a3_0;
-                        Unsafe.Add(ref dstRow, 4) = a4_0;
-                        Unsafe.Add(ref dstRow, 5) = a5_0;
-                        Unsafe.Add(ref dstRow, 6) = a6_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 0) = a0_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 1) = a1_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 2) = a2_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 3) = a3_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 4) = a4_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 5) = a5_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 6) = a6_0;
                     }
                 }
             }
@@ -570,20 +564,20 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// <summary>
     /// db[k] = Σ over the batch and the 7×7 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         {
             T sum0 = T.Zero;
             for (int n = 0; n < batch; n++)
             {
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
+                ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
                 for (nint p = 0; p < 49; p++)
                 {
-                    sum0 += Unsafe.Add(ref dz, p * 1 + 0);
+                    sum0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, p * 1 + 0);
                 }
             }
-            Unsafe.Add(ref biasGradient, 0) = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradient, 0) = sum0;
         }
     }
 
@@ -591,48 +585,48 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 1·oy − 2 + dy, 1·ox − 2 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double).
     /// Register block: 2 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)
         {
-            ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-            ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+            ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
             // Filter row dy reads input row 1·oy − 2 + dy: output rows [oyLo, oyHi) keep it inside the input.
             for (nint dy = 0; dy < 2; dy++)
             {
                 nint oyBefore = -dy + 2;
-                nint oyLo = Math.Max(0, oyBefore);
+                nint oyLo = global::System.Math.Max(0, oyBefore);
                 nint oyLast = -dy + 5;
-                nint oyHi = Math.Min(7, oyLast + 1);
+                nint oyHi = global::System.Math.Min(7, oyLast + 1);
                 // Channels 0..0, 1: scalar at a time.
                 {
                     // Weight rows j = dx·1 + c in 0..1.
                     {
-                        ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 2);
-                        T a0_0 = Unsafe.Add(ref grad, 0);
-                        T a1_0 = Unsafe.Add(ref grad, 1);
+                        ref T grad = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightsGradient, dy * 2);
+                        T a0_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, 0);
+                        T a1_0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, 1);
                         // 2 accumulators are too few chains to hide the FMA latency: odd output columns accumulate into a second bank.
                         T a0_0_1 = T.Zero;
                         T a1_0_1 = T.Zero;
                         for (nint oy = oyLo; oy < oyHi; oy++)
                         {
-                            ref T src = ref Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
-                            ref T dzRow = ref Unsafe.Add(ref dz, oy * 7);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 4 + dy * 4 - 10);
+                            ref T dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 7);
                             // Output columns [1, 2): weight rows 1 read real input; two columns at a time, one accumulator bank each.
                             {
                                 nint ox = 1;
                                 for (; ox + 1 < 2; ox += 2)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
-                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0, a1_0);
+                                    T g0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox + 1);
+                                    a1_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
                                 }
                                 if (ox < 2)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                 }
                             }
                             // Output columns [2, 5): all weight rows read real input; two columns at a time, one accumulator bank each.
@@ -640,18 +634,18 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 nint ox = 2;
                                 for (; ox + 1 < 5; ox += 2)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
-                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
-                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
-                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a0_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox), g0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0, a1_0);
+                                    T g0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox + 1);
+                                    a0_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
+                                    a1_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 2), g0_1, a1_0_1);
                                 }
                                 if (ox < 5)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
-                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0, a1_0);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a0_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox), g0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0, a1_0);
                                 }
                             }
                             // Output columns [5, 6): weight rows 0 read real input; two columns at a time, one accumulator bank each.
@@ -659,22 +653,22 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                                 nint ox = 5;
                                 for (; ox + 1 < 6; ox += 2)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
-                                    T g0_1 = Unsafe.Add(ref dzRow, ox + 1);
-                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a0_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox), g0, a0_0);
+                                    T g0_1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox + 1);
+                                    a0_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox + 1), g0_1, a0_0_1);
                                 }
                                 if (ox < 6)
                                 {
-                                    T g0 = Unsafe.Add(ref dzRow, ox);
-                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, ox), g0, a0_0);
+                                    T g0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, ox);
+                                    a0_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, ox), g0, a0_0);
                                 }
                             }
                         }
                         a0_0 += a0_0_1;
                         a1_0 += a1_0_1;
-                        Unsafe.Add(ref grad, 0) = a0_0;
-                        Unsafe.Add(ref grad, 1) = a1_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, 0) = a0_0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, 1) = a1_0;
                     }
                 }
             }
@@ -685,19 +679,19 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
     /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 1·oy = iy + 2 − dy and 1·ox = ix + 2 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
     /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double, Vector128 double). Input pixels are visited by stride phase (iy mod 1, ix mod 1), so each phase has a fixed set of taps.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
     {
         for (int n = 0; n < batch; n++)
         {
-            ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-            ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+            ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+            ref T da = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, (nint)n * InputLength);
             // Phase (iy mod 1, ix mod 1) = (0, 0): 2×2 taps; unrolled: ColumnTaps.
             {
                 // Output rows 0..3: filter-row taps 0..1 of 2 lie inside the source.
                 for (nint oy = 0; oy < 4; oy++)
                 {
-                    ref T dstRow = ref Unsafe.Add(ref da, oy * 4);
+                    ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref da, oy * 4);
                     // channels 0..0 (1: scalar).
                     {
                         T init0 = T.Zero;
@@ -711,32 +705,32 @@ partial class MostlyPadding : global::CnnGen.IParallelWeightedLayer<float>, glob
                             var a3_0_1 = T.Zero;
                             for (nint ky = 0; ky < 2; ky++)
                             {
-                                ref T src = ref Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
-                                ref T filter = ref Unsafe.Add(ref flipped, ky * 2);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 7 + ky * 7 + 7);
+                                ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ky * 2);
                                 // Column taps 0..1 × 1 channels, all pixels.
                                 {
-                                    T w0 = Unsafe.Add(ref filter, 0);
-                                    a0_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 1), w0, a0_0);
-                                    a1_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a1_0);
-                                    a2_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a2_0);
-                                    a3_0 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 4), w0, a3_0);
+                                    T w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref filter, 0);
+                                    a0_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 1), w0, a0_0);
+                                    a1_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 2), w0, a1_0);
+                                    a2_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 3), w0, a2_0);
+                                    a3_0 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 4), w0, a3_0);
                                 }
                                 {
-                                    T w0 = Unsafe.Add(ref filter, 1);
-                                    a0_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 2), w0, a0_0_1);
-                                    a1_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 3), w0, a1_0_1);
-                                    a2_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 4), w0, a2_0_1);
-                                    a3_0_1 = T.MultiplyAddEstimate(Unsafe.Add(ref src, 5), w0, a3_0_1);
+                                    T w0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref filter, 1);
+                                    a0_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 2), w0, a0_0_1);
+                                    a1_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 3), w0, a1_0_1);
+                                    a2_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 4), w0, a2_0_1);
+                                    a3_0_1 = T.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref src, 5), w0, a3_0_1);
                                 }
                             }
                             a0_0 += a0_0_1;
                             a1_0 += a1_0_1;
                             a2_0 += a2_0_1;
                             a3_0 += a3_0_1;
-                            Unsafe.Add(ref dstRow, 0) = a0_0;
-                            Unsafe.Add(ref dstRow, 1) = a1_0;
-                            Unsafe.Add(ref dstRow, 2) = a2_0;
-                            Unsafe.Add(ref dstRow, 3) = a3_0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 0) = a0_0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 1) = a1_0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 2) = a2_0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, 3) = a3_0;
                         }
                     }
                 }

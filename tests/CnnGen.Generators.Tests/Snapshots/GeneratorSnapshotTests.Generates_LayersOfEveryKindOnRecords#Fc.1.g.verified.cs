@@ -5,12 +5,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeightedLayer<double>
 {
     static int global::CnnGen.ILayerShape.InputHeight => InputHeight;
@@ -95,7 +89,7 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
     /// </summary>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
+    public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
         global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
@@ -104,79 +98,79 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, input, nameof(output), nameof(input));
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, weights, nameof(output), nameof(weights));
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(output, bias, nameof(output), nameof(bias));
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float b = ref MemoryMarshal.GetReference(bias);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        if (Vector512.IsHardwareAccelerated)
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+        ref float b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
+        ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref float yn = ref Unsafe.Add(ref y, n * Units);
+                ref float xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref float yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 {
-                    float a0 = Unsafe.Add(ref b, 0);
-                    float a1 = Unsafe.Add(ref b, 1);
-                    float a2 = Unsafe.Add(ref b, 2);
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        float xi = Unsafe.Add(ref xn, i);
-                        ref float wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a2);
                     }
-                    Unsafe.Add(ref yn, 0) = a0;
-                    Unsafe.Add(ref yn, 1) = a1;
-                    Unsafe.Add(ref yn, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a2;
                 }
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref float yn = ref Unsafe.Add(ref y, n * Units);
+                ref float xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref float yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 {
-                    float a0 = Unsafe.Add(ref b, 0);
-                    float a1 = Unsafe.Add(ref b, 1);
-                    float a2 = Unsafe.Add(ref b, 2);
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        float xi = Unsafe.Add(ref xn, i);
-                        ref float wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a2);
                     }
-                    Unsafe.Add(ref yn, 0) = a0;
-                    Unsafe.Add(ref yn, 1) = a1;
-                    Unsafe.Add(ref yn, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a2;
                 }
             }
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref float yn = ref Unsafe.Add(ref y, n * Units);
+                ref float xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref float yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 {
-                    float a0 = Unsafe.Add(ref b, 0);
-                    float a1 = Unsafe.Add(ref b, 1);
-                    float a2 = Unsafe.Add(ref b, 2);
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 0);
+                    float a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 1);
+                    float a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        float xi = Unsafe.Add(ref xn, i);
-                        ref float wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a2);
                     }
-                    Unsafe.Add(ref yn, 0) = a0;
-                    Unsafe.Add(ref yn, 1) = a1;
-                    Unsafe.Add(ref yn, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a2;
                 }
             }
         }
@@ -184,18 +178,18 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         {
             for (int n = 0; n < batch; n++)
             {
-                ref float xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref float yn = ref Unsafe.Add(ref y, n * Units);
+                ref float xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref float yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 for (int u = 0; u < 3; u += 1)
                 {
-                    float a0 = Unsafe.Add(ref b, u);
+                    float a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        float xi = Unsafe.Add(ref xn, i);
-                        ref float wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u), a0);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), a0);
                     }
-                    Unsafe.Add(ref yn, u) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u) = a0;
                 }
             }
         }
@@ -208,7 +202,7 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
     /// </summary>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
+    public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
         global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
@@ -228,13 +222,13 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weights, nameof(biasGradient), nameof(weights));
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
         global::CnnGen.SpanArguments.RequireNoOverlap<float>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
-        ref float g = ref MemoryMarshal.GetReference(outputGradient);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float dx = ref MemoryMarshal.GetReference(inputGradient);
-        ref float dw = ref MemoryMarshal.GetReference(weightsGradient);
-        ref float db = ref MemoryMarshal.GetReference(biasGradient);
-        if (Vector512.IsHardwareAccelerated)
+        ref float g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+        ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref float w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+        ref float dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
+        ref float dw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient);
+        ref float db = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             {
@@ -243,50 +237,50 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
                 float a2 = 0f;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, 0);
-                    a1 = a1 + Unsafe.Add(ref gn, 1);
-                    a2 = a2 + Unsafe.Add(ref gn, 2);
+                    ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0);
+                    a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1);
+                    a2 = a2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Unsafe.Add(ref db, 0) = a0;
-                Unsafe.Add(ref db, 1) = a1;
-                Unsafe.Add(ref db, 2) = a2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = a1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a2;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref float dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 {
                     float a0 = 0f;
                     float a1 = 0f;
                     float a2 = 0f;
                     for (int n = 0; n < batch; n++)
                     {
-                        float xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref float gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a2);
                     }
-                    Unsafe.Add(ref dwi, 0) = a0;
-                    Unsafe.Add(ref dwi, 1) = a1;
-                    Unsafe.Add(ref dwi, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a2;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref float gn = ref Unsafe.Add(ref g, n * Units);
-                ref float dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref float dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref float wi = ref Unsafe.Add(ref w, i * Units);
-                    float sum = Unsafe.Add(ref wi, 0) * Unsafe.Add(ref gn, 0) + Unsafe.Add(ref wi, 1) * Unsafe.Add(ref gn, 1) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             {
@@ -295,50 +289,50 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
                 float a2 = 0f;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, 0);
-                    a1 = a1 + Unsafe.Add(ref gn, 1);
-                    a2 = a2 + Unsafe.Add(ref gn, 2);
+                    ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0);
+                    a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1);
+                    a2 = a2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Unsafe.Add(ref db, 0) = a0;
-                Unsafe.Add(ref db, 1) = a1;
-                Unsafe.Add(ref db, 2) = a2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = a1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a2;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref float dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 {
                     float a0 = 0f;
                     float a1 = 0f;
                     float a2 = 0f;
                     for (int n = 0; n < batch; n++)
                     {
-                        float xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref float gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a2);
                     }
-                    Unsafe.Add(ref dwi, 0) = a0;
-                    Unsafe.Add(ref dwi, 1) = a1;
-                    Unsafe.Add(ref dwi, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a2;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref float gn = ref Unsafe.Add(ref g, n * Units);
-                ref float dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref float dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref float wi = ref Unsafe.Add(ref w, i * Units);
-                    float sum = Unsafe.Add(ref wi, 0) * Unsafe.Add(ref gn, 0) + Unsafe.Add(ref wi, 1) * Unsafe.Add(ref gn, 1) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             {
@@ -347,46 +341,46 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
                 float a2 = 0f;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, 0);
-                    a1 = a1 + Unsafe.Add(ref gn, 1);
-                    a2 = a2 + Unsafe.Add(ref gn, 2);
+                    ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0);
+                    a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1);
+                    a2 = a2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Unsafe.Add(ref db, 0) = a0;
-                Unsafe.Add(ref db, 1) = a1;
-                Unsafe.Add(ref db, 2) = a2;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 0) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 1) = a1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a2;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref float dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 {
                     float a0 = 0f;
                     float a1 = 0f;
                     float a2 = 0f;
                     for (int n = 0; n < batch; n++)
                     {
-                        float xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref float gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 0), a0);
-                        a1 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 1), a1);
-                        a2 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a2);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0), a0);
+                        a1 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1), a1);
+                        a2 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a2);
                     }
-                    Unsafe.Add(ref dwi, 0) = a0;
-                    Unsafe.Add(ref dwi, 1) = a1;
-                    Unsafe.Add(ref dwi, 2) = a2;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 0) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 1) = a1;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a2;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref float gn = ref Unsafe.Add(ref g, n * Units);
-                ref float dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref float dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref float wi = ref Unsafe.Add(ref w, i * Units);
-                    float sum = Unsafe.Add(ref wi, 0) * Unsafe.Add(ref gn, 0) + Unsafe.Add(ref wi, 1) * Unsafe.Add(ref gn, 1) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    float sum = global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 0) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 0) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 1) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 1) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
@@ -398,42 +392,42 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
                 float a0 = 0f;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, u);
+                    ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u);
                 }
-                Unsafe.Add(ref db, u) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u) = a0;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref float dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref float dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 for (int u = 0; u < 3; u += 1)
                 {
                     float a0 = 0f;
                     for (int n = 0; n < batch; n++)
                     {
-                        float xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref float gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = float.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u), a0);
+                        float xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = float.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), a0);
                     }
-                    Unsafe.Add(ref dwi, u) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u) = a0;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref float gn = ref Unsafe.Add(ref g, n * Units);
-                ref float dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref float gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref float dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref float wi = ref Unsafe.Add(ref w, i * Units);
+                    ref float wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
                     float acc = 0f;
                     for (int u = 0; u < 3; u++)
                     {
-                        acc = float.MultiplyAddEstimate(Unsafe.Add(ref wi, u), Unsafe.Add(ref gn, u), acc);
+                        acc = float.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), acc);
                     }
                     float sum = acc;
-                    Unsafe.Add(ref dxn, i) = sum;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
@@ -444,7 +438,7 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
     /// </summary>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+    public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
         global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
@@ -453,78 +447,78 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
-        ref double x = ref MemoryMarshal.GetReference(input);
-        ref double w = ref MemoryMarshal.GetReference(weights);
-        ref double b = ref MemoryMarshal.GetReference(bias);
-        ref double y = ref MemoryMarshal.GetReference(output);
-        if (Vector512.IsHardwareAccelerated)
+        ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+        ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
+        ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref double yn = ref Unsafe.Add(ref y, n * Units);
+                ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 {
-                    Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(0));
-                    double a1 = Unsafe.Add(ref b, 2);
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(0));
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        double xi = Unsafe.Add(ref xn, i);
-                        ref double wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(0)), a0);
-                        a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a1);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(0)), a0);
+                        a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a1);
                     }
-                    Vector128.StoreUnsafe(a0, ref yn, (nuint)(0));
-                    Unsafe.Add(ref yn, 2) = a1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a1;
                 }
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref double yn = ref Unsafe.Add(ref y, n * Units);
+                ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 {
-                    Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(0));
-                    double a1 = Unsafe.Add(ref b, 2);
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(0));
+                    double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        double xi = Unsafe.Add(ref xn, i);
-                        ref double wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(0)), a0);
-                        a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a1);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(0)), a0);
+                        a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a1);
                     }
-                    Vector128.StoreUnsafe(a0, ref yn, (nuint)(0));
-                    Unsafe.Add(ref yn, 2) = a1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a1;
                 }
             }
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             for (int n = 0; n < batch; n++)
             {
-                ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref double yn = ref Unsafe.Add(ref y, n * Units);
+                ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 for (int u = 0; u < 2; u += 2)
                 {
-                    Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(u));
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u));
                     for (int i = 0; i < InputLength; i++)
                     {
-                        double xi = Unsafe.Add(ref xn, i);
-                        ref double wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
                     }
-                    Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
                 }
                 {
-                    double a0 = Unsafe.Add(ref b, 2);
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, 2);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        double xi = Unsafe.Add(ref xn, i);
-                        ref double wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, 2), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2), a0);
                     }
-                    Unsafe.Add(ref yn, 2) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, 2) = a0;
                 }
             }
         }
@@ -532,18 +526,18 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         {
             for (int n = 0; n < batch; n++)
             {
-                ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                ref double yn = ref Unsafe.Add(ref y, n * Units);
+                ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                 for (int u = 0; u < 3; u += 1)
                 {
-                    double a0 = Unsafe.Add(ref b, u);
+                    double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u);
                     for (int i = 0; i < InputLength; i++)
                     {
-                        double xi = Unsafe.Add(ref xn, i);
-                        ref double wi = ref Unsafe.Add(ref w, i * Units);
-                        a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                        ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                        a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), a0);
                     }
-                    Unsafe.Add(ref yn, u) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u) = a0;
                 }
             }
         }
@@ -556,7 +550,7 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
     /// </summary>
     /// <exception cref="global::System.ArgumentException">A span has the wrong length, or an output overlaps an input or another output.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-    public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+    public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
     {
         int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
         global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
@@ -576,167 +570,167 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
         global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
-        ref double g = ref MemoryMarshal.GetReference(outputGradient);
-        ref double x = ref MemoryMarshal.GetReference(input);
-        ref double w = ref MemoryMarshal.GetReference(weights);
-        ref double dx = ref MemoryMarshal.GetReference(inputGradient);
-        ref double dw = ref MemoryMarshal.GetReference(weightsGradient);
-        ref double db = ref MemoryMarshal.GetReference(biasGradient);
-        if (Vector512.IsHardwareAccelerated)
+        ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+        ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+        ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+        ref double dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
+        ref double dw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient);
+        ref double db = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient);
+        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             {
-                Vector128<double> a0 = Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 double a1 = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(0));
-                    a1 = a1 + Unsafe.Add(ref gn, 2);
+                    ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0));
+                    a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Vector128.StoreUnsafe(a0, ref db, (nuint)(0));
-                Unsafe.Add(ref db, 2) = a1;
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(0));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a1;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 {
-                    Vector128<double> a0 = Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     double a1 = 0d;
                     for (int n = 0; n < batch; n++)
                     {
-                        double xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(0)), a0);
-                        a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a1);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0)), a0);
+                        a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a1);
                     }
-                    Vector128.StoreUnsafe(a0, ref dwi, (nuint)(0));
-                    Unsafe.Add(ref dwi, 2) = a1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a1;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref double wi = ref Unsafe.Add(ref w, i * Units);
-                    double sum = Vector128.Sum(Vector128.LoadUnsafe(ref wi, (nuint)(0)) * Vector128.LoadUnsafe(ref gn, (nuint)(0))) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(0)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0))) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             {
-                Vector128<double> a0 = Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 double a1 = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(0));
-                    a1 = a1 + Unsafe.Add(ref gn, 2);
+                    ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0));
+                    a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Vector128.StoreUnsafe(a0, ref db, (nuint)(0));
-                Unsafe.Add(ref db, 2) = a1;
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(0));
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a1;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 {
-                    Vector128<double> a0 = Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     double a1 = 0d;
                     for (int n = 0; n < batch; n++)
                     {
-                        double xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(0)), a0);
-                        a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a1);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0)), a0);
+                        a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a1);
                     }
-                    Vector128.StoreUnsafe(a0, ref dwi, (nuint)(0));
-                    Unsafe.Add(ref dwi, 2) = a1;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(0));
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a1;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref double wi = ref Unsafe.Add(ref w, i * Units);
-                    double sum = Vector128.Sum(Vector128.LoadUnsafe(ref wi, (nuint)(0)) * Vector128.LoadUnsafe(ref gn, (nuint)(0))) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(0)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(0))) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
             // Bias: the output gradient summed over the batch.
             for (int u = 0; u < 2; u += 2)
             {
-                Vector128<double> a0 = Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(u));
+                    ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u));
                 }
-                Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
             }
             {
                 double a0 = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, 2);
+                    ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
                 }
-                Unsafe.Add(ref db, 2) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, 2) = a0;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 for (int u = 0; u < 2; u += 2)
                 {
-                    Vector128<double> a0 = Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int n = 0; n < batch; n++)
                     {
-                        double xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
                     }
-                    Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
                 }
                 {
                     double a0 = 0d;
                     for (int n = 0; n < batch; n++)
                     {
-                        double xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, 2), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2), a0);
                     }
-                    Unsafe.Add(ref dwi, 2) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, 2) = a0;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref double wi = ref Unsafe.Add(ref w, i * Units);
-                    Vector128<double> acc = Vector128<double>.Zero;
+                    ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                    global::System.Runtime.Intrinsics.Vector128<double> acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                     for (int u = 0; u < 2; u += 2)
                     {
-                        acc = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref wi, (nuint)(u)), Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                        acc = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
                     }
-                    double sum = Vector128.Sum(acc) + Unsafe.Add(ref wi, 2) * Unsafe.Add(ref gn, 2);
-                    Unsafe.Add(ref dxn, i) = sum;
+                    double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc) + global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, 2) * global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, 2);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }
@@ -748,42 +742,42 @@ partial record Fc : global::CnnGen.IWeightedLayer<float>, global::CnnGen.IWeight
                 double a0 = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double gn = ref Unsafe.Add(ref g, n * Units);
-                    a0 = a0 + Unsafe.Add(ref gn, u);
+                    ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                    a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u);
                 }
-                Unsafe.Add(ref db, u) = a0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u) = a0;
             }
             // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
             for (int i = 0; i < InputLength; i++)
             {
-                ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                 for (int u = 0; u < 3; u += 1)
                 {
                     double a0 = 0d;
                     for (int n = 0; n < batch; n++)
                     {
-                        double xi = Unsafe.Add(ref x, n * InputLength + i);
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u), a0);
+                        double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), a0);
                     }
-                    Unsafe.Add(ref dwi, u) = a0;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u) = a0;
                 }
             }
             // Input: each value's gradient is the dot product of its weight row with the output gradient.
             for (int n = 0; n < batch; n++)
             {
-                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                 for (int i = 0; i < InputLength; i++)
                 {
-                    ref double wi = ref Unsafe.Add(ref w, i * Units);
+                    ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
                     double acc = 0d;
                     for (int u = 0; u < 3; u++)
                     {
-                        acc = double.MultiplyAddEstimate(Unsafe.Add(ref wi, u), Unsafe.Add(ref gn, u), acc);
+                        acc = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), acc);
                     }
                     double sum = acc;
-                    Unsafe.Add(ref dxn, i) = sum;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                 }
             }
         }

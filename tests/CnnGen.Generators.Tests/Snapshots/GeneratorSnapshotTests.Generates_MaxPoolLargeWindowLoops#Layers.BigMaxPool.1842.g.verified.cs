@@ -11,12 +11,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Layers
 {
     partial class BigMaxPool
@@ -88,10 +82,10 @@ namespace Layers
         /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 64): m·1024 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 20, 20, 64): m·25600 values.</param>
@@ -105,7 +99,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -118,10 +112,10 @@ namespace Layers
         /// <param name="output">Receives the batch's outputs, NHWC (m, 4, 4, 64): m·1024 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 20, 20, 64): m·25600 values.</param>
@@ -135,7 +129,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -149,10 +143,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 20, 20, 64).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
         /// <summary>
-        /// Backward pass as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 64).</param>
@@ -167,7 +161,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -181,10 +175,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 20, 20, 64).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
         /// <summary>
-        /// Backward pass as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 64).</param>
@@ -199,7 +193,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -209,14 +203,14 @@ namespace Layers
         /// Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 25600, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 1024, nameof(output));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
             if (parallel is null)
             {
-                ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
             }
             else
             {
@@ -228,7 +222,7 @@ namespace Layers
         /// Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 25600, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 1024, nameof(outputGradient));
@@ -237,7 +231,7 @@ namespace Layers
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
             if (parallel is null)
             {
-                BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
+                BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
             }
             else
             {
@@ -254,7 +248,7 @@ namespace Layers
         {
             for (int n = 0; n < batch; n++)
             {
-                ForwardKernel(ref Unsafe.Add(ref x, n * 25600), ref Unsafe.Add(ref y, n * 1024));
+                ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 25600), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 1024));
             }
         }
 
@@ -268,7 +262,7 @@ namespace Layers
             global::CnnGen.Generated.KernelSupport.Clear(ref dx, 0, batch * 25600);
             for (int n = 0; n < batch; n++)
             {
-                BackwardKernel(ref Unsafe.Add(ref dy, n * 1024), ref Unsafe.Add(ref x, n * 25600), ref Unsafe.Add(ref dx, n * 25600));
+                BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 1024), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 25600), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 25600));
             }
         }
 
@@ -277,7 +271,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             for (int oh = 0; oh < 4; oh++)
@@ -289,69 +283,69 @@ namespace Layers
                     int o = oh * 256 + ow * 64;
                     int c = 0;
                     // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
-                    if (Vector512.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
-                        for (; c + Vector512<T>.Count <= 64; c += Vector512<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector512<T> m = Vector512.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector512<T> m = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector512.Max(m, Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector512.StoreUnsafe(m, ref y, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
                     // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
-                    if (Vector256.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
-                        for (; c + Vector256<T>.Count <= 64; c += Vector256<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector256<T> m = Vector256.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector256<T> m = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector256.Max(m, Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector256.StoreUnsafe(m, ref y, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
                     // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                    if (Vector128.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        for (; c + Vector128<T>.Count <= 64; c += Vector128<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector128<T> m = Vector128.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector128<T> m = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                         }
                     }
                     // Scalar tail.
                     for (; c < 64; c++)
                     {
-                        ref T window = ref Unsafe.Add(ref x, i + c);
+                        ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
                         T m = window;
                         for (int kh = 0; kh < 5; kh++)
                         {
                             for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                             {
-                                m = T.Max(m, Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)));
                             }
                         }
-                        Unsafe.Add(ref y, o + c) = m;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o + c) = m;
                     }
                 }
             }
@@ -363,7 +357,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void BackwardKernel<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
         {
             for (int oh = 0; oh < 4; oh++)
@@ -375,76 +369,76 @@ namespace Layers
                     int o = oh * 256 + ow * 64;
                     int c = 0;
                     // Whole Vector512s while they fit (the JIT drops this block where Vector512 is not accelerated).
-                    if (Vector512.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                     {
-                        for (; c + Vector512<T>.Count <= 64; c += Vector512<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector512<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector512<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector512<T> m = Vector512.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector512<T> m = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector512.Max(m, Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector512.Max(m, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector512<T> g = Vector512.LoadUnsafe(ref dy, (nuint)(o + c));
-                            Vector512<T> open = Vector512<T>.AllBitsSet;
+                            global::System.Runtime.Intrinsics.Vector512<T> g = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref dy, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector512<T> open = global::System.Runtime.Intrinsics.Vector512<T>.AllBitsSet;
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = 0; kw < 5; kw++)
                                 {
-                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
+                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
                                 }
                             }
                         }
                     }
                     // Whole Vector256s while they fit (the JIT drops this block where Vector256 is not accelerated).
-                    if (Vector256.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
-                        for (; c + Vector256<T>.Count <= 64; c += Vector256<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector256<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector256<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector256<T> m = Vector256.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector256<T> m = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector256.Max(m, Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector256.Max(m, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector256<T> g = Vector256.LoadUnsafe(ref dy, (nuint)(o + c));
-                            Vector256<T> open = Vector256<T>.AllBitsSet;
+                            global::System.Runtime.Intrinsics.Vector256<T> g = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dy, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector256<T> open = global::System.Runtime.Intrinsics.Vector256<T>.AllBitsSet;
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = 0; kw < 5; kw++)
                                 {
-                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
+                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
                                 }
                             }
                         }
                     }
                     // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                    if (Vector128.IsHardwareAccelerated)
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        for (; c + Vector128<T>.Count <= 64; c += Vector128<T>.Count)
+                        for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 64; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                         {
                             nuint at = (nuint)(i + c);
-                            Vector128<T> m = Vector128.LoadUnsafe(ref x, at);
+                            global::System.Runtime.Intrinsics.Vector128<T> m = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                                 {
-                                    m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)));
                                 }
                             }
-                            Vector128<T> g = Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
-                            Vector128<T> open = Vector128<T>.AllBitsSet;
+                            global::System.Runtime.Intrinsics.Vector128<T> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
+                            global::System.Runtime.Intrinsics.Vector128<T> open = global::System.Runtime.Intrinsics.Vector128<T>.AllBitsSet;
                             for (int kh = 0; kh < 5; kh++)
                             {
                                 for (int kw = 0; kw < 5; kw++)
                                 {
-                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
+                                    global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
                                 }
                             }
                         }
@@ -453,22 +447,22 @@ namespace Layers
                     for (; c < 64; c++)
                     {
                         nuint at = (nuint)(i + c);
-                        ref T window = ref Unsafe.Add(ref x, at);
+                        ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, at);
                         T m = window;
                         for (int kh = 0; kh < 5; kh++)
                         {
                             for (int kw = kh == 0 ? 1 : 0; kw < 5; kw++)
                             {
-                                m = T.Max(m, Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)));
                             }
                         }
-                        T g = Unsafe.Add(ref dy, o + c);
+                        T g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o + c);
                         bool open = true;
                         for (int kh = 0; kh < 5; kh++)
                         {
                             for (int kw = 0; kw < 5; kw++)
                             {
-                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
+                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, (nuint)(kh * 1280 + kw * 64)), m, ref open, ref dx, at + (nuint)(kh * 1280 + kw * 64));
                             }
                         }
                     }

@@ -5,12 +5,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace @int
 {
     partial class N
@@ -80,12 +74,12 @@ namespace @int
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Forward(ReadOnlySpan<float> input, Span<float> output)
+            public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(output, input, nameof(output), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Forward(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), input.Length);
+                global::CnnGen.Generated.StreamingReLU.Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), input.Length);
             }
 
             /// <summary>
@@ -95,14 +89,14 @@ namespace @int
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient)
+            public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireNoOverlap<float>(inputGradient, input, nameof(inputGradient), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Backward(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
+                global::CnnGen.Generated.StreamingReLU.Backward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
             }
 
             /// <summary>
@@ -111,12 +105,12 @@ namespace @int
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or output partly overlaps input.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Forward(ReadOnlySpan<double> input, Span<double> output)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Forward(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), input.Length);
+                global::CnnGen.Generated.StreamingReLU.Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), input.Length);
             }
 
             /// <summary>
@@ -126,14 +120,14 @@ namespace @int
             /// </summary>
             /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Backward(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
+                global::CnnGen.Generated.StreamingReLU.Backward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
             }
 
         }

@@ -7,12 +7,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace @int
 {
     partial class N : global::System.IDisposable
@@ -148,7 +142,7 @@ namespace @int
 
             public const int OutputLength = 4;
 
-            public static void Forward(ReadOnlySpan<float> input, Span<float> output)
+            public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
@@ -156,7 +150,7 @@ namespace @int
                 input.CopyTo(output);
             }
 
-            public static void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
+            public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
@@ -199,16 +193,16 @@ namespace @int
 
             public const int Classes = 4;
 
-            public static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
+            public static void Softmax(global::System.ReadOnlySpan<float> logits, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<float>(probabilities, logits, nameof(probabilities), nameof(logits));
-                ref float z = ref MemoryMarshal.GetReference(logits);
-                ref float p = ref MemoryMarshal.GetReference(probabilities);
+                ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+                ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 for (int n = 0; n < batch; n++)
                 {
-                    SoftmaxOne(ref Unsafe.Add(ref z, n * Classes), ref Unsafe.Add(ref p, n * Classes));
+                    SoftmaxOne(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
                 }
             }
 
@@ -217,25 +211,25 @@ namespace @int
                 float max = z;
                 for (int c = 1; c < Classes; c++)
                 {
-                    float v = Unsafe.Add(ref z, c);
+                    float v = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c);
                     max = v > max ? v : max;
                 }
                 float sum = 0f;
                 for (int c = 0; c < Classes; c++)
                 {
-                    float e = float.Exp(Unsafe.Add(ref z, c) - max);
-                    Unsafe.Add(ref p, c) = e;
+                    float e = float.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c) - max);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) = e;
                     sum += e;
                 }
                 float inverse = 1f / sum;
                 for (int c = 0; c < Classes; c++)
                 {
-                    Unsafe.Add(ref p, c) *= inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) *= inverse;
                 }
                 return (float.Log(sum), max);
             }
 
-            public static float Forward(ReadOnlySpan<float> logits, ReadOnlySpan<int> labels, Span<float> probabilities)
+            public static float Forward(global::System.ReadOnlySpan<float> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<float> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
@@ -247,19 +241,19 @@ namespace @int
                     return 0f;
                 }
 
-                ref float z = ref MemoryMarshal.GetReference(logits);
-                ref float p = ref MemoryMarshal.GetReference(probabilities);
+                ref float z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+                ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 double loss = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float zn = ref Unsafe.Add(ref z, n * Classes);
-                    var (logSum, max) = SoftmaxOne(ref zn, ref Unsafe.Add(ref p, n * Classes));
-                    loss += logSum - (Unsafe.Add(ref zn, labels[n]) - max);
+                    ref float zn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes);
+                    var (logSum, max) = SoftmaxOne(ref zn, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
+                    loss += logSum - (global::System.Runtime.CompilerServices.Unsafe.Add(ref zn, labels[n]) - max);
                 }
                 return (float)(loss / batch);
             }
 
-            public static void Backward(ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels, Span<float> logitsGradient)
+            public static void Backward(global::System.ReadOnlySpan<float> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<float> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
@@ -272,16 +266,16 @@ namespace @int
                 }
 
                 float scale = 1f / batch;
-                ref float p = ref MemoryMarshal.GetReference(probabilities);
-                ref float d = ref MemoryMarshal.GetReference(logitsGradient);
+                ref float p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
+                ref float d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logitsGradient);
                 for (int n = 0; n < batch; n++)
                 {
-                    ref float pn = ref Unsafe.Add(ref p, n * Classes);
-                    ref float dn = ref Unsafe.Add(ref d, n * Classes);
+                    ref float pn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes);
+                    ref float dn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, n * Classes);
                     int label = labels[n];
                     for (int c = 0; c < Classes; c++)
                     {
-                        Unsafe.Add(ref dn, c) = (Unsafe.Add(ref pn, c) - (c == label ? 1f : 0f)) * scale;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dn, c) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pn, c) - (c == label ? 1f : 0f)) * scale;
                     }
                 }
             }

@@ -11,12 +11,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Outer.Inner
 {
     partial class Network
@@ -101,10 +95,10 @@ namespace Outer.Inner
                 /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+                public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
                 /// <summary>
-                /// Forward pass as <see cref="Forward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+                /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
                 /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
                 /// </summary>
                 /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 2): m·32 values.</param>
@@ -118,7 +112,7 @@ namespace Outer.Inner
                 /// holds the runner throws before touching it, and disposing the runner waits for the running call.
                 /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+                public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(parallel);
                     ForwardBatch(input, output, parallel);
@@ -131,10 +125,10 @@ namespace Outer.Inner
                 /// <param name="output">Receives the batch's outputs, NHWC (m, 2, 2, 2): m·8 values.</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(ReadOnlySpan<float> input, Span<float> output) => ForwardBatch(input, output, null);
+                public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
 
                 /// <summary>
-                /// Forward pass as <see cref="Forward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+                /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
                 /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
                 /// </summary>
                 /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 2): m·32 values.</param>
@@ -148,7 +142,7 @@ namespace Outer.Inner
                 /// holds the runner throws before touching it, and disposing the runner waits for the running call.
                 /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Forward(ReadOnlySpan<float> input, Span<float> output, global::CnnGen.BatchParallel parallel)
+                public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(parallel);
                     ForwardBatch(input, output, parallel);
@@ -162,10 +156,10 @@ namespace Outer.Inner
                 /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+                public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
                 /// <summary>
-                /// Backward pass as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+                /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
                 /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
                 /// </summary>
                 /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 2, 2, 2).</param>
@@ -180,7 +174,7 @@ namespace Outer.Inner
                 /// holds the runner throws before touching it, and disposing the runner waits for the running call.
                 /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+                public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(parallel);
                     BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -194,10 +188,10 @@ namespace Outer.Inner
                 /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 2).</param>
                 /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+                public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
                 /// <summary>
-                /// Backward pass as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+                /// Backward pass as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
                 /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
                 /// </summary>
                 /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 2, 2, 2).</param>
@@ -212,7 +206,7 @@ namespace Outer.Inner
                 /// holds the runner throws before touching it, and disposing the runner waits for the running call.
                 /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+                public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(parallel);
                     BackwardBatch(outputGradient, input, inputGradient, parallel);
@@ -222,14 +216,14 @@ namespace Outer.Inner
                 /// Checks the spans and runs the forward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
                 /// </summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
                     int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 32, nameof(input));
                     global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 8, nameof(output));
                     global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
                     if (parallel is null)
                     {
-                        ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                        ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
                     }
                     else
                     {
@@ -241,7 +235,7 @@ namespace Outer.Inner
                 /// Checks the spans and runs the backward body on the whole batch, or on shards of it over the threads of <paramref name="parallel"/> when given.
                 /// </summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+                private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
                     int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 32, nameof(input));
                     global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 8, nameof(outputGradient));
@@ -250,7 +244,7 @@ namespace Outer.Inner
                     global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
                     if (parallel is null)
                     {
-                        BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
+                        BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
                     }
                     else
                     {
@@ -267,7 +261,7 @@ namespace Outer.Inner
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ForwardKernel(ref Unsafe.Add(ref x, n * 32), ref Unsafe.Add(ref y, n * 8));
+                        ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 8));
                     }
                 }
 
@@ -281,7 +275,7 @@ namespace Outer.Inner
                     global::CnnGen.Generated.KernelSupport.Clear(ref dx, 0, batch * 32);
                     for (int n = 0; n < batch; n++)
                     {
-                        BackwardKernel(ref Unsafe.Add(ref dy, n * 8), ref Unsafe.Add(ref x, n * 32), ref Unsafe.Add(ref dx, n * 32));
+                        BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 8), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 32));
                     }
                 }
 
@@ -290,7 +284,7 @@ namespace Outer.Inner
                 /// </summary>
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
                     for (int oh = 0; oh < 2; oh++)
@@ -302,27 +296,27 @@ namespace Outer.Inner
                             int o = oh * 4 + ow * 2;
                             int c = 0;
                             // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                            if (Vector128.IsHardwareAccelerated)
+                            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                             {
-                                for (; c + Vector128<T>.Count <= 2; c += Vector128<T>.Count)
+                                for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                                 {
                                     nuint at = (nuint)(i + c);
-                                    Vector128<T> m = Vector128.LoadUnsafe(ref x, at);
-                                    m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 2));
-                                    m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 8));
-                                    m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 10));
-                                    Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
+                                    global::System.Runtime.Intrinsics.Vector128<T> m = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 2));
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 8));
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 10));
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                                 }
                             }
                             // Scalar tail.
                             for (; c < 2; c++)
                             {
-                                ref T window = ref Unsafe.Add(ref x, i + c);
+                                ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
                                 T m = window;
-                                m = T.Max(m, Unsafe.Add(ref window, 2));
-                                m = T.Max(m, Unsafe.Add(ref window, 8));
-                                m = T.Max(m, Unsafe.Add(ref window, 10));
-                                Unsafe.Add(ref y, o + c) = m;
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 8));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 10));
+                                global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o + c) = m;
                             }
                         }
                     }
@@ -334,7 +328,7 @@ namespace Outer.Inner
                 /// </summary>
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-                [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
                 internal static void BackwardKernel<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
                 {
                     for (int oh = 0; oh < 2; oh++)
@@ -346,21 +340,21 @@ namespace Outer.Inner
                             int o = oh * 4 + ow * 2;
                             int c = 0;
                             // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                            if (Vector128.IsHardwareAccelerated)
+                            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                             {
-                                for (; c + Vector128<T>.Count <= 2; c += Vector128<T>.Count)
+                                for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                                 {
                                     nuint at = (nuint)(i + c);
-                                    Vector128<T> t0 = Vector128.LoadUnsafe(ref x, at);
-                                    Vector128<T> t1 = Vector128.LoadUnsafe(ref x, at + 2);
-                                    Vector128<T> t2 = Vector128.LoadUnsafe(ref x, at + 8);
-                                    Vector128<T> t3 = Vector128.LoadUnsafe(ref x, at + 10);
-                                    Vector128<T> m = t0;
-                                    m = Vector128.Max(m, t1);
-                                    m = Vector128.Max(m, t2);
-                                    m = Vector128.Max(m, t3);
-                                    Vector128<T> g = Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
-                                    Vector128<T> open = Vector128<T>.AllBitsSet;
+                                    global::System.Runtime.Intrinsics.Vector128<T> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
+                                    global::System.Runtime.Intrinsics.Vector128<T> t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 2);
+                                    global::System.Runtime.Intrinsics.Vector128<T> t2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 8);
+                                    global::System.Runtime.Intrinsics.Vector128<T> t3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 10);
+                                    global::System.Runtime.Intrinsics.Vector128<T> m = t0;
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, t1);
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, t2);
+                                    m = global::System.Runtime.Intrinsics.Vector128.Max(m, t3);
+                                    global::System.Runtime.Intrinsics.Vector128<T> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
+                                    global::System.Runtime.Intrinsics.Vector128<T> open = global::System.Runtime.Intrinsics.Vector128<T>.AllBitsSet;
                                     global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t0, m, ref open, ref dx, at);
                                     global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t1, m, ref open, ref dx, at + 2);
                                     global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t2, m, ref open, ref dx, at + 8);
@@ -371,17 +365,17 @@ namespace Outer.Inner
                             for (; c < 2; c++)
                             {
                                 nuint at = (nuint)(i + c);
-                                ref T window = ref Unsafe.Add(ref x, at);
+                                ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, at);
                                 T m = window;
-                                m = T.Max(m, Unsafe.Add(ref window, 2));
-                                m = T.Max(m, Unsafe.Add(ref window, 8));
-                                m = T.Max(m, Unsafe.Add(ref window, 10));
-                                T g = Unsafe.Add(ref dy, o + c);
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 8));
+                                m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 10));
+                                T g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o + c);
                                 bool open = true;
                                 global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, window, m, ref open, ref dx, at);
-                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 2), m, ref open, ref dx, at + 2);
-                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 8), m, ref open, ref dx, at + 8);
-                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 10), m, ref open, ref dx, at + 10);
+                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2), m, ref open, ref dx, at + 2);
+                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 8), m, ref open, ref dx, at + 8);
+                                global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 10), m, ref open, ref dx, at + 10);
                             }
                         }
                     }

@@ -11,12 +11,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Digits
 {
     partial class PoolDenseNet : global::System.IDisposable
@@ -312,30 +306,30 @@ namespace Digits
 
             public const int Stride = 2;
 
-            public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
-            public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
             {
                 global::System.ArgumentNullException.ThrowIfNull(parallel);
                 ForwardBatch(input, output, parallel);
             }
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, input, inputGradient, null);
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
             {
                 global::System.ArgumentNullException.ThrowIfNull(parallel);
                 BackwardBatch(outputGradient, input, inputGradient, parallel);
             }
 
-            private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+            private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 128, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 32, nameof(output));
                 global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
                 if (parallel is null)
                 {
-                    ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                    ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
                 }
                 else
                 {
@@ -343,7 +337,7 @@ namespace Digits
                 }
             }
 
-            private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+            private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.ReadOnlySpan<T> input, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 128, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(outputGradient.Length, batch, 32, nameof(outputGradient));
@@ -352,7 +346,7 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, input, nameof(inputGradient), nameof(input));
                 if (parallel is null)
                 {
-                    BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), batch);
+                    BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
                 }
                 else
                 {
@@ -365,7 +359,7 @@ namespace Digits
             {
                 for (int n = 0; n < batch; n++)
                 {
-                    ForwardKernel(ref Unsafe.Add(ref x, n * 128), ref Unsafe.Add(ref y, n * 32));
+                    ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 128), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 32));
                 }
             }
 
@@ -375,12 +369,12 @@ namespace Digits
                 global::CnnGen.Generated.KernelSupport.Clear(ref dx, 0, batch * 128);
                 for (int n = 0; n < batch; n++)
                 {
-                    BackwardKernel(ref Unsafe.Add(ref dy, n * 32), ref Unsafe.Add(ref x, n * 128), ref Unsafe.Add(ref dx, n * 128));
+                    BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 32), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 128), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 128));
                 }
             }
 
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
                 for (int oh = 0; oh < 4; oh++)
@@ -392,34 +386,34 @@ namespace Digits
                         int o = oh * 8 + ow * 2;
                         int c = 0;
                         // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                        if (Vector128.IsHardwareAccelerated)
+                        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
-                            for (; c + Vector128<T>.Count <= 2; c += Vector128<T>.Count)
+                            for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                             {
                                 nuint at = (nuint)(i + c);
-                                Vector128<T> m = Vector128.LoadUnsafe(ref x, at);
-                                m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 2));
-                                m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 16));
-                                m = Vector128.Max(m, Vector128.LoadUnsafe(ref x, at + 18));
-                                Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
+                                global::System.Runtime.Intrinsics.Vector128<T> m = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 2));
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 16));
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 18));
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(m, ref y, (nuint)(o + c));
                             }
                         }
                         // Scalar tail.
                         for (; c < 2; c++)
                         {
-                            ref T window = ref Unsafe.Add(ref x, i + c);
+                            ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + c);
                             T m = window;
-                            m = T.Max(m, Unsafe.Add(ref window, 2));
-                            m = T.Max(m, Unsafe.Add(ref window, 16));
-                            m = T.Max(m, Unsafe.Add(ref window, 18));
-                            Unsafe.Add(ref y, o + c) = m;
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2));
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 16));
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 18));
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref y, o + c) = m;
                         }
                     }
                 }
             }
 
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             internal static void BackwardKernel<T>(ref T dy, ref T x, ref T dx) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
             {
                 for (int oh = 0; oh < 4; oh++)
@@ -431,21 +425,21 @@ namespace Digits
                         int o = oh * 8 + ow * 2;
                         int c = 0;
                         // Whole Vector128s while they fit (the JIT drops this block where Vector128 is not accelerated).
-                        if (Vector128.IsHardwareAccelerated)
+                        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                         {
-                            for (; c + Vector128<T>.Count <= 2; c += Vector128<T>.Count)
+                            for (; c + global::System.Runtime.Intrinsics.Vector128<T>.Count <= 2; c += global::System.Runtime.Intrinsics.Vector128<T>.Count)
                             {
                                 nuint at = (nuint)(i + c);
-                                Vector128<T> t0 = Vector128.LoadUnsafe(ref x, at);
-                                Vector128<T> t1 = Vector128.LoadUnsafe(ref x, at + 2);
-                                Vector128<T> t2 = Vector128.LoadUnsafe(ref x, at + 16);
-                                Vector128<T> t3 = Vector128.LoadUnsafe(ref x, at + 18);
-                                Vector128<T> m = t0;
-                                m = Vector128.Max(m, t1);
-                                m = Vector128.Max(m, t2);
-                                m = Vector128.Max(m, t3);
-                                Vector128<T> g = Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
-                                Vector128<T> open = Vector128<T>.AllBitsSet;
+                                global::System.Runtime.Intrinsics.Vector128<T> t0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at);
+                                global::System.Runtime.Intrinsics.Vector128<T> t1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 2);
+                                global::System.Runtime.Intrinsics.Vector128<T> t2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 16);
+                                global::System.Runtime.Intrinsics.Vector128<T> t3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, at + 18);
+                                global::System.Runtime.Intrinsics.Vector128<T> m = t0;
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, t1);
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, t2);
+                                m = global::System.Runtime.Intrinsics.Vector128.Max(m, t3);
+                                global::System.Runtime.Intrinsics.Vector128<T> g = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref dy, (nuint)(o + c));
+                                global::System.Runtime.Intrinsics.Vector128<T> open = global::System.Runtime.Intrinsics.Vector128<T>.AllBitsSet;
                                 global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t0, m, ref open, ref dx, at);
                                 global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t1, m, ref open, ref dx, at + 2);
                                 global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, t2, m, ref open, ref dx, at + 16);
@@ -456,17 +450,17 @@ namespace Digits
                         for (; c < 2; c++)
                         {
                             nuint at = (nuint)(i + c);
-                            ref T window = ref Unsafe.Add(ref x, at);
+                            ref T window = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, at);
                             T m = window;
-                            m = T.Max(m, Unsafe.Add(ref window, 2));
-                            m = T.Max(m, Unsafe.Add(ref window, 16));
-                            m = T.Max(m, Unsafe.Add(ref window, 18));
-                            T g = Unsafe.Add(ref dy, o + c);
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2));
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 16));
+                            m = T.Max(m, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 18));
+                            T g = global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, o + c);
                             bool open = true;
                             global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, window, m, ref open, ref dx, at);
-                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 2), m, ref open, ref dx, at + 2);
-                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 16), m, ref open, ref dx, at + 16);
-                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, Unsafe.Add(ref window, 18), m, ref open, ref dx, at + 18);
+                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 2), m, ref open, ref dx, at + 2);
+                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 16), m, ref open, ref dx, at + 16);
+                            global::CnnGen.Generated.KernelSupport.RouteToFirstMax(g, global::System.Runtime.CompilerServices.Unsafe.Add(ref window, 18), m, ref open, ref dx, at + 18);
                         }
                     }
                 }
@@ -504,7 +498,7 @@ namespace Digits
 
             public const int OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<double> input, Span<double> output)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
@@ -512,7 +506,7 @@ namespace Digits
                 input.CopyTo(output);
             }
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
@@ -561,7 +555,7 @@ namespace Digits
 
             public const int BiasLength = 20;
 
-            public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
@@ -570,114 +564,114 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
-                ref double x = ref MemoryMarshal.GetReference(input);
-                ref double w = ref MemoryMarshal.GetReference(weights);
-                ref double b = ref MemoryMarshal.GetReference(bias);
-                ref double y = ref MemoryMarshal.GetReference(output);
-                if (Vector512.IsHardwareAccelerated)
+                ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
+                ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 16; u += 8)
                         {
-                            Vector512<double> a0 = Vector512.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector512.MultiplyAddEstimate(Vector512.Create(xi), Vector512.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.Create(xi), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector512.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                         {
-                            Vector256<double> a0 = Vector256.LoadUnsafe(ref b, (nuint)(16));
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(16));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(16)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(16)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref yn, (nuint)(16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref yn, (nuint)(16));
                         }
                     }
                 }
-                else if (Vector256.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 16; u += 16)
                         {
-                            Vector256<double> a0 = Vector256.LoadUnsafe(ref b, (nuint)(u));
-                            Vector256<double> a1 = Vector256.LoadUnsafe(ref b, (nuint)(u + 4));
-                            Vector256<double> a2 = Vector256.LoadUnsafe(ref b, (nuint)(u + 8));
-                            Vector256<double> a3 = Vector256.LoadUnsafe(ref b, (nuint)(u + 12));
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256<double> a1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector256<double> a2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u + 8));
+                            global::System.Runtime.Intrinsics.Vector256<double> a3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u + 12));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
-                                a1 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u + 4)), a1);
-                                a2 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u + 8)), a2);
-                                a3 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u + 12)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u + 4)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u + 8)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u + 12)), a3);
                             }
-                            Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
-                            Vector256.StoreUnsafe(a1, ref yn, (nuint)(u + 4));
-                            Vector256.StoreUnsafe(a2, ref yn, (nuint)(u + 8));
-                            Vector256.StoreUnsafe(a3, ref yn, (nuint)(u + 12));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref yn, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2, ref yn, (nuint)(u + 8));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3, ref yn, (nuint)(u + 12));
                         }
                         for (int u = 16; u < 20; u += 4)
                         {
-                            Vector256<double> a0 = Vector256.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                     }
                 }
-                else if (Vector128.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 16; u += 8)
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(u));
-                            Vector128<double> a1 = Vector128.LoadUnsafe(ref b, (nuint)(u + 2));
-                            Vector128<double> a2 = Vector128.LoadUnsafe(ref b, (nuint)(u + 4));
-                            Vector128<double> a3 = Vector128.LoadUnsafe(ref b, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 6));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
-                                a1 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 2)), a1);
-                                a2 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 4)), a2);
-                                a3 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 6)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 2)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 4)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 6)), a3);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
-                            Vector128.StoreUnsafe(a1, ref yn, (nuint)(u + 2));
-                            Vector128.StoreUnsafe(a2, ref yn, (nuint)(u + 4));
-                            Vector128.StoreUnsafe(a3, ref yn, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref yn, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref yn, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref yn, (nuint)(u + 6));
                         }
                         for (int u = 16; u < 20; u += 2)
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                     }
                 }
@@ -685,33 +679,33 @@ namespace Digits
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 20; u += 4)
                         {
-                            double a0 = Unsafe.Add(ref b, u);
-                            double a1 = Unsafe.Add(ref b, u + 1);
-                            double a2 = Unsafe.Add(ref b, u + 2);
-                            double a3 = Unsafe.Add(ref b, u + 3);
+                            double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u);
+                            double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 1);
+                            double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 2);
+                            double a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 3);
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u), a0);
-                                a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 1), a1);
-                                a2 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 2), a2);
-                                a3 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 3), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), a0);
+                                a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 1), a1);
+                                a2 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 2), a2);
+                                a3 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 3), a3);
                             }
-                            Unsafe.Add(ref yn, u) = a0;
-                            Unsafe.Add(ref yn, u + 1) = a1;
-                            Unsafe.Add(ref yn, u + 2) = a2;
-                            Unsafe.Add(ref yn, u + 3) = a3;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 1) = a1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 2) = a2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 3) = a3;
                         }
                     }
                 }
             }
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
@@ -731,247 +725,247 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
-                ref double g = ref MemoryMarshal.GetReference(outputGradient);
-                ref double x = ref MemoryMarshal.GetReference(input);
-                ref double w = ref MemoryMarshal.GetReference(weights);
-                ref double dx = ref MemoryMarshal.GetReference(inputGradient);
-                ref double dw = ref MemoryMarshal.GetReference(weightsGradient);
-                ref double db = ref MemoryMarshal.GetReference(biasGradient);
-                if (Vector512.IsHardwareAccelerated)
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+                ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                ref double dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
+                ref double dw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient);
+                ref double db = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 16; u += 8)
                     {
-                        Vector512<double> a0 = Vector512<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector512.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector512.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     {
-                        Vector256<double> a0 = Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector256.LoadUnsafe(ref gn, (nuint)(16));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(16));
                         }
-                        Vector256.StoreUnsafe(a0, ref db, (nuint)(16));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref db, (nuint)(16));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 16; u += 8)
                         {
-                            Vector512<double> a0 = Vector512<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector512.MultiplyAddEstimate(Vector512.Create(xi), Vector512.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.Create(xi), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector512.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                         {
-                            Vector256<double> a0 = Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(16)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(16)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref dwi, (nuint)(16));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref dwi, (nuint)(16));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector512<double> acc = Vector512<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector512<double> acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int u = 0; u < 16; u += 8)
                             {
-                                acc = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref wi, (nuint)(u)), Vector512.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector512.Sum(acc) + Vector256.Sum(Vector256.LoadUnsafe(ref wi, (nuint)(16)) * Vector256.LoadUnsafe(ref gn, (nuint)(16)));
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc) + global::System.Runtime.Intrinsics.Vector256.Sum(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(16)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(16)));
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
-                else if (Vector256.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 16; u += 16)
                     {
-                        Vector256<double> a0 = Vector256<double>.Zero;
-                        Vector256<double> a1 = Vector256<double>.Zero;
-                        Vector256<double> a2 = Vector256<double>.Zero;
-                        Vector256<double> a3 = Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector256.LoadUnsafe(ref gn, (nuint)(u));
-                            a1 = a1 + Vector256.LoadUnsafe(ref gn, (nuint)(u + 4));
-                            a2 = a2 + Vector256.LoadUnsafe(ref gn, (nuint)(u + 8));
-                            a3 = a3 + Vector256.LoadUnsafe(ref gn, (nuint)(u + 12));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u));
+                            a1 = a1 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 4));
+                            a2 = a2 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 8));
+                            a3 = a3 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 12));
                         }
-                        Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
-                        Vector256.StoreUnsafe(a1, ref db, (nuint)(u + 4));
-                        Vector256.StoreUnsafe(a2, ref db, (nuint)(u + 8));
-                        Vector256.StoreUnsafe(a3, ref db, (nuint)(u + 12));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref db, (nuint)(u + 4));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2, ref db, (nuint)(u + 8));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3, ref db, (nuint)(u + 12));
                     }
                     for (int u = 16; u < 20; u += 4)
                     {
-                        Vector256<double> a0 = Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector256.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 16; u += 16)
                         {
-                            Vector256<double> a0 = Vector256<double>.Zero;
-                            Vector256<double> a1 = Vector256<double>.Zero;
-                            Vector256<double> a2 = Vector256<double>.Zero;
-                            Vector256<double> a3 = Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
-                                a1 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u + 4)), a1);
-                                a2 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u + 8)), a2);
-                                a3 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u + 12)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 4)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 8)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u + 12)), a3);
                             }
-                            Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
-                            Vector256.StoreUnsafe(a1, ref dwi, (nuint)(u + 4));
-                            Vector256.StoreUnsafe(a2, ref dwi, (nuint)(u + 8));
-                            Vector256.StoreUnsafe(a3, ref dwi, (nuint)(u + 12));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a1, ref dwi, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a2, ref dwi, (nuint)(u + 8));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a3, ref dwi, (nuint)(u + 12));
                         }
                         for (int u = 16; u < 20; u += 4)
                         {
-                            Vector256<double> a0 = Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector256<double> acc = Vector256<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int u = 0; u < 20; u += 4)
                             {
-                                acc = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref wi, (nuint)(u)), Vector256.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector256.Sum(acc);
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
-                else if (Vector128.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 16; u += 8)
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
-                        Vector128<double> a1 = Vector128<double>.Zero;
-                        Vector128<double> a2 = Vector128<double>.Zero;
-                        Vector128<double> a3 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(u));
-                            a1 = a1 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 2));
-                            a2 = a2 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 4));
-                            a3 = a3 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 6));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u));
+                            a1 = a1 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 2));
+                            a2 = a2 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 4));
+                            a3 = a3 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 6));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
-                        Vector128.StoreUnsafe(a1, ref db, (nuint)(u + 2));
-                        Vector128.StoreUnsafe(a2, ref db, (nuint)(u + 4));
-                        Vector128.StoreUnsafe(a3, ref db, (nuint)(u + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref db, (nuint)(u + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref db, (nuint)(u + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref db, (nuint)(u + 6));
                     }
                     for (int u = 16; u < 20; u += 2)
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 16; u += 8)
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
-                            Vector128<double> a1 = Vector128<double>.Zero;
-                            Vector128<double> a2 = Vector128<double>.Zero;
-                            Vector128<double> a3 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
-                                a1 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 2)), a1);
-                                a2 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 4)), a2);
-                                a3 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 6)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 2)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 4)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 6)), a3);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
-                            Vector128.StoreUnsafe(a1, ref dwi, (nuint)(u + 2));
-                            Vector128.StoreUnsafe(a2, ref dwi, (nuint)(u + 4));
-                            Vector128.StoreUnsafe(a3, ref dwi, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref dwi, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref dwi, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref dwi, (nuint)(u + 6));
                         }
                         for (int u = 16; u < 20; u += 2)
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector128<double> acc = Vector128<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector128<double> acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int u = 0; u < 20; u += 2)
                             {
-                                acc = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref wi, (nuint)(u)), Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector128.Sum(acc);
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
@@ -986,21 +980,21 @@ namespace Digits
                         double a3 = 0d;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Unsafe.Add(ref gn, u);
-                            a1 = a1 + Unsafe.Add(ref gn, u + 1);
-                            a2 = a2 + Unsafe.Add(ref gn, u + 2);
-                            a3 = a3 + Unsafe.Add(ref gn, u + 3);
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u);
+                            a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 1);
+                            a2 = a2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 2);
+                            a3 = a3 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 3);
                         }
-                        Unsafe.Add(ref db, u) = a0;
-                        Unsafe.Add(ref db, u + 1) = a1;
-                        Unsafe.Add(ref db, u + 2) = a2;
-                        Unsafe.Add(ref db, u + 3) = a3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u) = a0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 1) = a1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 2) = a2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 3) = a3;
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 20; u += 4)
                         {
                             double a0 = 0d;
@@ -1009,34 +1003,34 @@ namespace Digits
                             double a3 = 0d;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u), a0);
-                                a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 1), a1);
-                                a2 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 2), a2);
-                                a3 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 3), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), a0);
+                                a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 1), a1);
+                                a2 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 2), a2);
+                                a3 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 3), a3);
                             }
-                            Unsafe.Add(ref dwi, u) = a0;
-                            Unsafe.Add(ref dwi, u + 1) = a1;
-                            Unsafe.Add(ref dwi, u + 2) = a2;
-                            Unsafe.Add(ref dwi, u + 3) = a3;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 1) = a1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 2) = a2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 3) = a3;
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
                             double acc = 0d;
                             for (int u = 0; u < 20; u++)
                             {
-                                acc = double.MultiplyAddEstimate(Unsafe.Add(ref wi, u), Unsafe.Add(ref gn, u), acc);
+                                acc = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), acc);
                             }
                             double sum = acc;
-                            Unsafe.Add(ref dxn, i) = sum;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
@@ -1075,22 +1069,22 @@ namespace Digits
 
             public const int OutputLength = 20;
 
-            public static void Forward(ReadOnlySpan<double> input, Span<double> output)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(output, input, nameof(output), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Forward(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), input.Length);
+                global::CnnGen.Generated.StreamingReLU.Forward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), input.Length);
             }
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, Span<double> inputGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.Span<double> inputGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(inputGradient, input, nameof(inputGradient), nameof(input));
-                global::CnnGen.Generated.StreamingReLU.Backward(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
+                global::CnnGen.Generated.StreamingReLU.Backward(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
             }
 
         }
@@ -1134,7 +1128,7 @@ namespace Digits
 
             public const int BiasLength = 10;
 
-            public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+            public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, InputLength, nameof(input));
                 global::CnnGen.SpanArguments.RequireLength(weights.Length, WeightsLength, nameof(weights));
@@ -1143,104 +1137,104 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, input, nameof(output), nameof(input));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, weights, nameof(output), nameof(weights));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(output, bias, nameof(output), nameof(bias));
-                ref double x = ref MemoryMarshal.GetReference(input);
-                ref double w = ref MemoryMarshal.GetReference(weights);
-                ref double b = ref MemoryMarshal.GetReference(bias);
-                ref double y = ref MemoryMarshal.GetReference(output);
-                if (Vector512.IsHardwareAccelerated)
+                ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias);
+                ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 8; u += 8)
                         {
-                            Vector512<double> a0 = Vector512.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector512.MultiplyAddEstimate(Vector512.Create(xi), Vector512.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.Create(xi), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector512.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(8));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(8)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(8)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(8));
                         }
                     }
                 }
-                else if (Vector256.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 8; u += 4)
                         {
-                            Vector256<double> a0 = Vector256.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(8));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(8)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(8)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(8));
                         }
                     }
                 }
-                else if (Vector128.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 8; u += 8)
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(u));
-                            Vector128<double> a1 = Vector128.LoadUnsafe(ref b, (nuint)(u + 2));
-                            Vector128<double> a2 = Vector128.LoadUnsafe(ref b, (nuint)(u + 4));
-                            Vector128<double> a3 = Vector128.LoadUnsafe(ref b, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u + 6));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
-                                a1 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 2)), a1);
-                                a2 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 4)), a2);
-                                a3 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u + 6)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 2)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 4)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u + 6)), a3);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
-                            Vector128.StoreUnsafe(a1, ref yn, (nuint)(u + 2));
-                            Vector128.StoreUnsafe(a2, ref yn, (nuint)(u + 4));
-                            Vector128.StoreUnsafe(a3, ref yn, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref yn, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref yn, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref yn, (nuint)(u + 6));
                         }
                         for (int u = 8; u < 10; u += 2)
                         {
-                            Vector128<double> a0 = Vector128.LoadUnsafe(ref b, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref b, (nuint)(u));
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref yn, (nuint)(u));
                         }
                     }
                 }
@@ -1248,44 +1242,44 @@ namespace Digits
                 {
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double xn = ref Unsafe.Add(ref x, n * InputLength);
-                        ref double yn = ref Unsafe.Add(ref y, n * Units);
+                        ref double xn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength);
+                        ref double yn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * Units);
                         for (int u = 0; u < 8; u += 4)
                         {
-                            double a0 = Unsafe.Add(ref b, u);
-                            double a1 = Unsafe.Add(ref b, u + 1);
-                            double a2 = Unsafe.Add(ref b, u + 2);
-                            double a3 = Unsafe.Add(ref b, u + 3);
+                            double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u);
+                            double a1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 1);
+                            double a2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 2);
+                            double a3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u + 3);
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u), a0);
-                                a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 1), a1);
-                                a2 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 2), a2);
-                                a3 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u + 3), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), a0);
+                                a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 1), a1);
+                                a2 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 2), a2);
+                                a3 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u + 3), a3);
                             }
-                            Unsafe.Add(ref yn, u) = a0;
-                            Unsafe.Add(ref yn, u + 1) = a1;
-                            Unsafe.Add(ref yn, u + 2) = a2;
-                            Unsafe.Add(ref yn, u + 3) = a3;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 1) = a1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 2) = a2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u + 3) = a3;
                         }
                         for (int u = 8; u < 10; u += 1)
                         {
-                            double a0 = Unsafe.Add(ref b, u);
+                            double a0 = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, u);
                             for (int i = 0; i < InputLength; i++)
                             {
-                                double xi = Unsafe.Add(ref xn, i);
-                                ref double wi = ref Unsafe.Add(ref w, i * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref wi, u), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref xn, i);
+                                ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), a0);
                             }
-                            Unsafe.Add(ref yn, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref yn, u) = a0;
                         }
                     }
                 }
             }
 
-            public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));
                 global::CnnGen.SpanArguments.RequireBatchLength(input.Length, batch, InputLength, nameof(input));
@@ -1305,227 +1299,227 @@ namespace Digits
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weights, nameof(biasGradient), nameof(weights));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, inputGradient, nameof(biasGradient), nameof(inputGradient));
                 global::CnnGen.SpanArguments.RequireNoOverlap<double>(biasGradient, weightsGradient, nameof(biasGradient), nameof(weightsGradient));
-                ref double g = ref MemoryMarshal.GetReference(outputGradient);
-                ref double x = ref MemoryMarshal.GetReference(input);
-                ref double w = ref MemoryMarshal.GetReference(weights);
-                ref double dx = ref MemoryMarshal.GetReference(inputGradient);
-                ref double dw = ref MemoryMarshal.GetReference(weightsGradient);
-                ref double db = ref MemoryMarshal.GetReference(biasGradient);
-                if (Vector512.IsHardwareAccelerated)
+                ref double g = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient);
+                ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+                ref double w = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                ref double dx = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient);
+                ref double dw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient);
+                ref double db = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 8; u += 8)
                     {
-                        Vector512<double> a0 = Vector512<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector512.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector512.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(8));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(8));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 8; u += 8)
                         {
-                            Vector512<double> a0 = Vector512<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector512<double> a0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector512.MultiplyAddEstimate(Vector512.Create(xi), Vector512.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.Create(xi), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector512.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(8)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(8));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector512<double> acc = Vector512<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector512<double> acc = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                             for (int u = 0; u < 8; u += 8)
                             {
-                                acc = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref wi, (nuint)(u)), Vector512.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector512.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector512.Sum(acc) + Vector128.Sum(Vector128.LoadUnsafe(ref wi, (nuint)(8)) * Vector128.LoadUnsafe(ref gn, (nuint)(8)));
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector512.Sum(acc) + global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8)));
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
-                else if (Vector256.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 8; u += 4)
                     {
-                        Vector256<double> a0 = Vector256<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector256.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(8));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(8));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(8));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 8; u += 4)
                         {
-                            Vector256<double> a0 = Vector256<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector256<double> a0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector256.MultiplyAddEstimate(Vector256.Create(xi), Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(xi), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(8)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(8));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(8));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector256<double> acc = Vector256<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                             for (int u = 0; u < 8; u += 4)
                             {
-                                acc = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref wi, (nuint)(u)), Vector256.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector256.Sum(acc) + Vector128.Sum(Vector128.LoadUnsafe(ref wi, (nuint)(8)) * Vector128.LoadUnsafe(ref gn, (nuint)(8)));
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector256.Sum(acc) + global::System.Runtime.Intrinsics.Vector128.Sum(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(8)));
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
-                else if (Vector128.IsHardwareAccelerated)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
                     // Bias: the output gradient summed over the batch.
                     for (int u = 0; u < 8; u += 8)
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
-                        Vector128<double> a1 = Vector128<double>.Zero;
-                        Vector128<double> a2 = Vector128<double>.Zero;
-                        Vector128<double> a3 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(u));
-                            a1 = a1 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 2));
-                            a2 = a2 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 4));
-                            a3 = a3 + Vector128.LoadUnsafe(ref gn, (nuint)(u + 6));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u));
+                            a1 = a1 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 2));
+                            a2 = a2 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 4));
+                            a3 = a3 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 6));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
-                        Vector128.StoreUnsafe(a1, ref db, (nuint)(u + 2));
-                        Vector128.StoreUnsafe(a2, ref db, (nuint)(u + 4));
-                        Vector128.StoreUnsafe(a3, ref db, (nuint)(u + 6));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref db, (nuint)(u + 2));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref db, (nuint)(u + 4));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref db, (nuint)(u + 6));
                     }
                     for (int u = 8; u < 10; u += 2)
                     {
-                        Vector128<double> a0 = Vector128<double>.Zero;
+                        global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Vector128.LoadUnsafe(ref gn, (nuint)(u));
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u));
                         }
-                        Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref db, (nuint)(u));
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 8; u += 8)
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
-                            Vector128<double> a1 = Vector128<double>.Zero;
-                            Vector128<double> a2 = Vector128<double>.Zero;
-                            Vector128<double> a3 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
-                                a1 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 2)), a1);
-                                a2 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 4)), a2);
-                                a3 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u + 6)), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                a1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 2)), a1);
+                                a2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 4)), a2);
+                                a3 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u + 6)), a3);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
-                            Vector128.StoreUnsafe(a1, ref dwi, (nuint)(u + 2));
-                            Vector128.StoreUnsafe(a2, ref dwi, (nuint)(u + 4));
-                            Vector128.StoreUnsafe(a3, ref dwi, (nuint)(u + 6));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a1, ref dwi, (nuint)(u + 2));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a2, ref dwi, (nuint)(u + 4));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a3, ref dwi, (nuint)(u + 6));
                         }
                         for (int u = 8; u < 10; u += 2)
                         {
-                            Vector128<double> a0 = Vector128<double>.Zero;
+                            global::System.Runtime.Intrinsics.Vector128<double> a0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = Vector128.MultiplyAddEstimate(Vector128.Create(xi), Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(xi), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), a0);
                             }
-                            Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(a0, ref dwi, (nuint)(u));
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
-                            Vector128<double> acc = Vector128<double>.Zero;
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
+                            global::System.Runtime.Intrinsics.Vector128<double> acc = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
                             for (int u = 0; u < 10; u += 2)
                             {
-                                acc = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref wi, (nuint)(u)), Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
+                                acc = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref wi, (nuint)(u)), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gn, (nuint)(u)), acc);
                             }
-                            double sum = Vector128.Sum(acc);
-                            Unsafe.Add(ref dxn, i) = sum;
+                            double sum = global::System.Runtime.Intrinsics.Vector128.Sum(acc);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
@@ -1540,31 +1534,31 @@ namespace Digits
                         double a3 = 0d;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Unsafe.Add(ref gn, u);
-                            a1 = a1 + Unsafe.Add(ref gn, u + 1);
-                            a2 = a2 + Unsafe.Add(ref gn, u + 2);
-                            a3 = a3 + Unsafe.Add(ref gn, u + 3);
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u);
+                            a1 = a1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 1);
+                            a2 = a2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 2);
+                            a3 = a3 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 3);
                         }
-                        Unsafe.Add(ref db, u) = a0;
-                        Unsafe.Add(ref db, u + 1) = a1;
-                        Unsafe.Add(ref db, u + 2) = a2;
-                        Unsafe.Add(ref db, u + 3) = a3;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u) = a0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 1) = a1;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 2) = a2;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u + 3) = a3;
                     }
                     for (int u = 8; u < 10; u += 1)
                     {
                         double a0 = 0d;
                         for (int n = 0; n < batch; n++)
                         {
-                            ref double gn = ref Unsafe.Add(ref g, n * Units);
-                            a0 = a0 + Unsafe.Add(ref gn, u);
+                            ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                            a0 = a0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u);
                         }
-                        Unsafe.Add(ref db, u) = a0;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref db, u) = a0;
                     }
                     // Weights: row i is the batch's sum of input[n, i]·outputGradient[n, :].
                     for (int i = 0; i < InputLength; i++)
                     {
-                        ref double dwi = ref Unsafe.Add(ref dw, i * Units);
+                        ref double dwi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dw, i * Units);
                         for (int u = 0; u < 8; u += 4)
                         {
                             double a0 = 0d;
@@ -1573,45 +1567,45 @@ namespace Digits
                             double a3 = 0d;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u), a0);
-                                a1 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 1), a1);
-                                a2 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 2), a2);
-                                a3 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u + 3), a3);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), a0);
+                                a1 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 1), a1);
+                                a2 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 2), a2);
+                                a3 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u + 3), a3);
                             }
-                            Unsafe.Add(ref dwi, u) = a0;
-                            Unsafe.Add(ref dwi, u + 1) = a1;
-                            Unsafe.Add(ref dwi, u + 2) = a2;
-                            Unsafe.Add(ref dwi, u + 3) = a3;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 1) = a1;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 2) = a2;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u + 3) = a3;
                         }
                         for (int u = 8; u < 10; u += 1)
                         {
                             double a0 = 0d;
                             for (int n = 0; n < batch; n++)
                             {
-                                double xi = Unsafe.Add(ref x, n * InputLength + i);
-                                ref double gn = ref Unsafe.Add(ref g, n * Units);
-                                a0 = double.MultiplyAddEstimate(xi, Unsafe.Add(ref gn, u), a0);
+                                double xi = global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * InputLength + i);
+                                ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                                a0 = double.MultiplyAddEstimate(xi, global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), a0);
                             }
-                            Unsafe.Add(ref dwi, u) = a0;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dwi, u) = a0;
                         }
                     }
                     // Input: each value's gradient is the dot product of its weight row with the output gradient.
                     for (int n = 0; n < batch; n++)
                     {
-                        ref double gn = ref Unsafe.Add(ref g, n * Units);
-                        ref double dxn = ref Unsafe.Add(ref dx, n * InputLength);
+                        ref double gn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref g, n * Units);
+                        ref double dxn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * InputLength);
                         for (int i = 0; i < InputLength; i++)
                         {
-                            ref double wi = ref Unsafe.Add(ref w, i * Units);
+                            ref double wi = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref w, i * Units);
                             double acc = 0d;
                             for (int u = 0; u < 10; u++)
                             {
-                                acc = double.MultiplyAddEstimate(Unsafe.Add(ref wi, u), Unsafe.Add(ref gn, u), acc);
+                                acc = double.MultiplyAddEstimate(global::System.Runtime.CompilerServices.Unsafe.Add(ref wi, u), global::System.Runtime.CompilerServices.Unsafe.Add(ref gn, u), acc);
                             }
                             double sum = acc;
-                            Unsafe.Add(ref dxn, i) = sum;
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref dxn, i) = sum;
                         }
                     }
                 }
@@ -1652,16 +1646,16 @@ namespace Digits
 
             public const int Classes = 10;
 
-            public static void Softmax(ReadOnlySpan<double> logits, Span<double> probabilities)
+            public static void Softmax(global::System.ReadOnlySpan<double> logits, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireBatchLength(probabilities.Length, batch, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireSameOrNoOverlap<double>(probabilities, logits, nameof(probabilities), nameof(logits));
-                ref double z = ref MemoryMarshal.GetReference(logits);
-                ref double p = ref MemoryMarshal.GetReference(probabilities);
+                ref double z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 for (int n = 0; n < batch; n++)
                 {
-                    SoftmaxOne(ref Unsafe.Add(ref z, n * Classes), ref Unsafe.Add(ref p, n * Classes));
+                    SoftmaxOne(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
                 }
             }
 
@@ -1670,25 +1664,25 @@ namespace Digits
                 double max = z;
                 for (int c = 1; c < Classes; c++)
                 {
-                    double v = Unsafe.Add(ref z, c);
+                    double v = global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c);
                     max = v > max ? v : max;
                 }
                 double sum = 0d;
                 for (int c = 0; c < Classes; c++)
                 {
-                    double e = double.Exp(Unsafe.Add(ref z, c) - max);
-                    Unsafe.Add(ref p, c) = e;
+                    double e = double.Exp(global::System.Runtime.CompilerServices.Unsafe.Add(ref z, c) - max);
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) = e;
                     sum += e;
                 }
                 double inverse = 1d / sum;
                 for (int c = 0; c < Classes; c++)
                 {
-                    Unsafe.Add(ref p, c) *= inverse;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref p, c) *= inverse;
                 }
                 return (double.Log(sum), max);
             }
 
-            public static double Forward(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels, Span<double> probabilities)
+            public static double Forward(global::System.ReadOnlySpan<double> logits, global::System.ReadOnlySpan<int> labels, global::System.Span<double> probabilities)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(logits.Length, Classes, nameof(logits));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
@@ -1700,19 +1694,19 @@ namespace Digits
                     return 0d;
                 }
 
-                ref double z = ref MemoryMarshal.GetReference(logits);
-                ref double p = ref MemoryMarshal.GetReference(probabilities);
+                ref double z = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logits);
+                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
                 double loss = 0d;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double zn = ref Unsafe.Add(ref z, n * Classes);
-                    var (logSum, max) = SoftmaxOne(ref zn, ref Unsafe.Add(ref p, n * Classes));
-                    loss += logSum - (Unsafe.Add(ref zn, labels[n]) - max);
+                    ref double zn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref z, n * Classes);
+                    var (logSum, max) = SoftmaxOne(ref zn, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes));
+                    loss += logSum - (global::System.Runtime.CompilerServices.Unsafe.Add(ref zn, labels[n]) - max);
                 }
                 return (double)(loss / batch);
             }
 
-            public static void Backward(ReadOnlySpan<double> probabilities, ReadOnlySpan<int> labels, Span<double> logitsGradient)
+            public static void Backward(global::System.ReadOnlySpan<double> probabilities, global::System.ReadOnlySpan<int> labels, global::System.Span<double> logitsGradient)
             {
                 int batch = global::CnnGen.SpanArguments.BatchSize(probabilities.Length, Classes, nameof(probabilities));
                 global::CnnGen.SpanArguments.RequireLength(labels.Length, batch, nameof(labels));
@@ -1725,21 +1719,21 @@ namespace Digits
                 }
 
                 double scale = 1d / batch;
-                ref double p = ref MemoryMarshal.GetReference(probabilities);
-                ref double d = ref MemoryMarshal.GetReference(logitsGradient);
+                ref double p = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(probabilities);
+                ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(logitsGradient);
                 for (int n = 0; n < batch; n++)
                 {
-                    ref double pn = ref Unsafe.Add(ref p, n * Classes);
-                    ref double dn = ref Unsafe.Add(ref d, n * Classes);
+                    ref double pn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref p, n * Classes);
+                    ref double dn = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, n * Classes);
                     int label = labels[n];
                     for (int c = 0; c < Classes; c++)
                     {
-                        Unsafe.Add(ref dn, c) = (Unsafe.Add(ref pn, c) - (c == label ? 1d : 0d)) * scale;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref dn, c) = (global::System.Runtime.CompilerServices.Unsafe.Add(ref pn, c) - (c == label ? 1d : 0d)) * scale;
                     }
                 }
             }
 
-            private static void CheckLabels(ReadOnlySpan<int> labels)
+            private static void CheckLabels(global::System.ReadOnlySpan<int> labels)
             {
                 for (int n = 0; n < labels.Length; n++)
                 {

@@ -9,12 +9,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Notebook
 {
     partial class SeedConv : global::CnnGen.IParallelWeightedLayer<float>, global::CnnGen.IParallelWeightedLayer<double>
@@ -136,9 +130,9 @@ namespace Notebook
         /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output)
         {
             int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             if (batch == 0)
@@ -148,15 +142,15 @@ namespace Notebook
 
             // Lengths are checked above; the kernels below index through refs without further bounds checks.
             ForwardCore(
-                ref MemoryMarshal.GetReference(input),
-                ref MemoryMarshal.GetReference(weights),
-                ref MemoryMarshal.GetReference(bias),
-                ref MemoryMarshal.GetReference(output),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
                 batch);
         }
 
         /// <summary>
-        /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Runs the convolution forward as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
@@ -164,7 +158,7 @@ namespace Notebook
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
         /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -172,7 +166,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.ReadOnlySpan<float> bias, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             int batch = global::CnnGen.Conv2DArguments.CheckForward<float>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -190,19 +184,19 @@ namespace Notebook
         /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient)
         {
             int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
             // The flipped, transposed filter copy the input gradient reads (1152 bytes) lives on the stack.
-            Span<float> flipped = stackalloc float[WeightsLength];
-            BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+            global::System.Span<float> flipped = stackalloc float[WeightsLength];
+            BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(flipped), batch);
         }
 
         /// <summary>
-        /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Runs the convolution backward as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.ReadOnlySpan{float}, global::System.Span{float}, global::System.Span{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
         /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
@@ -215,7 +209,7 @@ namespace Notebook
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
         /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -223,7 +217,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> input, ReadOnlySpan<float> weights, Span<float> inputGradient, Span<float> weightsGradient, Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> weights, global::System.Span<float> inputGradient, global::System.Span<float> weightsGradient, global::System.Span<float> biasGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             int batch = global::CnnGen.Conv2DArguments.CheckBackward<float>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -238,9 +232,9 @@ namespace Notebook
         /// <param name="weights">The filters, (3, 3, 4, 8) row-major.</param>
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output)
         {
             int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
             if (batch == 0)
@@ -250,15 +244,15 @@ namespace Notebook
 
             // Lengths are checked above; the kernels below index through refs without further bounds checks.
             ForwardCore(
-                ref MemoryMarshal.GetReference(input),
-                ref MemoryMarshal.GetReference(weights),
-                ref MemoryMarshal.GetReference(bias),
-                ref MemoryMarshal.GetReference(output),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output),
                 batch);
         }
 
         /// <summary>
-        /// Runs the convolution forward as <see cref="Forward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Runs the convolution forward as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">The input activations, (m, 5, 7, 4) NHWC.</param>
@@ -266,7 +260,7 @@ namespace Notebook
         /// <param name="bias">The biases, (8).</param>
         /// <param name="output">Receives the pre-activations, (m, 3, 4, 8) NHWC; overwritten.</param>
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
         /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -274,7 +268,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, Span<double> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             int batch = global::CnnGen.Conv2DArguments.CheckForward<double>(input, weights, bias, output, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -292,19 +286,19 @@ namespace Notebook
         /// <param name="inputGradient">Receives dA, (m, 5, 7, 4) NHWC.</param>
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient)
         {
             int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
 
             // The flipped, transposed filter copy the input gradient reads (2304 bytes) lives on the stack.
-            Span<double> flipped = stackalloc double[WeightsLength];
-            BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);
+            global::System.Span<double> flipped = stackalloc double[WeightsLength];
+            BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(flipped), batch);
         }
 
         /// <summary>
-        /// Runs the convolution backward as <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Runs the convolution backward as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.ReadOnlySpan{double}, global::System.Span{double}, global::System.Span{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order
         /// afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run
@@ -317,7 +311,7 @@ namespace Notebook
         /// <param name="weightsGradient">Receives dW, (3, 3, 4, 8).</param>
         /// <param name="biasGradient">Receives db, (8).</param>
         /// <param name="parallel">The threads to split the batch over. With one thread, or a batch of one example, the call runs as the single-thread overload does.</param>
-        /// <exception cref="ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
+        /// <exception cref="global::System.ArgumentException">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
         /// <exception cref="global::System.InvalidOperationException">Another call is running on <paramref name="parallel"/>.</exception>
         /// <exception cref="global::System.ObjectDisposedException"><paramref name="parallel"/> was disposed.</exception>
@@ -325,7 +319,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, ReadOnlySpan<double> input, ReadOnlySpan<double> weights, Span<double> inputGradient, Span<double> weightsGradient, Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> weights, global::System.Span<double> inputGradient, global::System.Span<double> weightsGradient, global::System.Span<double> biasGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             int batch = global::CnnGen.Conv2DArguments.CheckBackward<double>(outputGradient, input, weights, inputGradient, weightsGradient, biasGradient, InputLength, OutputLength, WeightsLength, BiasLength);
@@ -340,13 +334,13 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
         {
-            if (Vector512.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ForwardV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
             }
             else
             {
-                ForwardV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV128<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
             }
         }
 
@@ -359,29 +353,29 @@ namespace Notebook
         internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
         {
             // db = Σ dZ over the batch and the output pixels.
-            if (Vector512.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                BiasGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
             }
             else
             {
-                BiasGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV128<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
             }
 
             // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-            if (Vector512.IsHardwareAccelerated)
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                WeightGradientV512<float, Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
             else
             {
-                WeightGradientV128<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV128<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
 
             // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
             FlipSingle(ref weights, ref flipped);
-            InputGradientV512<float, Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+            InputGradientV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref flipped, ref inputGradient, batch);
         }
 
         /// <summary>
@@ -392,16 +386,16 @@ namespace Notebook
         {
             for (nint tap = 0; tap < 9; tap++)
             {
-                ref float from = ref Unsafe.Add(ref weights, tap * 32);
-                ref float to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
-                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
-                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
-                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
-                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
-                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
-                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
-                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
+                ref float from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * 32);
+                ref float to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, (8 - tap) * 32);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 16); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 24);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 4) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 5) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 9); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 6) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 17); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 7) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 25);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 8) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 9) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 10); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 10) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 18); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 11) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 26);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 12) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 3); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 13) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 11); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 14) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 19); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 15) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 27);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 4); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 12); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 20); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 28);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 20) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 5); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 21) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 13); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 22) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 21); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 23) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 29);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 24) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 6); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 25) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 14); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 26) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 22); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 27) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 30);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 28) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 7); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 29) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 15); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 30) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 23); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 31) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 31);
             }
         }
 
@@ -413,17 +407,17 @@ namespace Notebook
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
         internal static void ForwardCore(ref double input, ref double weights, ref double bias, ref double output, int batch)
         {
-            if (Vector512.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ForwardV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
             }
-            else if (Vector256.IsHardwareAccelerated)
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                ForwardV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV128<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
             }
             else
             {
-                ForwardV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
+                ForwardV128<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref input, ref weights, ref bias, ref output, batch);
             }
         }
 
@@ -436,43 +430,43 @@ namespace Notebook
         internal static void BackwardCore(ref double outputGradient, ref double input, ref double weights, ref double inputGradient, ref double weightsGradient, ref double biasGradient, ref double flipped, int batch)
         {
             // db = Σ dZ over the batch and the output pixels.
-            if (Vector512.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                BiasGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref biasGradient, batch);
             }
-            else if (Vector256.IsHardwareAccelerated)
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                BiasGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV128<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref biasGradient, batch);
             }
             else
             {
-                BiasGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
+                BiasGradientV128<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref biasGradient, batch);
             }
 
             // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
-            MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
-            if (Vector512.IsHardwareAccelerated)
+            global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                WeightGradientV512<double, Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV512<double, global::System.Runtime.Intrinsics.Vector512<double>, global::CnnGen.Generated.Vector512Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
-            else if (Vector256.IsHardwareAccelerated)
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                WeightGradientV128<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV128<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
             else
             {
-                WeightGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
+                WeightGradientV128<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref input, ref weightsGradient, batch);
             }
 
             // dA gathers from dZ through the flipped filter with C_in contiguous: flipped[ky, kx, k, c] = W[f−1−ky, f−1−kx, c, k].
             FlipDouble(ref weights, ref flipped);
-            if (Vector512.IsHardwareAccelerated)
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                InputGradientV512<double, Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+                InputGradientV512<double, global::System.Runtime.Intrinsics.Vector256<double>, global::CnnGen.Generated.Vector256Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
             }
             else
             {
-                InputGradientV128<double, Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
+                InputGradientV128<double, global::System.Runtime.Intrinsics.Vector128<double>, global::CnnGen.Generated.Vector128Ops<double>>(ref outputGradient, ref flipped, ref inputGradient, batch);
             }
         }
 
@@ -484,37 +478,37 @@ namespace Notebook
         {
             for (nint tap = 0; tap < 9; tap++)
             {
-                ref double from = ref Unsafe.Add(ref weights, tap * 32);
-                ref double to = ref Unsafe.Add(ref flipped, (8 - tap) * 32);
-                Unsafe.Add(ref to, 0) = Unsafe.Add(ref from, 0); Unsafe.Add(ref to, 1) = Unsafe.Add(ref from, 8); Unsafe.Add(ref to, 2) = Unsafe.Add(ref from, 16); Unsafe.Add(ref to, 3) = Unsafe.Add(ref from, 24);
-                Unsafe.Add(ref to, 4) = Unsafe.Add(ref from, 1); Unsafe.Add(ref to, 5) = Unsafe.Add(ref from, 9); Unsafe.Add(ref to, 6) = Unsafe.Add(ref from, 17); Unsafe.Add(ref to, 7) = Unsafe.Add(ref from, 25);
-                Unsafe.Add(ref to, 8) = Unsafe.Add(ref from, 2); Unsafe.Add(ref to, 9) = Unsafe.Add(ref from, 10); Unsafe.Add(ref to, 10) = Unsafe.Add(ref from, 18); Unsafe.Add(ref to, 11) = Unsafe.Add(ref from, 26);
-                Unsafe.Add(ref to, 12) = Unsafe.Add(ref from, 3); Unsafe.Add(ref to, 13) = Unsafe.Add(ref from, 11); Unsafe.Add(ref to, 14) = Unsafe.Add(ref from, 19); Unsafe.Add(ref to, 15) = Unsafe.Add(ref from, 27);
-                Unsafe.Add(ref to, 16) = Unsafe.Add(ref from, 4); Unsafe.Add(ref to, 17) = Unsafe.Add(ref from, 12); Unsafe.Add(ref to, 18) = Unsafe.Add(ref from, 20); Unsafe.Add(ref to, 19) = Unsafe.Add(ref from, 28);
-                Unsafe.Add(ref to, 20) = Unsafe.Add(ref from, 5); Unsafe.Add(ref to, 21) = Unsafe.Add(ref from, 13); Unsafe.Add(ref to, 22) = Unsafe.Add(ref from, 21); Unsafe.Add(ref to, 23) = Unsafe.Add(ref from, 29);
-                Unsafe.Add(ref to, 24) = Unsafe.Add(ref from, 6); Unsafe.Add(ref to, 25) = Unsafe.Add(ref from, 14); Unsafe.Add(ref to, 26) = Unsafe.Add(ref from, 22); Unsafe.Add(ref to, 27) = Unsafe.Add(ref from, 30);
-                Unsafe.Add(ref to, 28) = Unsafe.Add(ref from, 7); Unsafe.Add(ref to, 29) = Unsafe.Add(ref from, 15); Unsafe.Add(ref to, 30) = Unsafe.Add(ref from, 23); Unsafe.Add(ref to, 31) = Unsafe.Add(ref from, 31);
+                ref double from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * 32);
+                ref double to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, (8 - tap) * 32);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 0) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 0); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 1) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 2) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 16); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 3) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 24);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 4) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 1); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 5) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 9); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 6) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 17); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 7) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 25);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 8) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 2); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 9) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 10); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 10) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 18); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 11) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 26);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 12) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 3); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 13) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 11); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 14) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 19); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 15) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 27);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 16) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 4); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 17) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 12); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 18) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 20); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 19) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 28);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 20) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 5); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 21) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 13); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 22) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 21); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 23) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 29);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 24) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 6); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 25) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 14); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 26) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 22); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 27) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 30);
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 28) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 7); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 29) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 15); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 30) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 23); global::System.Runtime.CompilerServices.Unsafe.Add(ref to, 31) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, 31);
             }
         }
 
         /// <summary>
         /// The forward pass on one batch (Vector512 float, Vector256 float, Vector512 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV512<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 1 channel chunk(s); unrolled: ColumnTaps.
             for (int n = 0; n < batch; n++)
             {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T y = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)n * OutputLength);
                 // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
                 // depend on the row only where it meets the padding; one loop serves them all.
                 for (nint oy = 0; oy < 3; oy++)
                 {
-                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = global::System.Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = global::System.Math.Min(3, -oy * 2 + 6);
                     // channels 0..7, one vector at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
@@ -529,8 +523,8 @@ namespace Notebook
                             var a3_0_1 = TOps.Zero;
                             for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1..3.
                                 {
                                     var w0 = TOps.Load(ref filter);
@@ -628,21 +622,21 @@ namespace Notebook
         /// <summary>
         /// The forward pass on one batch (Vector128 float, Vector256 double, Vector128 double): Z = conv(A, W) + b, channels as the vector axis.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void ForwardV128<T, TVector, TOps>(ref T input, ref T weights, ref T bias, ref T output, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // Register blocks of 4 pixels × 2 channel chunk(s); unrolled: RegisterBlock.
             for (int n = 0; n < batch; n++)
             {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T y = ref Unsafe.Add(ref output, (nint)n * OutputLength);
+                ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T y = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)n * OutputLength);
                 // Output rows 0..2: the filter-row taps that lie inside the source, [kyLo, kyHi) of 3,
                 // depend on the row only where it meets the padding; one loop serves them all.
                 for (nint oy = 0; oy < 3; oy++)
                 {
-                    ref T dstRow = ref Unsafe.Add(ref y, oy * 32);
-                    nint kyLo = Math.Max(0, -oy * 2 + 1);
-                    nint kyHi = Math.Min(3, -oy * 2 + 6);
+                    ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, oy * 32);
+                    nint kyLo = global::System.Math.Max(0, -oy * 2 + 1);
+                    nint kyHi = global::System.Math.Min(3, -oy * 2 + 6);
                     // channels 0..7, 2 vectors at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
                     {
@@ -656,8 +650,8 @@ namespace Notebook
                             var a3_0 = init0; var a3_1 = init1;
                             for (nint ky = kyLo; ky < kyHi; ky++)
                             {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
-                                ref T filter = ref Unsafe.Add(ref weights, ky * 96 + ch);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 56 + ky * 28 - 28);
+                                ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, ky * 96 + ch);
                                 // Column taps 0..0 × 4 channels, pixels 1..3.
                                 for (nint j = 0; j < 4; j++)
                                 {
@@ -714,7 +708,7 @@ namespace Notebook
         /// <summary>
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector512 float, Vector256 float, Vector512 double).
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count)
@@ -722,7 +716,7 @@ namespace Notebook
                 var sum0 = TOps.Zero;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
+                    ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
                     for (nint p = 0; p < 12; p++)
                     {
                         sum0 = TOps.Add(sum0, TOps.Load(ref dz, p * 8));
@@ -735,7 +729,7 @@ namespace Notebook
         /// <summary>
         /// db[k] = Σ over the batch and the 3×4 output pixels of dZ[.., k] (Vector128 float, Vector256 double, Vector128 double).
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void BiasGradientV128<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
@@ -744,7 +738,7 @@ namespace Notebook
                 var sum1 = TOps.Zero;
                 for (int n = 0; n < batch; n++)
                 {
-                    ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
+                    ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength + ch);
                     for (nint p = 0; p < 12; p++)
                     {
                         sum0 = TOps.Add(sum0, TOps.Load(ref dz, p * 8)); sum1 = TOps.Add(sum1, TOps.Load(ref dz, p * 8 + TOps.Count));
@@ -759,26 +753,26 @@ namespace Notebook
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector512 float, Vector256 float, Vector512 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void WeightGradientV512<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
                 for (nint dy = 0; dy < 3; dy++)
                 {
                     nint oyBefore = -dy + 1;
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    nint oyHi = oyLast < 0 ? 0 : global::System.Math.Min(3, oyLast / 2 + 1);
                     // Channels 0..7, one vector at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count)
                     {
                         // Weight rows j = dx·4 + c in 0..11.
                         {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
+                            ref T grad = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightsGradient, dy * 96 + ch);
                             var a0_0 = TOps.Load(ref grad);
                             var a1_0 = TOps.Load(ref grad, 8);
                             var a2_0 = TOps.Load(ref grad, 16);
@@ -793,8 +787,8 @@ namespace Notebook
                             var a11_0 = TOps.Load(ref grad, 88);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref T dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ch);
                                 // Output columns [0, 1): weight rows 4..11 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
@@ -861,26 +855,26 @@ namespace Notebook
         /// dW[dy, dx, c, k] += Σ over output pixels of A[.., 2·oy − 1 + dy, 2·ox − 1 + dx, c] · dZ[.., oy, ox, k], example by example (Vector128 float, Vector256 double, Vector128 double).
         /// Register block: 12 weight rows × 1 channel chunk(s); each block visits only the output pixels whose input for its weight rows is real.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void WeightGradientV128<T, TVector, TOps>(ref T outputGradient, ref T input, ref T weightsGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref T x = ref Unsafe.Add(ref input, (nint)n * InputLength);
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);
+                ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
                 // Filter row dy reads input row 2·oy − 1 + dy: output rows [oyLo, oyHi) keep it inside the input.
                 for (nint dy = 0; dy < 3; dy++)
                 {
                     nint oyBefore = -dy + 1;
                     nint oyLo = oyBefore > 0 ? (oyBefore + 1) / 2 : 0;
                     nint oyLast = -dy + 5;
-                    nint oyHi = oyLast < 0 ? 0 : Math.Min(3, oyLast / 2 + 1);
+                    nint oyHi = oyLast < 0 ? 0 : global::System.Math.Min(3, oyLast / 2 + 1);
                     // Channels 0..7, 2 vectors at a time.
                     for (nint ch = 0; ch < 8; ch += TOps.Count * 2)
                     {
                         // Weight rows j = dx·4 + c in 0..5.
                         {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch);
+                            ref T grad = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightsGradient, dy * 96 + ch);
                             var a0_0 = TOps.Load(ref grad); var a0_1 = TOps.Load(ref grad, TOps.Count);
                             var a1_0 = TOps.Load(ref grad, 8); var a1_1 = TOps.Load(ref grad, TOps.Count + 8);
                             var a2_0 = TOps.Load(ref grad, 16); var a2_1 = TOps.Load(ref grad, TOps.Count + 16);
@@ -889,8 +883,8 @@ namespace Notebook
                             var a5_0 = TOps.Load(ref grad, 40); var a5_1 = TOps.Load(ref grad, TOps.Count + 40);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 56 + dy * 28 - 32);
+                                ref T dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ch);
                                 // Output columns [0, 1): weight rows 4, 5 read real input.
                                 for (nint ox = 0; ox < 1; ox++)
                                 {
@@ -929,7 +923,7 @@ namespace Notebook
                         }
                         // Weight rows j = dx·4 + c in 6..11.
                         {
-                            ref T grad = ref Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
+                            ref T grad = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightsGradient, dy * 96 + ch + 48);
                             var a0_0 = TOps.Load(ref grad); var a0_1 = TOps.Load(ref grad, TOps.Count);
                             var a1_0 = TOps.Load(ref grad, 8); var a1_1 = TOps.Load(ref grad, TOps.Count + 8);
                             var a2_0 = TOps.Load(ref grad, 16); var a2_1 = TOps.Load(ref grad, TOps.Count + 16);
@@ -938,8 +932,8 @@ namespace Notebook
                             var a5_0 = TOps.Load(ref grad, 40); var a5_1 = TOps.Load(ref grad, TOps.Count + 40);
                             for (nint oy = oyLo; oy < oyHi; oy++)
                             {
-                                ref T src = ref Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
-                                ref T dzRow = ref Unsafe.Add(ref dz, oy * 32 + ch);
+                                ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, oy * 56 + dy * 28 - 26);
+                                ref T dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ch);
                                 // Output columns [0, 3): all weight rows read real input.
                                 for (nint ox = 0; ox < 3; ox++)
                                 {
@@ -985,13 +979,13 @@ namespace Notebook
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
         /// (Vector512 float, Vector256 float, Vector128 float, Vector512 double, Vector256 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T da = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, (nint)n * InputLength);
                 // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
                 InputGradientV512Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
                 InputGradientV512Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
@@ -1003,13 +997,13 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1024,8 +1018,8 @@ namespace Notebook
                         var a3_0_1 = TOps.Zero;
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
                                 var w0 = TOps.Load(ref filter, 32);
@@ -1100,13 +1094,13 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV512Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, one vector at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count)
                 {
@@ -1120,8 +1114,8 @@ namespace Notebook
                         var a2_0_1 = TOps.Zero;
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..1 × 8 channels, all pixels.
                             {
                                 var w0 = TOps.Load(ref filter);
@@ -1235,13 +1229,13 @@ namespace Notebook
         /// dA[n, iy, ix, c] = Σ over the taps (dy, dx) with 2·oy = iy + 1 − dy and 2·ox = ix + 1 − dx inside dZ of dZ[n, oy, ox, :] · W[dy, dx, c, :]
         /// (Vector128 double). Input pixels are visited by stride phase (iy mod 2, ix mod 2), so each phase has a fixed set of taps.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128<T, TVector, TOps>(ref T outputGradient, ref T flipped, ref T inputGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             for (int n = 0; n < batch; n++)
             {
-                ref T dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
-                ref T da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);
+                ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);
+                ref T da = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, (nint)n * InputLength);
                 // Phase by phase: rows (count, first, source offset, taps, first filter row), then columns (first, source offset, first filter column).
                 InputGradientV128Columns0<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
                 InputGradientV128Columns1<T, TVector, TOps>(ref dz, ref flipped, ref da, 3, 0, 0, 1, 1);
@@ -1253,13 +1247,13 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 0 (1 column taps), one example, for the row phase its parameters describe; unrolled: ColumnTaps.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128Columns0<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1273,8 +1267,8 @@ namespace Notebook
                         var a3_0 = init0; var a3_1 = init1;
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..0 × 8 channels, all pixels.
                             {
                                 var w0 = TOps.Load(ref filter, 32);
@@ -1389,13 +1383,13 @@ namespace Notebook
         /// <summary>
         /// The input gradient of the column phase ix mod 2 = 1 (2 column taps), one example, for the row phase its parameters describe; unrolled: RegisterBlock.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void InputGradientV128Columns1<T, TVector, TOps>(ref T dz, ref T flipped, ref T da, nint rowCount, nint rowFirst, nint rowSrcOffset, nint rowTaps, nint rowFilterFirst) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
         {
             // The rows of this stride phase: the filter-row taps that lie inside the source, [kyLo, kyHi) of rowTaps, depend on the row.
             for (nint oy = 0; oy < rowCount; oy++)
             {
-                ref T dstRow = ref Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
+                ref T dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref da, oy * 56 + rowFirst * 28);
                 // channels 0..3, 2 vectors at a time.
                 for (nint ch = 0; ch < 4; ch += TOps.Count * 2)
                 {
@@ -1408,8 +1402,8 @@ namespace Notebook
                         var a2_0 = init0; var a2_1 = init1;
                         for (nint ky = 0; ky < rowTaps; ky++)
                         {
-                            ref T src = ref Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
-                            ref T filter = ref Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
+                            ref T src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, oy * 32 + ky * 32 + rowSrcOffset * 32);
+                            ref T filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ky * 192 + ch + rowFilterFirst * 96);
                             // Column taps 0..1 × 8 channels, all pixels.
                             for (nint kx = 0; kx < 2; kx++)
                             {

@@ -10,12 +10,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Notebook
 {
     partial class SeedZeroPad : global::CnnGen.IParallelReshapingLayer<float>, global::CnnGen.IParallelReshapingLayer<double>
@@ -90,10 +84,10 @@ namespace Notebook
         /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 5, 7, 4): m·140 values.</param>
@@ -107,7 +101,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -120,10 +114,10 @@ namespace Notebook
         /// <param name="output">Receives the padded batch, NHWC (m, 9, 11, 4): m·396 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 5, 7, 4): m·140 values.</param>
@@ -137,7 +131,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -150,10 +144,10 @@ namespace Notebook
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
 
         /// <summary>
-        /// Backward pass (the crop) as <see cref="Backward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 9, 11, 4); it fixes the batch size m.</param>
@@ -167,7 +161,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, inputGradient, parallel);
@@ -180,10 +174,10 @@ namespace Notebook
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 5, 7, 4).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
 
         /// <summary>
-        /// Backward pass (the crop) as <see cref="Backward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 9, 11, 4); it fixes the batch size m.</param>
@@ -197,7 +191,7 @@ namespace Notebook
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, inputGradient, parallel);
@@ -207,14 +201,14 @@ namespace Notebook
         /// Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged
+        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 140, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 396, nameof(output));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
             if (parallel is null)
             {
-                ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
             }
             else
             {
@@ -226,14 +220,14 @@ namespace Notebook
         /// Checks the spans and crops each example's gradient of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged
+        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, 396, nameof(outputGradient));
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 140, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
             if (parallel is null)
             {
-                BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(inputGradient), batch);
+                BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
             }
             else
             {
@@ -250,7 +244,7 @@ namespace Notebook
         {
             for (int n = 0; n < batch; n++)
             {
-                ForwardKernel(ref Unsafe.Add(ref x, n * 140), ref Unsafe.Add(ref y, n * 396));
+                ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 140), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 396));
             }
         }
 
@@ -263,7 +257,7 @@ namespace Notebook
         {
             for (int n = 0; n < batch; n++)
             {
-                BackwardKernel(ref Unsafe.Add(ref dy, n * 396), ref Unsafe.Add(ref dx, n * 140));
+                BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 396), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 140));
             }
         }
 
@@ -272,7 +266,7 @@ namespace Notebook
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged
         {
             // Top border and the first row's left border: 2·44 + 8 values.
@@ -295,7 +289,7 @@ namespace Notebook
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void BackwardKernel<T>(ref T dy, ref T dx) where T : unmanaged
         {
             global::CnnGen.Generated.KernelSupport.Copy(ref dy, 96, ref dx, 0, 28);

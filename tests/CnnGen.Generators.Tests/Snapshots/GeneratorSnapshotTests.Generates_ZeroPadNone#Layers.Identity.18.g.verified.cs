@@ -8,12 +8,6 @@
 
 #nullable enable
 
-using System;
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace Layers
 {
     partial class Identity : global::CnnGen.IParallelReshapingLayer<float>, global::CnnGen.IParallelReshapingLayer<double>
@@ -88,10 +82,10 @@ namespace Layers
         /// <param name="output">Receives the padded batch, NHWC (m, 4, 4, 8): m·128 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 8): m·128 values.</param>
@@ -105,7 +99,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<double> input, Span<double> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -118,10 +112,10 @@ namespace Layers
         /// <param name="output">Receives the padded batch, NHWC (m, 4, 4, 8): m·128 values.</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output) => ForwardBatch(input, output, null);
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardBatch(input, output, null);
 
         /// <summary>
-        /// Forward pass as <see cref="Forward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Forward pass as <see cref="Forward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same output, bit for bit.
         /// </summary>
         /// <param name="input">A batch of m examples, NHWC (m, 4, 4, 8): m·128 values.</param>
@@ -135,7 +129,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Forward(ReadOnlySpan<float> input, Span<float> output, global::CnnGen.BatchParallel parallel)
+        public static void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             ForwardBatch(input, output, parallel);
@@ -148,10 +142,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 8).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
 
         /// <summary>
-        /// Backward pass (the crop) as <see cref="Backward(ReadOnlySpan{double}, Span{double})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{double}, global::System.Span{double})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 8); it fixes the batch size m.</param>
@@ -165,7 +159,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<double> outputGradient, Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<double> outputGradient, global::System.Span<double> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, inputGradient, parallel);
@@ -178,10 +172,10 @@ namespace Layers
         /// <param name="inputGradient">Receives the loss gradient with respect to the input, NHWC (m, 4, 4, 8).</param>
         /// <exception cref="global::System.ArgumentException">A span's length is not a whole batch, or the spans' batches differ, or the output overlaps an input.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient) => BackwardBatch(outputGradient, inputGradient, null);
 
         /// <summary>
-        /// Backward pass (the crop) as <see cref="Backward(ReadOnlySpan{float}, Span{float})"/> does, with the batch split into contiguous shards over the threads of
+        /// Backward pass (the crop) as <see cref="Backward(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> does, with the batch split into contiguous shards over the threads of
         /// <paramref name="parallel"/> (shard 0 on the calling thread): the same input gradient, bit for bit.
         /// </summary>
         /// <param name="outputGradient">The loss gradient with respect to the output, NHWC (m, 4, 4, 8); it fixes the batch size m.</param>
@@ -195,7 +189,7 @@ namespace Layers
         /// holds the runner throws before touching it, and disposing the runner waits for the running call.
         /// The runner keeps what the shards need between calls, so only the first call with a runner (or one that needs more) allocates.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public static void Backward(ReadOnlySpan<float> outputGradient, Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
+        public static void Backward(global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> inputGradient, global::CnnGen.BatchParallel parallel)
         {
             global::System.ArgumentNullException.ThrowIfNull(parallel);
             BackwardBatch(outputGradient, inputGradient, parallel);
@@ -205,14 +199,14 @@ namespace Layers
         /// Checks the spans and pads each example of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void ForwardBatch<T>(ReadOnlySpan<T> input, Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged
+        private static void ForwardBatch<T>(global::System.ReadOnlySpan<T> input, global::System.Span<T> output, global::CnnGen.BatchParallel? parallel) where T : unmanaged
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(input.Length, 128, nameof(input));
             global::CnnGen.SpanArguments.RequireBatchLength(output.Length, batch, 128, nameof(output));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(output, input, nameof(output), nameof(input));
             if (parallel is null)
             {
-                ForwardCore(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), batch);
+                ForwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), batch);
             }
             else
             {
@@ -224,14 +218,14 @@ namespace Layers
         /// Checks the spans and crops each example's gradient of the whole batch, or of its shards over the threads of <paramref name="parallel"/> when given.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        private static void BackwardBatch<T>(ReadOnlySpan<T> outputGradient, Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged
+        private static void BackwardBatch<T>(global::System.ReadOnlySpan<T> outputGradient, global::System.Span<T> inputGradient, global::CnnGen.BatchParallel? parallel) where T : unmanaged
         {
             int batch = global::CnnGen.SpanArguments.BatchSize(outputGradient.Length, 128, nameof(outputGradient));
             global::CnnGen.SpanArguments.RequireBatchLength(inputGradient.Length, batch, 128, nameof(inputGradient));
             global::CnnGen.SpanArguments.RequireNoOverlap<T>(inputGradient, outputGradient, nameof(inputGradient), nameof(outputGradient));
             if (parallel is null)
             {
-                BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(inputGradient), batch);
+                BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), batch);
             }
             else
             {
@@ -248,7 +242,7 @@ namespace Layers
         {
             for (int n = 0; n < batch; n++)
             {
-                ForwardKernel(ref Unsafe.Add(ref x, n * 128), ref Unsafe.Add(ref y, n * 128));
+                ForwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, n * 128), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, n * 128));
             }
         }
 
@@ -261,7 +255,7 @@ namespace Layers
         {
             for (int n = 0; n < batch; n++)
             {
-                BackwardKernel(ref Unsafe.Add(ref dy, n * 128), ref Unsafe.Add(ref dx, n * 128));
+                BackwardKernel(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dy, n * 128), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dx, n * 128));
             }
         }
 
@@ -270,7 +264,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void ForwardKernel<T>(ref T x, ref T y) where T : unmanaged
         {
             global::CnnGen.Generated.KernelSupport.Copy(ref x, 0, ref y, 0, 128);
@@ -281,7 +275,7 @@ namespace Layers
         /// </summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal static void BackwardKernel<T>(ref T dy, ref T dx) where T : unmanaged
         {
             global::CnnGen.Generated.KernelSupport.Copy(ref dy, 0, ref dx, 0, 128);

@@ -19,8 +19,7 @@ namespace CnnGen.Generators.Emitting
     /// <summary>
     /// Spells SIMD operations for one register width as C# text, so that a kernel's loop body is planned once
     /// and written for <c>Vector512</c>, <c>Vector256</c>, <c>Vector128</c> or plain scalars (width 0).
-    /// Span, Unsafe, MemoryMarshal and vector names are short: every generated file declares the usings they need
-    /// (<see cref="LayerSourceEmitter.UsingsFor"/>), not the user's.
+    /// All names are fully qualified (<see cref="KernelNames"/>): generated members live in the user's namespace.
     /// </summary>
     internal static class SimdText
     {

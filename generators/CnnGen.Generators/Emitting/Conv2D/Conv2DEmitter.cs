@@ -8,16 +8,6 @@ namespace CnnGen.Generators.Emitting
     /// <summary>Writes a convolution layer's constants, forward and backward kernels.</summary>
     internal static class Conv2DEmitter
     {
-        /// <summary>The namespaces the emitted kernels use, written at the top of the file.</summary>
-        public static readonly string[] Usings =
-        {
-            "System",
-            "System.Buffers",
-            "System.Runtime.CompilerServices",
-            "System.Runtime.InteropServices",
-            "System.Runtime.Intrinsics",
-        };
-
         /// <summary>
         /// Writes the layer's members at the first <see cref="Compaction"/> level whose text fits
         /// <see cref="KernelBudget.LayerCharacters"/> (the last level if none does).

@@ -14,7 +14,7 @@ namespace CnnGen.Generators.Emitting
     /// </summary>
     internal sealed class ConvLayer
     {
-        private const string ArgumentExceptionDoc = "/// <exception cref=\"ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>";
+        private const string ArgumentExceptionDoc = "/// <exception cref=\"global::System.ArgumentException\">A span's length does not fit the layer and the batch, or an output overlaps an input or another output.</exception>";
 
         private readonly Conv2DSpec _spec;
         private readonly AxisMap _rows;
@@ -105,7 +105,7 @@ namespace CnnGen.Generators.Emitting
         public void EmitForwardWrapper(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
-            string parameters = $"ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, ReadOnlySpan<{t}> bias, Span<{t}> output";
+            string parameters = $"global::System.ReadOnlySpan<{t}> input, global::System.ReadOnlySpan<{t}> weights, global::System.ReadOnlySpan<{t}> bias, global::System.Span<{t}> output";
             w.Summary($"Runs the convolution forward on a batch of {t} values: output = conv(input, weights) + bias.\n{Shapes}; m = input.Length / {_spec.Input.Length}.");
             ForwardParameterDocs(w);
             w.Line(ArgumentExceptionDoc);
@@ -123,16 +123,16 @@ namespace CnnGen.Generators.Emitting
                 w.Line("ForwardCore(");
                 using (w.Indent())
                 {
-                    w.Line("ref MemoryMarshal.GetReference(input),");
-                    w.Line("ref MemoryMarshal.GetReference(weights),");
-                    w.Line("ref MemoryMarshal.GetReference(bias),");
-                    w.Line("ref MemoryMarshal.GetReference(output),");
+                    w.Line("ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input),");
+                    w.Line("ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights),");
+                    w.Line("ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bias),");
+                    w.Line("ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output),");
                     w.Line("batch);");
                 }
             }
 
             w.Line();
-            ParallelOverloads.EmitSummary(w, "Runs the convolution forward", $"Forward(ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, Span{{{t}}})", "the same output, bit for bit.");
+            ParallelOverloads.EmitSummary(w, "Runs the convolution forward", $"Forward(global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, global::System.Span{{{t}}})", "the same output, bit for bit.");
             ForwardParameterDocs(w);
             ParallelOverloads.EmitDocs(w, ArgumentExceptionDoc);
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
@@ -163,7 +163,7 @@ namespace CnnGen.Generators.Emitting
         public void EmitBackwardWrapper(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
-            string parameters = $"ReadOnlySpan<{t}> outputGradient, ReadOnlySpan<{t}> input, ReadOnlySpan<{t}> weights, Span<{t}> inputGradient, Span<{t}> weightsGradient, Span<{t}> biasGradient";
+            string parameters = $"global::System.ReadOnlySpan<{t}> outputGradient, global::System.ReadOnlySpan<{t}> input, global::System.ReadOnlySpan<{t}> weights, global::System.Span<{t}> inputGradient, global::System.Span<{t}> weightsGradient, global::System.Span<{t}> biasGradient";
             bool onStack = _spec.WeightsLength * el.Bytes <= 16 * 1024;
             w.Summary($"Runs the convolution backward on a batch of {t} values, given the gradient of the loss with respect to the output.\n" +
                       "Overwrites the three gradients (never accumulates into them); dW and db are summed over the batch.\n" + Shapes + ".");
@@ -174,29 +174,29 @@ namespace CnnGen.Generators.Emitting
             {
                 EmitBackwardChecks(w, t);
                 w.Line();
-                string call = "BackwardCore(ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), " +
-                              "ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(inputGradient), " +
-                              "ref MemoryMarshal.GetReference(weightsGradient), ref MemoryMarshal.GetReference(biasGradient), ref MemoryMarshal.GetReference(flipped), batch);";
+                string call = "BackwardCore(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), " +
+                              "ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputGradient), " +
+                              "ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weightsGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(biasGradient), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(flipped), batch);";
                 if (onStack)
                 {
                     w.Line($"// The flipped, transposed filter copy the input gradient reads ({_spec.WeightsLength * el.Bytes} bytes) lives on the stack.");
-                    w.Line($"Span<{t}> flipped = stackalloc {t}[WeightsLength];");
+                    w.Line($"global::System.Span<{t}> flipped = stackalloc {t}[WeightsLength];");
                     w.Line(call);
                 }
                 else
                 {
                     w.Line($"// The flipped, transposed filter copy the input gradient reads ({_spec.WeightsLength * el.Bytes} bytes) is too big for the");
                     w.Line("// stack; a pooled array keeps the call allocation-free once the pool is warm.");
-                    w.Line($"{t}[] rented = ArrayPool<{t}>.Shared.Rent(WeightsLength);");
+                    w.Line($"{t}[] rented = global::System.Buffers.ArrayPool<{t}>.Shared.Rent(WeightsLength);");
                     using (w.Block("try"))
                     {
-                        w.Line($"Span<{t}> flipped = rented.AsSpan(0, WeightsLength);");
+                        w.Line($"global::System.Span<{t}> flipped = new global::System.Span<{t}>(rented, 0, WeightsLength);");
                         w.Line(call);
                     }
 
                     using (w.Block("finally"))
                     {
-                        w.Line($"ArrayPool<{t}>.Shared.Return(rented);");
+                        w.Line($"global::System.Buffers.ArrayPool<{t}>.Shared.Return(rented);");
                     }
                 }
             }
@@ -205,7 +205,7 @@ namespace CnnGen.Generators.Emitting
             ParallelOverloads.EmitSummary(
                 w,
                 "Runs the convolution backward",
-                $"Backward(ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, ReadOnlySpan{{{t}}}, Span{{{t}}}, Span{{{t}}}, Span{{{t}}})",
+                $"Backward(global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, global::System.ReadOnlySpan{{{t}}}, global::System.Span{{{t}}}, global::System.Span{{{t}}}, global::System.Span{{{t}}})",
                 "the same input gradient, bit for bit.\n" +
                 "Shard 0 writes dW and db, every other shard partial sums into scratch the runner keeps, added to them in shard order\n" +
                 "afterwards: dW and db equal the single-thread values up to the rounding of that summation order, the same on every run\n" +
@@ -319,8 +319,8 @@ namespace CnnGen.Generators.Emitting
                     return;
                 }
 
-                string header = i == 0 ? $"if ({branches[i].Tier.ClassName}.IsHardwareAccelerated)"
-                    : i < branches.Count - 1 ? $"else if ({branches[i].Tier.ClassName}.IsHardwareAccelerated)"
+                string header = i == 0 ? $"if ({KernelNames.Intrinsics}{branches[i].Tier.ClassName}.IsHardwareAccelerated)"
+                    : i < branches.Count - 1 ? $"else if ({KernelNames.Intrinsics}{branches[i].Tier.ClassName}.IsHardwareAccelerated)"
                     : "else";
                 using (w.Block(header))
                 {
@@ -366,8 +366,8 @@ namespace CnnGen.Generators.Emitting
                 w.Line($"// Register blocks of {string.Join(", then ", plan.Channels.Groups().Select(g => $"{plan.PixelsFor(g.Group)} pixels × {g.Group.Chunks.Count} channel chunk(s)"))}; unrolled: {level}.");
                 using (w.Block("for (int n = 0; n < batch; n++)"))
                 {
-                    w.Line($"ref {t} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
-                    w.Line($"ref {t} y = ref Unsafe.Add(ref output, (nint)n * OutputLength);");
+                    w.Line($"ref {t} x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);");
+                    w.Line($"ref {t} y = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref output, (nint)n * OutputLength);");
                     new GatherKernelEmitter(w, plan, s, new GatherNames("x", "weights", "bias", "y"), F, Wo, level).EmitRowClasses(new[] { plan.AllRows });
                 }
             }
@@ -392,7 +392,7 @@ namespace CnnGen.Generators.Emitting
                 EmitDispatch(w, biasCalls, "ref outputGradient, ref biasGradient, batch");
                 w.Line();
                 w.Line("// dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.");
-                w.Line("MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
+                w.Line("global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
                 EmitDispatch(w, weightCalls, "ref outputGradient, ref input, ref weightsGradient, batch");
                 w.Line();
                 if (InputGradientReducesInLanes(el))
@@ -425,8 +425,8 @@ namespace CnnGen.Generators.Emitting
                 {
                     using (w.Block($"for (int tap = 0; tap < {F * F}; tap++)"))
                     {
-                        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref weights, tap * {Cin * Cout}), {Cin * Cout})" +
-                               $".CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout}), {Cin * Cout}));");
+                        w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * {Cin * Cout}), {Cin * Cout})" +
+                               $".CopyTo(global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout}), {Cin * Cout}));");
                     }
                 }
 
@@ -438,14 +438,14 @@ namespace CnnGen.Generators.Emitting
             {
                 using (w.Block($"for (nint tap = 0; tap < {F * F}; tap++)"))
                 {
-                    w.Line($"ref {t} from = ref Unsafe.Add(ref weights, tap * {Cin * Cout});");
-                    w.Line($"ref {t} to = ref Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout});");
+                    w.Line($"ref {t} from = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weights, tap * {Cin * Cout});");
+                    w.Line($"ref {t} to = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref flipped, ({F * F - 1} - tap) * {Cin * Cout});");
                     if (Cin * Cout <= 64)
                     {
                         // A small tap: written out, the loop overhead would cost more than the copies (tiny layers call this every backward).
                         for (int k = 0; k < Cout; k++)
                         {
-                            w.Line(string.Join(" ", Enumerable.Range(0, Cin).Select(c => $"Unsafe.Add(ref to, {k * Cin + c}) = Unsafe.Add(ref from, {c * Cout + k});")));
+                            w.Line(string.Join(" ", Enumerable.Range(0, Cin).Select(c => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref to, {k * Cin + c}) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, {c * Cout + k});")));
                         }
                     }
                     else
@@ -454,7 +454,7 @@ namespace CnnGen.Generators.Emitting
                         {
                             using (w.Block($"for (int k = 0; k < {Cout}; k++)"))
                             {
-                                w.Line($"Unsafe.Add(ref to, k * {Cin} + c) = Unsafe.Add(ref from, c * {Cout} + k);");
+                                w.Line($"global::System.Runtime.CompilerServices.Unsafe.Add(ref to, k * {Cin} + c) = global::System.Runtime.CompilerServices.Unsafe.Add(ref from, c * {Cout} + k);");
                             }
                         }
                     }
@@ -485,11 +485,11 @@ namespace CnnGen.Generators.Emitting
 
                         using (w.Block("for (int n = 0; n < batch; n++)"))
                         {
-                            w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength + {new Affine().Add(1, ch)});");
+                            w.Line($"ref {t} dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength + {new Affine().Add(1, ch)});");
                             using (w.Block($"for (nint p = 0; p < {Ho * Wo}; p++)"))
                             {
                                 w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
-                                    ? $"sum{k} += Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset});"
+                                    ? $"sum{k} += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, p * {Cout} + {chunk.Offset});"
                                     : s.AddInto(chunk.Bits, $"sum{k}", s.LoadAt(chunk.Bits, "dz", s.AddChunkOffset(new Affine().Add(Cout, Val.Var("p")), chunk).ToString())))));
                             }
                         }
@@ -498,7 +498,7 @@ namespace CnnGen.Generators.Emitting
                         {
                             Chunk chunk = group.Chunks[k];
                             string at = s.AddChunkOffset(new Affine().Add(1, ch), chunk).ToString();
-                            w.Line(chunk.IsScalar ? $"Unsafe.Add(ref biasGradient, {at}) = sum{k};" : s.StoreAt(chunk.Bits, $"sum{k}", "biasGradient", at.ToString()));
+                            w.Line(chunk.IsScalar ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradient, {at}) = sum{k};" : s.StoreAt(chunk.Bits, $"sum{k}", "biasGradient", at.ToString()));
                         }
                     }
                 }
@@ -673,7 +673,7 @@ namespace CnnGen.Generators.Emitting
 
                 w.Line("// Every row phase (count, first, source offset, taps, first filter row) meets every column phase (first, source offset,");
                 w.Line("// first filter column) of each method.");
-                w.Line($"ReadOnlySpan<int> rowPhases = new int[] {{ {string.Join(", ", RowPhases.Select(r => RowPhaseParameters.Arguments(r.Map)))} }};");
+                w.Line($"global::System.ReadOnlySpan<int> rowPhases = new int[] {{ {string.Join(", ", RowPhases.Select(r => RowPhaseParameters.Arguments(r.Map)))} }};");
                 const string rowArguments = "rowPhases[r], rowPhases[r + 1], rowPhases[r + 2], rowPhases[r + 3], rowPhases[r + 4]";
                 foreach (ColumnPhaseMethod method in methods)
                 {
@@ -690,7 +690,7 @@ namespace CnnGen.Generators.Emitting
                     string columns = string.Join(", ", method.ColumnPhases.Select(px => ColumnPhaseParameters.Arguments(ColumnPhases.First(c => c.Phase == px).Map)));
                     using (w.Block())
                     {
-                        w.Line($"ReadOnlySpan<int> columnPhases = new int[] {{ {columns} }};");
+                        w.Line($"global::System.ReadOnlySpan<int> columnPhases = new int[] {{ {columns} }};");
                         using (w.Block($"for (int r = 0; r < rowPhases.Length; r += {RowPhaseParameters.Count})"))
                         using (w.Block($"for (int c = 0; c < columnPhases.Length; c += {ColumnPhaseParameters.Count})"))
                         {
@@ -767,12 +767,12 @@ namespace CnnGen.Generators.Emitting
             {
                 using (w.Block("for (int n = 0; n < batch; n++)"))
                 {
-                    w.Line($"ref {t} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
-                    w.Line($"ref {t} da = ref Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
+                    w.Line($"ref {t} dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
+                    w.Line($"ref {t} da = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref inputGradient, (nint)n * InputLength);");
                     if (InputGradientHasUntappedPhases)
                     {
                         w.Line($"// No tap reaches the positions outside the phases below (the stride {S} passes over them): their dA is zero.");
-                        w.Line("MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
+                        w.Line("global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref da, InputLength).Clear();");
                     }
 
                     body();

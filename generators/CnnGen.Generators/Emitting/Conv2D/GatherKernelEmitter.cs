@@ -139,7 +139,7 @@ namespace CnnGen.Generators.Emitting
                 dstRow.Add(V, Val.Var(ColumnPhaseParameters.First));
             }
 
-            _w.Line($"ref {T} dstRow = ref Unsafe.Add(ref {_names.Destination}, {dstRow});");
+            _w.Line($"ref {T} dstRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {_names.Destination}, {dstRow});");
             if (rows.Dynamic)
             {
                 EmitRowTapBounds(oy);
@@ -212,12 +212,12 @@ namespace CnnGen.Generators.Emitting
             _kyHi = clipsHigh ? "kyHi" : taps;
             if (clipsLow)
             {
-                _w.Line($"nint kyLo = Math.Max(0, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy), -1, Rows.SrcOffset, "rowSrcOffset")});");
+                _w.Line($"nint kyLo = global::System.Math.Max(0, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy), -1, Rows.SrcOffset, "rowSrcOffset")});");
             }
 
             if (clipsHigh)
             {
-                _w.Line($"nint kyHi = Math.Min({taps}, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy).Add(Rows.SrcCount), -1, Rows.SrcOffset, "rowSrcOffset")});");
+                _w.Line($"nint kyHi = global::System.Math.Min({taps}, {AddRowTerm(new Affine().Add(-Rows.SrcStep, oy).Add(Rows.SrcCount), -1, Rows.SrcOffset, "rowSrcOffset")});");
             }
         }
 
@@ -248,7 +248,7 @@ namespace CnnGen.Generators.Emitting
                 {
                     var at = _s.AddChunkOffset(new Affine().Add(1, ch), chunk);
                     init = chunk.IsScalar
-                        ? $"Unsafe.Add(ref {_names.Init}, {at})"
+                        ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {_names.Init}, {at})"
                         : _s.LoadAt(chunk.Bits, _names.Init, at.ToString());
                 }
 
@@ -379,9 +379,9 @@ namespace CnnGen.Generators.Emitting
                         .Add((ColumnOutFirst + Cols.OutStep * p) * V);
                     at = ReductionLanes > 0 ? at.Add(chunk.Offset) : _s.AddChunkOffset(at, chunk);
                     _w.Line(ReductionLanes > 0
-                        ? $"Unsafe.Add(ref dstRow, {at}) = {_s.Sum(_reductionBits, $"a{p}_{k}")};"
+                        ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, {at}) = {_s.Sum(_reductionBits, $"a{p}_{k}")};"
                         : chunk.IsScalar
-                        ? $"Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
+                        ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref dstRow, {at}) = a{p}_{k};"
                         : _s.StoreAt(chunk.Bits, $"a{p}_{k}", "dstRow", at.ToString()));
                 }
             }
@@ -396,8 +396,8 @@ namespace CnnGen.Generators.Emitting
                 filterRow.Add(R * V, Val.Var(ColumnPhaseParameters.FilterFirst));
             }
 
-            _w.Line($"ref {T} src = ref Unsafe.Add(ref {_names.Source}, {srcRow});");
-            _w.Line($"ref {T} filter = ref Unsafe.Add(ref {_names.Weights}, {filterRow});");
+            _w.Line($"ref {T} src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {_names.Source}, {srcRow});");
+            _w.Line($"ref {T} filter = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {_names.Weights}, {filterRow});");
             if (block.Dynamic)
             {
                 EmitDynamicPixels(group, block, ox);
@@ -449,7 +449,7 @@ namespace CnnGen.Generators.Emitting
                 int sourceParameter = _columnParameters ? 1 : 0;
                 var before = new Affine().Add(-Cols.SrcStep, ox).Add(-sourceParameter, Val.Var(ColumnPhaseParameters.SrcOffset)).Add(-column);
                 var after = new Affine().Add(-Cols.SrcStep, ox).Add(-sourceParameter, Val.Var(ColumnPhaseParameters.SrcOffset)).Add(Cols.SrcCount - column);
-                _w.Line($"nint kxLo{p} = Math.Max(0, {before}); nint kxHi{p} = Math.Min({Cols.TapCount}, {after});");
+                _w.Line($"nint kxLo{p} = global::System.Math.Max(0, {before}); nint kxHi{p} = global::System.Math.Min({Cols.TapCount}, {after});");
             }
         }
 
@@ -683,7 +683,7 @@ namespace CnnGen.Generators.Emitting
                 Chunk chunk = group.Chunks[k];
                 var at = _s.AddChunkOffset(new Affine().Add(Cols.FilterStep * R * V, kx).Add(V, j).Add(filterColumn), chunk);
                 _w.Line(chunk.IsScalar
-                    ? $"{_s.ScalarType} w{k} = Unsafe.Add(ref filter, {at});"
+                    ? $"{_s.ScalarType} w{k} = global::System.Runtime.CompilerServices.Unsafe.Add(ref filter, {at});"
                     : $"var w{k} = {_s.LoadAt(chunk.Bits, "filter", at.ToString())};");
             }
 

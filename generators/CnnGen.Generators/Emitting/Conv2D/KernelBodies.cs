@@ -78,7 +78,7 @@ namespace CnnGen.Generators.Emitting
             body.Users.Add((element, tier));
             string t = element.Keyword;
             return body.Generic
-                ? $"{body.Name}<{t}, Vector{spelling.Width}<{t}>, global::CnnGen.Generated.Vector{spelling.Width}Ops<{t}>>"
+                ? $"{body.Name}<{t}, global::System.Runtime.Intrinsics.Vector{spelling.Width}<{t}>, global::CnnGen.Generated.Vector{spelling.Width}Ops<{t}>>"
                 : body.Name;
         }
 

@@ -61,8 +61,8 @@ namespace CnnGen.Generators.Emitting
             {
                 using (_w.Block("for (int n = 0; n < batch; n++)"))
                 {
-                    _w.Line($"ref {T} x = ref Unsafe.Add(ref input, (nint)n * InputLength);");
-                    _w.Line($"ref {T} dz = ref Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
+                    _w.Line($"ref {T} x = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref input, (nint)n * InputLength);");
+                    _w.Line($"ref {T} dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength);");
                     _w.Line($"// Filter row dy reads input row {S}·oy − {P} + dy: output rows [oyLo, oyHi) keep it inside the input.");
                     using (F == 1 ? _w.Block() : _w.Block($"for (nint dy = 0; dy < {F}; dy++)"))
                     {
@@ -178,7 +178,7 @@ namespace CnnGen.Generators.Emitting
                 // Outputs before the first real source: o·s < −SrcOffset − tap.
                 _w.Line($"nint {prefix}Before = {new Affine().Add(-1, tap).Add(-axis.SrcOffset)};");
                 _w.Line(s == 1
-                    ? $"nint {prefix}Lo = Math.Max(0, {prefix}Before);"
+                    ? $"nint {prefix}Lo = global::System.Math.Max(0, {prefix}Before);"
                     : $"nint {prefix}Lo = {prefix}Before > 0 ? ({prefix}Before + {s - 1}) / {s} : 0;");
                 loText = prefix + "Lo";
             }
@@ -188,8 +188,8 @@ namespace CnnGen.Generators.Emitting
                 // The last output whose source is real: o·s ≤ SrcCount − 1 − SrcOffset − tap.
                 _w.Line($"nint {prefix}Last = {new Affine().Add(-1, tap).Add(axis.SrcCount - 1 - axis.SrcOffset)};");
                 _w.Line(s == 1
-                    ? $"nint {prefix}Hi = Math.Min({axis.OutCount}, {prefix}Last + 1);"
-                    : $"nint {prefix}Hi = {prefix}Last < 0 ? 0 : Math.Min({axis.OutCount}, {prefix}Last / {s} + 1);");
+                    ? $"nint {prefix}Hi = global::System.Math.Min({axis.OutCount}, {prefix}Last + 1);"
+                    : $"nint {prefix}Hi = {prefix}Last < 0 ? 0 : global::System.Math.Min({axis.OutCount}, {prefix}Last / {s} + 1);");
                 hiText = prefix + "Hi";
             }
 
@@ -268,11 +268,11 @@ namespace CnnGen.Generators.Emitting
         {
             int chunks = group.Chunks.Count;
             var gradAt = new Affine().Add(F * Cin * Cout, rows.Tap).Add(Cin * Cout, dx).Add(Cout, first).Add(1, ch);
-            _w.Line($"ref {T} grad = ref Unsafe.Add(ref weightsGradient, {gradAt});");
+            _w.Line($"ref {T} grad = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref weightsGradient, {gradAt});");
             for (int j = 0; j < taps; j++)
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
-                    ? $"{_s.ScalarType} a{j}_{k} = Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
+                    ? $"{_s.ScalarType} a{j}_{k} = global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, {j * Cout + chunk.Offset});"
                     : _maskedTail
                     ? $"var a{j}_{k} = {_s.Zero(chunk.Bits)};"
                     : $"var a{j}_{k} = {_s.LoadAt(chunk.Bits, "grad", GradOffset(j, chunk))};")));
@@ -295,8 +295,8 @@ namespace CnnGen.Generators.Emitting
             {
                 // The input value of weight row t at output column ox: x[S·oy − P + dy, S·ox − P + dx, first + t].
                 var srcAt = new Affine().Add(S * W * Cin, Val.Var("oy")).Add(W * Cin, rows.Tap).Add(Cin, dx).Add(1, first).Add(-P * W * Cin - P * Cin);
-                _w.Line($"ref {T} src = ref Unsafe.Add(ref x, {srcAt});");
-                _w.Line($"ref {T} dzRow = ref Unsafe.Add(ref dz, {new Affine().Add(Wo * Cout, Val.Var("oy")).Add(1, ch)});");
+                _w.Line($"ref {T} src = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, {srcAt});");
+                _w.Line($"ref {T} dzRow = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, {new Affine().Add(Wo * Cout, Val.Var("oy")).Add(1, ch)});");
                 foreach ((string lo, string hi, List<int> spanTaps) in spans)
                 {
                     string which = spanTaps.Count == taps ? "all weight rows" : "weight rows " + Describe.Ranges(spanTaps);
@@ -337,7 +337,7 @@ namespace CnnGen.Generators.Emitting
             for (int j = 0; j < taps; j++)
             {
                 _w.Line(string.Join(" ", group.Chunks.Select((chunk, k) => chunk.IsScalar
-                    ? $"Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
+                    ? $"global::System.Runtime.CompilerServices.Unsafe.Add(ref grad, {j * Cout + chunk.Offset}) = a{j}_{k};"
                     : _maskedTail
                     ? _s.StoreAt(chunk.Bits, _s.Add(chunk.Bits, _s.LoadAt(chunk.Bits, "grad", GradOffset(j, chunk)), _s.KeepLast(chunk.Bits, $"a{j}_{k}", Cout)), "grad", GradOffset(j, chunk))
                     : _s.StoreAt(chunk.Bits, $"a{j}_{k}", "grad", GradOffset(j, chunk)))));
@@ -355,7 +355,7 @@ namespace CnnGen.Generators.Emitting
                 Chunk chunk = group.Chunks[k];
                 string at = _s.AddChunkOffset(new Affine().Add(Cout, ox).Add(Cout * offset), chunk).ToString();
                 _w.Line(chunk.IsScalar
-                    ? $"{_s.ScalarType} g{k}{bank} = Unsafe.Add(ref dzRow, {at});"
+                    ? $"{_s.ScalarType} g{k}{bank} = global::System.Runtime.CompilerServices.Unsafe.Add(ref dzRow, {at});"
                     : $"var g{k}{bank} = {_s.LoadAt(chunk.Bits, "dzRow", at)};");
             }
 

@@ -74,24 +74,24 @@ namespace CnnGen.Generators.Emitting.Planning
             return false;
         }
 
-        public string Load(int bits, string place) => Symbolic(bits) ? $"{Ops}.Load(ref {place})" : $"Vector{bits}.LoadUnsafe(ref {place})";
+        public string Load(int bits, string place) => Symbolic(bits) ? $"{Ops}.Load(ref {place})" : $"global::System.Runtime.Intrinsics.Vector{bits}.LoadUnsafe(ref {place})";
 
-        public string Store(int bits, string value, string place) => Symbolic(bits) ? $"{Ops}.Store({value}, ref {place});" : $"{value}.StoreUnsafe(ref {place});";
+        public string Store(int bits, string value, string place) => Symbolic(bits) ? $"{Ops}.Store({value}, ref {place});" : $"global::System.Runtime.Intrinsics.Vector{bits}.StoreUnsafe({value}, ref {place});";
 
         /// <summary>The vector at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string LoadAt(int bits, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Load(ref {reference}{OffsetArgument(offset)})" : $"Vector{bits}.LoadUnsafe(ref {At(reference, offset)})";
+            Symbolic(bits) ? $"{Ops}.Load(ref {reference}{OffsetArgument(offset)})" : $"global::System.Runtime.Intrinsics.Vector{bits}.LoadUnsafe(ref {At(reference, offset)})";
 
         /// <summary>A statement storing <paramref name="value"/> at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string StoreAt(int bits, string value, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Store({value}, ref {reference}{OffsetArgument(offset)});" : $"{value}.StoreUnsafe(ref {At(reference, offset)});";
+            Symbolic(bits) ? $"{Ops}.Store({value}, ref {reference}{OffsetArgument(offset)});" : $"global::System.Runtime.Intrinsics.Vector{bits}.StoreUnsafe({value}, ref {At(reference, offset)});";
 
         /// <summary>A vector of the element at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
         public string BroadcastAt(int bits, string reference, string offset) =>
-            Symbolic(bits) ? $"{Ops}.Broadcast(ref {reference}, {offset})" : $"Vector{bits}.Create({ScalarAt(reference, offset)})";
+            Symbolic(bits) ? $"{Ops}.Broadcast(ref {reference}, {offset})" : $"global::System.Runtime.Intrinsics.Vector{bits}.Create({ScalarAt(reference, offset)})";
 
         /// <summary>The element at <paramref name="offset"/> elements past the ref <paramref name="reference"/>.</summary>
-        public static string ScalarAt(string reference, string offset) => $"Unsafe.Add(ref {reference}, {offset})";
+        public static string ScalarAt(string reference, string offset) => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {offset})";
 
         private static string At(string reference, string offset) => offset == "0" ? reference : ScalarAt(reference, offset);
 
@@ -109,14 +109,14 @@ namespace CnnGen.Generators.Emitting.Planning
                 ? $"{Ops}.KeepLast({value}, {channels} % {Ops}.Count)"
                 : $"global::CnnGen.Generated.Vector{bits}Ops<{T}>.KeepLast({value}, {channels % Element.Lanes(bits)})";
 
-        public string Zero(int bits) => Symbolic(bits) ? $"{Ops}.Zero" : $"Vector{bits}<{T}>.Zero";
+        public string Zero(int bits) => Symbolic(bits) ? $"{Ops}.Zero" : $"global::System.Runtime.Intrinsics.Vector{bits}<{T}>.Zero";
 
-        public string Broadcast(int bits, string value) => Symbolic(bits) ? $"{Ops}.Broadcast({value})" : $"Vector{bits}.Create({value})";
+        public string Broadcast(int bits, string value) => Symbolic(bits) ? $"{Ops}.Broadcast({value})" : $"global::System.Runtime.Intrinsics.Vector{bits}.Create({value})";
 
         public string MultiplyAdd(int bits, string left, string right, string addend) =>
-            Symbolic(bits) ? $"{Ops}.MultiplyAdd({left}, {right}, {addend})" : $"Vector{bits}.MultiplyAddEstimate({left}, {right}, {addend})";
+            Symbolic(bits) ? $"{Ops}.MultiplyAdd({left}, {right}, {addend})" : $"global::System.Runtime.Intrinsics.Vector{bits}.MultiplyAddEstimate({left}, {right}, {addend})";
 
-        public string Sum(int bits, string value) => Symbolic(bits) ? $"{Ops}.Sum({value})" : $"Vector{bits}.Sum({value})";
+        public string Sum(int bits, string value) => Symbolic(bits) ? $"{Ops}.Sum({value})" : $"global::System.Runtime.Intrinsics.Vector{bits}.Sum({value})";
 
         /// <summary>A statement adding <paramref name="addend"/> into the vector <paramref name="target"/>.</summary>
         public string AddInto(int bits, string target, string addend) =>
