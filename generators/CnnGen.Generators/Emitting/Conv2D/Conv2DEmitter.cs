@@ -16,20 +16,21 @@ namespace CnnGen.Generators.Emitting
         {
             // The first level that fits; if none does, the shortest text.
             string? text = null;
+            int shortest = int.MaxValue;
             foreach (Compaction level in KernelBudget.CompactionLevels)
             {
                 var attempt = new IndentedWriter(writer.CancellationToken) { OmitDocumentation = writer.OmitDocumentation, OmitGeneratedCodeAttributes = writer.OmitGeneratedCodeAttributes };
                 EmitMembers(attempt, spec, level);
                 string candidate = attempt.ToString();
-                if (text is null || Length(candidate, writer.Depth) < Length(text, writer.Depth))
+                int length = Length(candidate, writer.Depth);
+                if (length < shortest)
                 {
-                    text = candidate;
+                    (text, shortest) = (candidate, length);
                 }
 
-                if (Length(candidate, writer.Depth) <= KernelBudget.LayerCharacters)
+                if (length <= KernelBudget.LayerCharacters)
                 {
-                    text = candidate;
-                    break;
+                    break; // every earlier level was longer, so this one is also the shortest
                 }
             }
 

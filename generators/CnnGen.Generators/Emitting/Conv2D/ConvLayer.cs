@@ -265,32 +265,32 @@ namespace CnnGen.Generators.Emitting
         }
 
         private GatherPlan ForwardPlan(ElementKind el, VectorTier tier) =>
-            new(_rows, _cols, Cin, Channels(Cout, el, tier, overwrites: true), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders));
+            new(_rows, _cols, Cin, Channels(Cout, el, tier, mayOverlap: true), Planned(tier), PixelSegments, Has(Compaction.SharedRegisterBlocks), Has(Compaction.DynamicBorders));
 
         /// <summary>The tier as the register blocks are planned for it: with the narrowest tier's accumulators at <see cref="Compaction.SharedRegisterBlocks"/>.</summary>
         private VectorTier Planned(VectorTier tier) =>
             Has(Compaction.SharedRegisterBlocks) ? tier.WithAccumulators(VectorTier.V128.Accumulators) : tier;
 
         /// <summary>How <paramref name="channels"/> channels are cut into registers on a tier, at this layer's compaction.</summary>
-        /// <param name="overwrites">
+        /// <param name="mayOverlap">
         /// Whether the kernel's channels may end in an overlapping vector: the forward pass and the input gradient overwrite
         /// their outputs; the weight gradient adds only the overlapping vector's uncovered lanes.
         /// </param>
-        private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier, bool overwrites = false) =>
+        private ChannelPlan Channels(int channels, ElementKind el, VectorTier tier, bool mayOverlap = false) =>
             ChannelPlan.For(
                 channels,
                 el,
                 tier,
                 tierWidthTail: Has(Compaction.TierWidthTails),
                 singleVectorGroups: Has(Compaction.SingleVectorGroups),
-                overlappingTail: overwrites && Has(Compaction.OverlappingTails));
+                overlappingTail: mayOverlap && Has(Compaction.OverlappingTails));
 
         private bool PixelSegments => Has(Compaction.PixelSegments);
 
         private bool Has(Compaction compaction) => (_compaction & compaction) != 0;
 
         private WeightGradientPlan WeightPlan(ElementKind el, VectorTier tier) =>
-            new(_rows, _cols, Cin, Channels(Cout, el, tier, overwrites: true), Planned(tier), alwaysPerFilterColumn: Has(Compaction.PerFilterColumn));
+            new(_rows, _cols, Cin, Channels(Cout, el, tier, mayOverlap: true), Planned(tier), alwaysPerFilterColumn: Has(Compaction.PerFilterColumn));
 
         /// <summary>The generic type parameters and constraints of a body in <paramref name="s"/>'s spelling, or nothing.</summary>
         private static (string Parameters, string Constraints) Generic(VectorSpelling s) =>
@@ -523,7 +523,7 @@ namespace CnnGen.Generators.Emitting
         private List<Phase> InputGradientPlans(ElementKind el, VectorTier tier)
         {
             // Summed in vector lanes over C_out, every input channel is one accumulator of its own (a scalar chunk).
-            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : Channels(Cin, el, tier, overwrites: true);
+            var channels = InputGradientReducesInLanes(el) ? ChannelPlan.Scalars(Cin) : Channels(Cin, el, tier, mayOverlap: true);
             var phases = new List<Phase>();
             foreach ((int py, AxisMap rows) in RowPhases)
             {
