@@ -13,7 +13,7 @@ namespace CnnGen.Generators
     /// per layer attribute that networks brought (<c>[ReLU]</c>, <c>[Flatten]</c>, <c>[Dense]</c>,
     /// <c>[SoftmaxCrossEntropy]</c>) for classes that hold just that layer. Like the layer pipelines, each parse result
     /// is split at once into the spec to emit and the diagnostics to report, so a diagnostic's moving location never
-    /// forces the code to be emitted again.
+    /// forces the code to be emitted again. A network is written as several files: its own members, then one file per layer.
     /// </summary>
     public sealed partial class LayerGenerator
     {
@@ -35,7 +35,12 @@ namespace CnnGen.Generators
                 .WithTrackingName(TrackingNames.NetworkSpecs);
 
             context.RegisterSourceOutput(networkSpecs, static (production, spec) =>
-                production.AddSource(spec.Target.HintName + ".g.cs", NetworkEmitter.Emit(spec, production.CancellationToken)));
+            {
+                foreach ((string hintName, string source) in NetworkEmitter.EmitFiles(spec, production.CancellationToken))
+                {
+                    production.AddSource(hintName + ".g.cs", source);
+                }
+            });
             ReportAll(context, networks.SelectMany(static (result, _) => result.Diagnostics.ToImmutableArray()));
 
             foreach ((string attribute, string kind, string tracking) in new[]

@@ -101,10 +101,17 @@ public class NetworkIncrementalTests
             """),
     };
 
-    /// <summary>The generated files the sources produce: two networks and four single layers (the broken classes generate nothing).</summary>
+    /// <summary>
+    /// The generated files the sources produce: two networks, each a file of its own and one per layer, and four single
+    /// layers (the broken classes generate nothing).
+    /// </summary>
     private static readonly string[] GeneratedFiles =
     {
-        "Net.SmallNet.112.g.cs", "Net.TinyNet.111.g.cs", "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
+        "Net.SmallNet.112.g.cs", "Net.SmallNet.112.Layer1Conv2D.g.cs", "Net.SmallNet.112.Layer2ReLU.g.cs", "Net.SmallNet.112.Layer3MaxPool2D.g.cs",
+        "Net.SmallNet.112.Layer4Flatten.g.cs", "Net.SmallNet.112.Layer5Dense.g.cs", "Net.SmallNet.112.Layer6SoftmaxCrossEntropy.g.cs",
+        "Net.TinyNet.111.g.cs", "Net.TinyNet.111.Layer1Dense.g.cs", "Net.TinyNet.111.Layer2ReLU.g.cs", "Net.TinyNet.111.Layer3Dense.g.cs",
+        "Net.TinyNet.111.Layer4SoftmaxCrossEntropy.g.cs",
+        "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
     };
 
     public static TheoryData<string> Pipelines() => new(All.Select(p => p.TrackingName));
@@ -247,12 +254,16 @@ public class NetworkIncrementalTests
             .ToList();
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(modified).Reason);
 
-        // Exactly one source output ran again, and exactly that file's text changed.
+        // Exactly one source output ran again, and only that class's files changed: a single layer's one file, or a network's
+        // own file and those of its layers (a network writes one per layer, so a reordering renames some).
         Assert.Single(SourceOutputs(second), o => !IsReused(o.Reason));
         Dictionary<string, string> was = Texts(first);
         Dictionary<string, string> now = Texts(second);
-        Assert.Equal(was.Keys.Order(StringComparer.Ordinal), now.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { pipeline.GeneratedFile }, now.Keys.Where(k => was[k] != now[k]));
+        string layerFiles = pipeline.GeneratedFile[..^".g.cs".Length] + ".Layer";
+        bool OfThisClass(string file) => file == pipeline.GeneratedFile || file.StartsWith(layerFiles, StringComparison.Ordinal);
+        Assert.Equal(was.Keys.Where(k => !OfThisClass(k)).Order(StringComparer.Ordinal), now.Keys.Where(k => !OfThisClass(k)).Order(StringComparer.Ordinal));
+        Assert.All(now.Keys.Where(k => !OfThisClass(k)), k => Assert.Equal(was[k], now[k]));
+        Assert.NotEqual(was[pipeline.GeneratedFile], now[pipeline.GeneratedFile]);
         Assert.Contains(expected, now[pipeline.GeneratedFile], StringComparison.Ordinal);
     }
 
@@ -325,7 +336,9 @@ public class NetworkIncrementalTests
         };
         GeneratorRun first = FirstRun(sources);
         Assert.Empty(first.GeneratorDiagnostics);
-        Assert.Equal("Net.Split.11.g.cs", Assert.Single(first.Single.GeneratedSources).HintName); // no single-layer files
+        Assert.Equal( // the network's files only: no single-layer files
+            ["Net.Split.11.Layer1Dense.g.cs", "Net.Split.11.Layer2SoftmaxCrossEntropy.g.cs", "Net.Split.11.g.cs"],
+            first.Single.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
         Assert.Contains("public const int ClassCount = 4;", Texts(first)["Net.Split.11.g.cs"], StringComparison.Ordinal);
 
         GeneratorRun unrelated = Rerun(first, "Other.cs", text => text.Replace("=> 1", "=> 2", StringComparison.Ordinal));

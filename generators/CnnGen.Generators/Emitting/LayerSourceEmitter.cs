@@ -163,9 +163,16 @@ namespace CnnGen.Generators.Emitting
                 case Conv2DSpec conv:
                     return DescribeConv(conv);
                 default:
-                    return new[] { spec.GetType().Name + " " + spec.Target.Name };
+                    return new[] { $"{KindOf(spec)} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
             }
         }
+
+        /// <summary>The header lines that describe how a layer's kernels are laid out; none for layers with one plain loop.</summary>
+        public static IEnumerable<string> DescribeKernels(LayerSpec spec) =>
+            spec is Pool2DSpec or ZeroPad2DSpec or Conv2DSpec ? Describe(spec) : Array.Empty<string>();
+
+        private static string KindOf(LayerSpec spec) =>
+            spec.GetType().Name.EndsWith("Spec", StringComparison.Ordinal) ? spec.GetType().Name.Substring(0, spec.GetType().Name.Length - 4) : spec.GetType().Name;
 
         private static IEnumerable<string> DescribeConv(Conv2DSpec spec)
         {

@@ -9,10 +9,9 @@ namespace CnnGen.Generators.Network
 {
     /// <summary>
     /// Writes a whole network into its partial class: constants for every shape and for the layout of the one flat
-    /// parameter buffer, one nested class per layer whose members the layer's own emitter writes (the very text a
-    /// single-layer class gets, the layer contract included: the nested class is sealed rather than static so that it can
-    /// implement the contract's interfaces), and the instance members that own the parameters and every activation and
-    /// gradient buffer and chain the nested kernels into forward, backward, predict and training passes.
+    /// parameter buffer, the instance members that own the parameters and every activation and gradient buffer and chain
+    /// the layers' kernels into forward, backward, predict and training passes, and, in a file per layer, one nested class
+    /// per layer whose members the layer's own emitter writes.
     /// </summary>
     internal static class NetworkEmitter
     {
@@ -22,15 +21,78 @@ namespace CnnGen.Generators.Network
         private const string Checks = SimdText.Checks;
         private const string Parallel = "global::CnnGen.BatchParallel";
 
+        /// <summary>
+        /// Writes a network's source files: <paramref name="spec"/>'s hint name for the network's own members (constants, state and
+        /// passes), then one file per layer, each a partial declaration of the network holding that layer's nested class. Roslyn
+        /// compiles files and types in parallel, and a network's kernels in one file would make it one large unit of work; it
+        /// also keeps every file within the size a single layer's file has.
+        /// </summary>
+        public static IEnumerable<(string HintName, string Source)> EmitFiles(NetworkSpec spec, System.Threading.CancellationToken cancellationToken = default)
+        {
+            List<Plan> plans = PlanLayers(spec, out _, out _);
+            yield return (spec.Target.HintName, Emit(spec, cancellationToken));
+            foreach (Plan plan in plans)
+            {
+                yield return (LayerHintName(spec, plan.Layer), EmitLayerFile(spec, plan.Layer, cancellationToken));
+            }
+        }
+
+        /// <summary>
+        /// The hint name of a nested layer's file: the network's, then the layer's class name. Every type's hint name ends in a
+        /// segment of lowercase hexadecimal digits (<c>GeneratedNames.HintName</c>) and a layer's class name is not one, so the
+        /// two kinds cannot collide, even ignoring case.
+        /// </summary>
+        public static string LayerHintName(NetworkSpec spec, NetworkLayer layer) => spec.Target.HintName + "." + layer.ClassName;
+
+        /// <summary>Writes the network's own file: everything but the nested layer classes.</summary>
         public static string Emit(NetworkSpec spec, System.Threading.CancellationToken cancellationToken = default) =>
             LayerSourceEmitter.EmitFile(
                 spec.Target,
                 "[Network] and layer",
                 Describe(spec),
-                spec.Layers.SelectMany(layer => LayerSourceEmitter.UsingsFor(layer.Spec)).Distinct(),
+                System.Array.Empty<string>(),
                 writer => EmitMembers(writer, spec),
                 baseList: "global::System.IDisposable",
                 cancellationToken: cancellationToken);
+
+        /// <summary>
+        /// Writes the file of one nested layer: a partial declaration of the network holding the layer's class, whose members
+        /// the layer's own emitter writes (the very text a single-layer class gets, the layer contract included: the nested
+        /// class is sealed rather than static so that it can implement the contract's interfaces).
+        /// </summary>
+        public static string EmitLayerFile(NetworkSpec spec, NetworkLayer layer, System.Threading.CancellationToken cancellationToken = default) =>
+            LayerSourceEmitter.EmitFile(
+                spec.Target,
+                "[Network] and layer",
+                new[] { $"Layer {layer.Number} of network {spec.Target.Name} ({spec.ElementType}): [{layer.Kind}], {layer.Spec.Input} → {layer.Spec.Output}" }
+                    .Concat(LayerSourceEmitter.DescribeKernels(layer.Spec)),
+                System.Array.Empty<string>(),
+                writer => EmitNestedLayer(writer, layer),
+                cancellationToken: cancellationToken);
+
+        private static void EmitNestedLayer(IndentedWriter writer, NetworkLayer layer)
+        {
+            writer.Summary($"Layer {layer.Number}: [{layer.Kind}], {layer.Spec.Input} → {layer.Spec.Output}.");
+            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
+            string? contract = LayerContract.BaseList(layer.Spec);
+            string bases = contract is null ? string.Empty : " : " + contract;
+            using (writer.Block($"private sealed class {layer.ClassName}{bases}"))
+            {
+                // The nested class is private: its members' documentation would be compiled by every build and read by no one,
+                // and its own [GeneratedCode] covers its members.
+                writer.OmitDocumentation = true;
+                writer.OmitGeneratedCodeAttributes = true;
+                try
+                {
+                    LayerSourceEmitter.EmitLayerBody(writer, layer.Spec, contract: true);
+                }
+                finally
+                {
+                    writer.OmitDocumentation = false;
+                    writer.OmitGeneratedCodeAttributes = false;
+                }
+            }
+        }
 
         /// <summary>The header lines: the network's layers and the shapes between them.</summary>
         private static IEnumerable<string> Describe(NetworkSpec spec)
@@ -106,34 +168,7 @@ namespace CnnGen.Generators.Network
                 }
             }
 
-            // ---- Nested layer kernels ------------------------------------------------------------------------
-            writer.Line("// ---- Layer kernels: each written by the same emitter as a single-layer class ----");
-            writer.Line();
-            foreach (Plan plan in plans)
-            {
-                writer.Summary($"Layer {plan.Layer.Number}: [{plan.Layer.Kind}], {plan.Layer.Spec.Input} → {plan.Layer.Spec.Output}.");
-                writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-                string? contract = LayerContract.BaseList(plan.Layer.Spec);
-                string bases = contract is null ? string.Empty : " : " + contract;
-                using (writer.Block($"private sealed class {plan.Layer.ClassName}{bases}"))
-                {
-                    // The nested class is private: its members' documentation would be compiled by every build and read by no one,
-                    // and its own [GeneratedCode] covers its members.
-                    writer.OmitDocumentation = true;
-                    writer.OmitGeneratedCodeAttributes = true;
-                    try
-                    {
-                        LayerSourceEmitter.EmitLayerBody(writer, plan.Layer.Spec, contract: true);
-                    }
-                    finally
-                    {
-                        writer.OmitDocumentation = false;
-                        writer.OmitGeneratedCodeAttributes = false;
-                    }
-                }
-
-                writer.Line();
-            }
+            // The nested layer classes, each written by the same emitter as a single-layer class, are in files of their own (EmitFiles).
 
             // ---- State -------------------------------------------------------------------------------------------
             writer.Line("// ---- Parameters and buffers, allocated once ----");

@@ -25,14 +25,19 @@ public class NetworkDiagnosticsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationErrors);
-        string code = Assert.Single(result.GeneratedFiles, f => f.Key.Contains("DigitsNet.", StringComparison.Ordinal)).Value;
-        Assert.Contains("private sealed class Layer1Conv2D : global::CnnGen.IParallelWeightedLayer<float>\n", code, StringComparison.Ordinal);
-        Assert.Contains("private sealed class Layer8Dense : global::CnnGen.IWeightedLayer<float>\n", code, StringComparison.Ordinal);
+        string code = result.GeneratedFiles["DigitsNet.14.g.cs"];
         Assert.Contains("public const int ParameterCount = 6090;", code, StringComparison.Ordinal);
         Assert.Contains("public float TrainStep(", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("private sealed class Layer", code, StringComparison.Ordinal);
 
-        // The single-layer pipelines leave a [Network] class alone: it is one file, not one per layer attribute.
-        Assert.Single(result.GeneratedFiles);
+        // Each layer's nested class is in a file of its own, a partial declaration of the network; the single-layer
+        // pipelines leave a [Network] class alone (no file per layer attribute besides these).
+        Assert.Contains("private sealed class Layer1Conv2D : global::CnnGen.IParallelWeightedLayer<float>\n", result.GeneratedFiles["DigitsNet.14.Layer1Conv2D.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("private sealed class Layer8Dense : global::CnnGen.IWeightedLayer<float>\n", result.GeneratedFiles["DigitsNet.14.Layer8Dense.g.cs"], StringComparison.Ordinal);
+        string[] layerFiles = ["Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "MaxPool2D", "Flatten", "Dense", "SoftmaxCrossEntropy"];
+        Assert.Equal(
+            layerFiles.Select((kind, i) => $"DigitsNet.14.Layer{i + 1}{kind}.g.cs").Append("DigitsNet.14.g.cs").Order(StringComparer.Ordinal),
+            result.GeneratedFiles.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -47,7 +52,8 @@ public class NetworkDiagnosticsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationErrors);
-        string code = Assert.Single(result.GeneratedFiles).Value;
+        Assert.Equal(5, result.GeneratedFiles.Count); // the network's file and one per layer
+        string code = result.GeneratedFiles["Tiny.1.g.cs"];
         Assert.Contains("public const string Architecture = \"cnngen-network v1 | in 4x4x2 | dense -> 1x1x5 | relu -> 1x1x5 | dense -> 1x1x3 | softmax-ce -> 1x1x3\";", code, StringComparison.Ordinal);
         Assert.Contains("public double TrainStep(", code, StringComparison.Ordinal);
     }
@@ -65,7 +71,7 @@ public class NetworkDiagnosticsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationErrors);
-        Assert.Contains("public const int Layer2WeightsLength = 1440;", Assert.Single(result.GeneratedFiles).Value, StringComparison.Ordinal);
+        Assert.Contains("public const int Layer2WeightsLength = 1440;", result.GeneratedFiles["NoFlatten.5.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
