@@ -138,6 +138,18 @@ public partial class Overlap_f5_s3 { }
 [Conv2D(f: 9, stride: 2, pad: 1, InputHeight = 13, InputWidth = 15, InputChannels = 14, Filters = 23)]
 public partial class Overlap_f9_s2_p1 { }
 
+[Conv2D(f: 9, stride: 1, pad: 2, InputHeight = 12, InputWidth = 30, InputChannels = 11, Filters = 8)]
+public partial class ReduceGroups_f9_p2 { }
+
+[Conv2D(f: 5, stride: 3, pad: 2, InputHeight = 17, InputWidth = 26, InputChannels = 2, Filters = 28)]
+public partial class LanesOverlap_f5_s3_p2 { }
+
+[Conv2D(f: 7, stride: 2, pad: 2, InputHeight = 13, InputWidth = 31, InputChannels = 10, Filters = 24)]
+public partial class NoV512_f7_s2_p2 { }
+
+[Conv2D(f: 4, stride: 2, pad: 1, InputHeight = 4, InputWidth = 34, InputChannels = 38, Filters = 7)]
+public partial class OnlyV128_f4_s2_p1 { }
+
 [Conv2D(f: 7, stride: 2, pad: 3, InputHeight = 13, InputWidth = 11, InputChannels = 3, Filters = 64)]
 public partial class RgbStem_f7_s2_p3 { }
 
@@ -230,6 +242,10 @@ internal static class DeclaredLayers
         new("Overlap_f6_p1", new ConvShape(8, 12, 15, 63, 6, 1, 1), Overlap_f6_p1.Forward, Overlap_f6_p1.Forward, Overlap_f6_p1.Backward, Overlap_f6_p1.Backward),
         new("Overlap_f5_s3", new ConvShape(17, 20, 29, 50, 5, 3, 0), Overlap_f5_s3.Forward, Overlap_f5_s3.Forward, Overlap_f5_s3.Backward, Overlap_f5_s3.Backward),
         new("Overlap_f9_s2_p1", new ConvShape(13, 15, 14, 23, 9, 2, 1), Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Backward, Overlap_f9_s2_p1.Backward),
+        new("ReduceGroups_f9_p2", new ConvShape(12, 30, 11, 8, 9, 1, 2), ReduceGroups_f9_p2.Forward, ReduceGroups_f9_p2.Forward, ReduceGroups_f9_p2.Backward, ReduceGroups_f9_p2.Backward),
+        new("LanesOverlap_f5_s3_p2", new ConvShape(17, 26, 2, 28, 5, 3, 2), LanesOverlap_f5_s3_p2.Forward, LanesOverlap_f5_s3_p2.Forward, LanesOverlap_f5_s3_p2.Backward, LanesOverlap_f5_s3_p2.Backward),
+        new("NoV512_f7_s2_p2", new ConvShape(13, 31, 10, 24, 7, 2, 2), NoV512_f7_s2_p2.Forward, NoV512_f7_s2_p2.Forward, NoV512_f7_s2_p2.Backward, NoV512_f7_s2_p2.Backward),
+        new("OnlyV128_f4_s2_p1", new ConvShape(4, 34, 38, 7, 4, 2, 1), OnlyV128_f4_s2_p1.Forward, OnlyV128_f4_s2_p1.Forward, OnlyV128_f4_s2_p1.Backward, OnlyV128_f4_s2_p1.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),
         new("Stride1000_f3", new ConvShape(5, 6, 2, 3, 3, 1000, 0), Stride1000_f3.Forward, Stride1000_f3.Forward, Stride1000_f3.Backward, Stride1000_f3.Backward),
         new("Cout16_Cin16", new ConvShape(6, 6, 16, 16, 3, 1, 1), Cout16_Cin16.Forward, Cout16_Cin16.Forward, Cout16_Cin16.Backward, Cout16_Cin16.Backward),

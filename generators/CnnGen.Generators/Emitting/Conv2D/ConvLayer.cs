@@ -94,7 +94,9 @@ namespace CnnGen.Generators.Emitting
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
             w.Line("//   accumulator banks, summed once at the end of the block.");
-            w.Line("// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is");
+            w.Line(Has(Compaction.OnlyVector128) ? "// Vector width: Vector128 on every machine (compaction's last resort). Each kernel is"
+                : Has(Compaction.WithoutVector512) ? "// Vector width: Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT; no Vector512 bodies). Each kernel is"
+                : "// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is");
             w.Line("//   planned per tier and element type; plans whose code reads the same share one body, generic over IVectorOps.");
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line();
@@ -329,8 +331,15 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
-        private static List<(VectorTier Tier, string Call)> Calls(Func<VectorTier, string> add) =>
-            VectorTier.All.Select(tier => (tier, add(tier))).ToList();
+        /// <summary>
+        /// One body per tier, widest first. Without the Vector512 tier (<see cref="Compaction.WithoutVector512"/>) AVX-512
+        /// machines take the dispatch's Vector256 branch; with <see cref="Compaction.OnlyVector128"/> there is one body.
+        /// </summary>
+        private List<(VectorTier Tier, string Call)> Calls(Func<VectorTier, string> add) =>
+            VectorTier.All
+                .Where(tier => !(Has(Compaction.WithoutVector512) && tier.Bits == 512) && !(Has(Compaction.OnlyVector128) && tier.Bits != 128))
+                .Select(tier => (tier, add(tier)))
+                .ToList();
 
         private static void EditorHidden(IndentedWriter w)
         {

@@ -390,7 +390,8 @@ namespace CnnGen.Generators.Emitting
         private void EmitFilterRow(Val oy, ChannelGroup group, Val ch, ColumnBlock block, Val ox, Val ky)
         {
             var srcRow = AddRowTerm(new Affine().Add(Rows.SrcStep * SourceRowLength, oy).Add(SourceRowLength, ky), SourceRowLength, Rows.SrcOffset, "rowSrcOffset");
-            var filterRow = AddRowTerm(new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(1, ch), FilterRowLength, Rows.FilterFirst, "rowFilterFirst");
+            // A destination channel's weights start at channel · R when the reduction is the vector axis ([.., channel, reduction]).
+            var filterRow = AddRowTerm(new Affine().Add(Rows.FilterStep * FilterRowLength, ky).Add(ReductionLanes > 0 ? R : 1, ch), FilterRowLength, Rows.FilterFirst, "rowFilterFirst");
             if (_columnParameters)
             {
                 filterRow.Add(R * V, Val.Var(ColumnPhaseParameters.FilterFirst));

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using CnnGen.Generators.Emitting.Planning;
 
@@ -43,6 +45,9 @@ namespace CnnGen.Generators.Emitting
 
             public string Name { get; }
 
+            /// <summary>The text as rendered, helpers included: what a later tier's text is compared with.</summary>
+            public string Original { get; init; } = string.Empty;
+
             public List<(ElementKind Element, VectorTier Tier)> Users { get; } = new();
         }
 
@@ -68,10 +73,11 @@ namespace CnnGen.Generators.Emitting
 
             text ??= Render(render, spelling);
 
-            Body? body = _bodies.FirstOrDefault(b => b.Kind == kind && b.Text == text);
+            Body? body = _bodies.FirstOrDefault(b => b.Kind == kind && b.Original == text);
             if (body is null)
             {
-                body = new Body(kind, text, spelling.IsGeneric, UniqueName(kind, element, tier, spelling.IsGeneric));
+                string name = UniqueName(kind, element, tier, spelling.IsGeneric);
+                body = new Body(kind, ShareHelpers(kind, text, name), spelling.IsGeneric, name) { Original = text };
                 _bodies.Add(body);
             }
 
@@ -93,6 +99,84 @@ namespace CnnGen.Generators.Emitting
                 writer.Line();
             }
         }
+
+        /// <summary>
+        /// Drops from a new body's <paramref name="text"/> every helper method (one named <see cref="NamePlaceholder"/> and a
+        /// suffix, such as a column phase of the input gradient) whose text an earlier body of <paramref name="kind"/> already
+        /// has, and calls that body's copy instead. Bodies that differ only in their entry method, or in some of their helpers,
+        /// then share the rest; the helpers kept are recorded for later bodies, as those of <paramref name="name"/>.
+        /// </summary>
+        private string ShareHelpers(string kind, string text, string name)
+        {
+            var kept = new StringBuilder(text.Length);
+            var renames = new List<(string Suffix, string Owner)>();
+            foreach (string method in Methods(text))
+            {
+                Match declaration = HelperDeclaration.Match(method);
+                if (!declaration.Success)
+                {
+                    kept.Append(method);
+                    continue;
+                }
+
+                string suffix = declaration.Groups[1].Value;
+                Helper? earlier = _helpers.FirstOrDefault(h => h.Kind == kind && h.Text == method);
+                if (earlier is null)
+                {
+                    _helpers.Add(new Helper(kind, method, name));
+                    kept.Append(method);
+                }
+                else
+                {
+                    renames.Add((suffix, earlier.Owner));
+                }
+            }
+
+            string result = kept.ToString();
+            foreach ((string suffix, string owner) in renames)
+            {
+                result = Regex.Replace(result, Regex.Escape(NamePlaceholder + suffix) + "(?=[<(])", owner + suffix);
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Cuts a body's text into its methods, each with the documentation and attributes above it and the blank line after
+        /// it: the text's top-level lines, from one that is neither blank nor a closing brace to the next closing brace.
+        /// </summary>
+        private static IEnumerable<string> Methods(string text)
+        {
+            var current = new StringBuilder();
+            bool inMethod = false;
+            foreach (string line in text.Split('\n'))
+            {
+                if (!inMethod && current.Length > 0 && line.Length > 0)
+                {
+                    yield return current.ToString();
+                    current.Clear();
+                }
+
+                current.Append(line).Append('\n');
+                if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
+                {
+                    inMethod = line != "}";
+                }
+            }
+
+            // Split added a newline after the text's last line, which the text did not have.
+            current.Length--;
+            yield return current.ToString();
+        }
+
+        /// <summary>A helper method's declaration at the start of its line: the name's suffix after the placeholder.</summary>
+        private static readonly Regex HelperDeclaration = new(
+            "^(?:private|internal) static [^\n(]*?" + NamePlaceholder + "(\\w+)[<(]", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        private readonly List<Helper> _helpers = new();
+
+        /// <summary>A helper method of the body named <see cref="Owner"/>, with the text other bodies' helpers are compared with.</summary>
+        private sealed record Helper(string Kind, string Text, string Owner);
 
         private string Render(Action<IndentedWriter, VectorSpelling> render, VectorSpelling spelling)
         {

@@ -121,9 +121,30 @@ namespace CnnGen.Generators.Emitting.Planning
             return new ChannelPlan(channels, full, fullCount, tail);
         }
 
-        /// <summary>One group of <paramref name="channels"/> scalar chunks: one register per channel.</summary>
-        public static ChannelPlan Scalars(int channels) =>
-            new(channels, null, 0, new ChannelGroup(Enumerable.Range(0, channels).Select(c => new Chunk(c, 1, 0)).ToList(), channels));
+        /// <summary>
+        /// One register per channel: up to <see cref="ScalarGroupLimit"/> channels as one group, more as a group of
+        /// <see cref="ScalarGroupWidth"/> repeated over the channels (then what is left), so that a register block never
+        /// holds more accumulators per pixel than the tier has registers and the text does not grow with the channels.
+        /// </summary>
+        public static ChannelPlan Scalars(int channels)
+        {
+            if (channels <= ScalarGroupLimit)
+            {
+                return new(channels, null, 0, ScalarGroup(channels));
+            }
+
+            int rest = channels % ScalarGroupWidth;
+            return new(channels, ScalarGroup(ScalarGroupWidth), channels / ScalarGroupWidth, rest == 0 ? null : ScalarGroup(rest));
+        }
+
+        /// <summary>The most channels <see cref="Scalars"/> keeps as one group (an RGB stem's 3, LeNet's 6).</summary>
+        public const int ScalarGroupLimit = 8;
+
+        /// <summary>The channels of the group <see cref="Scalars"/> repeats beyond <see cref="ScalarGroupLimit"/>.</summary>
+        public const int ScalarGroupWidth = 4;
+
+        private static ChannelGroup ScalarGroup(int channels) =>
+            new(Enumerable.Range(0, channels).Select(c => new Chunk(c, 1, 0)).ToList(), channels);
 
         /// <summary>The groups in order with their first channel.</summary>
         public IEnumerable<(ChannelGroup Group, int Start, int Count)> Groups()

@@ -61,5 +61,18 @@ namespace CnnGen.Generators.Emitting.Planning
         /// its last vector starts from zero and adds only the lanes no earlier vector covered.
         /// </summary>
         OverlappingTails = 128,
+
+        /// <summary>
+        /// No Vector512 bodies: AVX-512 machines run the Vector256 ones, which run at full speed on cores whose FMA units
+        /// are 256 bits wide (and double-pump 512-bit vectors) and at about half on cores with 512-bit units. The last
+        /// resort, for layers that fit no other level: the Vector256 and Vector128 bodies every machine needs stay.
+        /// </summary>
+        WithoutVector512 = 256,
+
+        /// <summary>
+        /// Only Vector128 bodies, on every machine: a quarter of an AVX-512 core's vector width and half of an AVX2 core's.
+        /// The very last resort, for the rare shape whose float and double bodies of two tiers still exceed the budget.
+        /// </summary>
+        OnlyVector128 = 512,
     }
 }

@@ -16,7 +16,8 @@ namespace CnnGen.Generators.Emitting.Planning
         /// unless C_in is a whole number of the widest vectors (<see cref="Compaction.InputGradientInLanes"/>).
         /// </summary>
         public static bool ReducesInLanes(int inputChannels, int filters, ElementKind element, bool unlessWholeWidest = false) =>
-            inputChannels % element.Lanes(unlessWholeWidest ? 512 : 128) != 0 && filters % element.Lanes(128) == 0;
+            inputChannels % element.Lanes(unlessWholeWidest ? 512 : 128) != 0 && filters % element.Lanes(128) == 0
+            && (unlessWholeWidest || inputChannels <= ChannelPlan.ScalarGroupLimit);
 
         /// <summary>The vector width over C_out on <paramref name="tier"/>: the widest that divides C_out; 0 when C_in is the vector axis.</summary>
         public static int ReductionBits(int inputChannels, int filters, ElementKind element, VectorTier tier, bool unlessWholeWidest = false)

@@ -29,12 +29,18 @@ namespace CnnGen.Generators.Emitting.Planning
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments,
             Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.PixelSegments | Compaction.SingleVectorGroups,
-            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders,
-            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders
-                | Compaction.InputGradientInLanes,
-            Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn | Compaction.SingleVectorGroups | Compaction.DynamicBorders
-                | Compaction.InputGradientInLanes | Compaction.OverlappingTails,
+            Loops,
+            Loops | Compaction.InputGradientInLanes,
+            Loops | Compaction.OverlappingTails,
+            Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails,
+            Loops | Compaction.OverlappingTails | Compaction.WithoutVector512,
+            Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails | Compaction.WithoutVector512,
+            Loops | Compaction.OverlappingTails | Compaction.OnlyVector128,
         };
+
+        /// <summary>The looped form every later level builds on: shared blocks, tier-width tails, per-column dW, single vectors, dynamic borders.</summary>
+        private const Compaction Loops = Compaction.SharedRegisterBlocks | Compaction.TierWidthTails | Compaction.PerFilterColumn
+            | Compaction.SingleVectorGroups | Compaction.DynamicBorders;
 
         /// <summary>Most statements in one method: about 8 KB of IL, far inside the JIT's limits, and small enough that three vector tiers × two element types of every layer still compile quickly.</summary>
         public const int MethodStatements = 500;
