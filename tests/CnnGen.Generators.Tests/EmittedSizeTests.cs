@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CnnGen.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -84,6 +85,38 @@ public class EmittedSizeTests
         string code = GenerateLayer(attribute);
 
         Assert.True(code.Length <= limit, $"{name}: {code.Length} characters, pinned at {limit}");
+    }
+
+    /// <summary>
+    /// Layers of shapes no one chose, in one compilation: convolutions with 1–70 channels, filters up to 7 and strides up
+    /// to 4 (the kind whose channel tails differ per tier and element type), dense layers whose units leave every tail
+    /// width a remainder, and pools with hundreds of channels. Every file fits 150 KB and the code compiles.
+    /// </summary>
+    [Fact]
+    public void Layers_of_seeded_random_shapes_each_fit_150_KB_and_compile()
+    {
+        var random = new Random(20261202);
+        var source = new System.Text.StringBuilder("using CnnGen;\nnamespace Shapes;\n");
+        for (int i = 0; i < 24; i++)
+        {
+            int f = random.Next(1, 8), stride = random.Next(1, 5), pad = random.Next(0, f);
+            int height = random.Next(Math.Max(4, f), 65), width = random.Next(Math.Max(4, f), 65);
+            source.Append(CultureInfo.InvariantCulture, $"[Conv2D({f}, stride: {stride}, pad: {pad}, InputHeight = {height}, InputWidth = {width}, ")
+                .Append(CultureInfo.InvariantCulture, $"InputChannels = {random.Next(1, 71)}, Filters = {random.Next(1, 71)})] public partial class Conv{i} {{ }}\n");
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            source.Append(CultureInfo.InvariantCulture, $"[Dense({64 * random.Next(1, 80) + 63}, InputLength = {random.Next(1, 5000)})] public partial class Dense{i} {{ }}\n");
+            int f = random.Next(1, 10);
+            source.Append(CultureInfo.InvariantCulture, $"[MaxPool2D({f}, stride: {random.Next(1, 6)}, InputHeight = {random.Next(f, 120)}, InputWidth = {random.Next(f, 120)}, InputChannels = {random.Next(1, 700)})] public partial class Pool{i} {{ }}\n");
+        }
+
+        GeneratorRun run = GeneratorHarness.Run(source.ToString());
+
+        Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
+        Assert.Equal(30, run.Single.GeneratedSources.Length);
+        Assert.All(run.Single.GeneratedSources, file => Assert.True(file.SourceText.Length <= 150_000, $"{file.HintName}: {file.SourceText.Length} characters"));
     }
 
     [Fact]
