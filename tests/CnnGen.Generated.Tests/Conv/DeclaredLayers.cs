@@ -144,6 +144,9 @@ public partial class ReduceGroups_f9_p2 { }
 [Conv2D(f: 5, stride: 3, pad: 2, InputHeight = 17, InputWidth = 26, InputChannels = 2, Filters = 28)]
 public partial class LanesOverlap_f5_s3_p2 { }
 
+[Conv2D(f: 6, stride: 3, pad: 1, InputHeight = 9, InputWidth = 26, InputChannels = 14, Filters = 43)]
+public partial class DoubleV128_f6_s3_p1 { }
+
 [Conv2D(f: 7, stride: 2, pad: 2, InputHeight = 13, InputWidth = 31, InputChannels = 10, Filters = 24)]
 public partial class NoV512_f7_s2_p2 { }
 
@@ -244,6 +247,7 @@ internal static class DeclaredLayers
         new("Overlap_f9_s2_p1", new ConvShape(13, 15, 14, 23, 9, 2, 1), Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Forward, Overlap_f9_s2_p1.Backward, Overlap_f9_s2_p1.Backward),
         new("ReduceGroups_f9_p2", new ConvShape(12, 30, 11, 8, 9, 1, 2), ReduceGroups_f9_p2.Forward, ReduceGroups_f9_p2.Forward, ReduceGroups_f9_p2.Backward, ReduceGroups_f9_p2.Backward),
         new("LanesOverlap_f5_s3_p2", new ConvShape(17, 26, 2, 28, 5, 3, 2), LanesOverlap_f5_s3_p2.Forward, LanesOverlap_f5_s3_p2.Forward, LanesOverlap_f5_s3_p2.Backward, LanesOverlap_f5_s3_p2.Backward),
+        new("DoubleV128_f6_s3_p1", new ConvShape(9, 26, 14, 43, 6, 3, 1), DoubleV128_f6_s3_p1.Forward, DoubleV128_f6_s3_p1.Forward, DoubleV128_f6_s3_p1.Backward, DoubleV128_f6_s3_p1.Backward),
         new("NoV512_f7_s2_p2", new ConvShape(13, 31, 10, 24, 7, 2, 2), NoV512_f7_s2_p2.Forward, NoV512_f7_s2_p2.Forward, NoV512_f7_s2_p2.Backward, NoV512_f7_s2_p2.Backward),
         new("OnlyV128_f4_s2_p1", new ConvShape(4, 34, 38, 7, 4, 2, 1), OnlyV128_f4_s2_p1.Forward, OnlyV128_f4_s2_p1.Forward, OnlyV128_f4_s2_p1.Backward, OnlyV128_f4_s2_p1.Backward),
         new("RgbStem_f7_s2_p3", new ConvShape(13, 11, 3, 64, 7, 2, 3), RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Forward, RgbStem_f7_s2_p3.Backward, RgbStem_f7_s2_p3.Backward),

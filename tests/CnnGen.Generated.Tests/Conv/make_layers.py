@@ -47,10 +47,11 @@ cases += [
     ("Overlap_f5_s3", 17, 20, 29, 50, 5, 3, 0),
     ("Overlap_f9_s2_p1", 13, 15, 14, 23, 9, 2, 1),
     # Later levels: dA summed in lanes with 11 input channels, looped four accumulators at a time; dA in lanes with
-    # overlapping tails; a layer written without Vector512 bodies (AVX-512 machines run the Vector256 ones); one written
-    # with Vector128 bodies only (every machine runs them).
+    # overlapping tails; double with Vector128 bodies only; a layer written without Vector512 bodies (AVX-512 machines
+    # run the Vector256 ones); one written with Vector128 bodies only (every machine runs them).
     ("ReduceGroups_f9_p2", 12, 30, 11, 8, 9, 1, 2),
     ("LanesOverlap_f5_s3_p2", 17, 26, 2, 28, 5, 3, 2),
+    ("DoubleV128_f6_s3_p1", 9, 26, 14, 43, 6, 3, 1),
     ("NoV512_f7_s2_p2", 13, 31, 10, 24, 7, 2, 2),
     ("OnlyV128_f4_s2_p1", 4, 34, 38, 7, 4, 2, 1),
     # An RGB stem: C_in below a vector, so dA sums the 64 output channels in lanes, in a loop over chunks.

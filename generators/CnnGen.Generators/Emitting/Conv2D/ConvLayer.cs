@@ -94,9 +94,10 @@ namespace CnnGen.Generators.Emitting
 
             w.Line("// Register blocks with fewer accumulators than the FMA latency needs (small layers, narrow dW) alternate between");
             w.Line("//   accumulator banks, summed once at the end of the block.");
+            string doubles = Has(Compaction.DoubleOnlyVector128) ? "; double runs Vector128 only" : string.Empty;
             w.Line(Has(Compaction.OnlyVector128) ? "// Vector width: Vector128 on every machine (compaction's last resort). Each kernel is"
-                : Has(Compaction.WithoutVector512) ? "// Vector width: Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT; no Vector512 bodies). Each kernel is"
-                : "// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT). Each kernel is");
+                : Has(Compaction.WithoutVector512) ? $"// Vector width: Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT; no Vector512 bodies{doubles}). Each kernel is"
+                : $"// Vector width: Vector512, Vector256 or Vector128 chosen by IsHardwareAccelerated (folded by the JIT{doubles}). Each kernel is");
             w.Line("//   planned per tier and element type; plans whose code reads the same share one body, generic over IVectorOps.");
             w.Line("// ------------------------------------------------------------------------------------------------");
             w.Line();
@@ -332,12 +333,15 @@ namespace CnnGen.Generators.Emitting
         }
 
         /// <summary>
-        /// One body per tier, widest first. Without the Vector512 tier (<see cref="Compaction.WithoutVector512"/>) AVX-512
-        /// machines take the dispatch's Vector256 branch; with <see cref="Compaction.OnlyVector128"/> there is one body.
+        /// One body per tier, widest first, for <paramref name="el"/>. Without the Vector512 tier
+        /// (<see cref="Compaction.WithoutVector512"/>) AVX-512 machines take the dispatch's Vector256 branch; with
+        /// <see cref="Compaction.DoubleOnlyVector128"/> double has one body, and with <see cref="Compaction.OnlyVector128"/>
+        /// both element types have.
         /// </summary>
-        private List<(VectorTier Tier, string Call)> Calls(Func<VectorTier, string> add) =>
+        private List<(VectorTier Tier, string Call)> Calls(ElementKind el, Func<VectorTier, string> add) =>
             VectorTier.All
-                .Where(tier => !(Has(Compaction.WithoutVector512) && tier.Bits == 512) && !(Has(Compaction.OnlyVector128) && tier.Bits != 128))
+                .Where(tier => tier.Bits == 128 || !(Has(Compaction.OnlyVector128) || (Has(Compaction.DoubleOnlyVector128) && el == ElementKind.Double)))
+                .Where(tier => tier.Bits != 512 || !Has(Compaction.WithoutVector512))
                 .Select(tier => (tier, add(tier)))
                 .ToList();
 
@@ -351,7 +355,7 @@ namespace CnnGen.Generators.Emitting
         private void EmitForwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            var calls = Calls(tier => bodies.Add("Forward", el, tier, (bw, s) => RenderForward(bw, s, ForwardPlan(el, tier))));
+            var calls = Calls(el, tier => bodies.Add("Forward", el, tier, (bw, s) => RenderForward(bw, s, ForwardPlan(el, tier))));
             w.Summary($"The forward kernel body on refs, reusable wherever the lengths are already known to fit: {Shapes}; {t}.\n" +
                       "Writes batch · OutputLength values at output. Picks the widest accelerated vector tier.");
             EditorHidden(w);
@@ -387,9 +391,9 @@ namespace CnnGen.Generators.Emitting
         private void EmitBackwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            var biasCalls = Calls(tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, Channels(Cout, el, tier))));
-            var weightCalls = Calls(tier => bodies.Add("WeightGradient", el, tier, (bw, s) => new WeightGradientEmitter(bw, WeightPlan(el, tier), s, _spec).Emit(KernelBodies.NamePlaceholder)));
-            var inputCalls = Calls(tier => bodies.Add("InputGradient", el, tier, (bw, s) => RenderInputGradient(bw, s, InputGradientPlans(el, tier))));
+            var biasCalls = Calls(el, tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, Channels(Cout, el, tier))));
+            var weightCalls = Calls(el, tier => bodies.Add("WeightGradient", el, tier, (bw, s) => new WeightGradientEmitter(bw, WeightPlan(el, tier), s, _spec).Emit(KernelBodies.NamePlaceholder)));
+            var inputCalls = Calls(el, tier => bodies.Add("InputGradient", el, tier, (bw, s) => RenderInputGradient(bw, s, InputGradientPlans(el, tier))));
 
             w.Summary($"The backward kernel body on refs: {Shapes}; {t}.\n" +
                       "Overwrites dA (batch · InputLength values), dW (WeightsLength) and db (BiasLength); flipped is scratch of WeightsLength values.");

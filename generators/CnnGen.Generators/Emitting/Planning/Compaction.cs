@@ -63,6 +63,12 @@ namespace CnnGen.Generators.Emitting.Planning
         OverlappingTails = 128,
 
         /// <summary>
+        /// Double kernels have Vector128 bodies only: double is chosen for precision (gradient checks, reference runs), float
+        /// for speed, so double gives up its wider tiers before float gives up any.
+        /// </summary>
+        DoubleOnlyVector128 = 1024,
+
+        /// <summary>
         /// No Vector512 bodies: AVX-512 machines run the Vector256 ones, which run at full speed on cores whose FMA units
         /// are 256 bits wide (and double-pump 512-bit vectors) and at about half on cores with 512-bit units. The last
         /// resort, for layers that fit no other level: the Vector256 and Vector128 bodies every machine needs stay.

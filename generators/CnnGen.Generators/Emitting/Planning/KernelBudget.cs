@@ -33,8 +33,10 @@ namespace CnnGen.Generators.Emitting.Planning
             Loops | Compaction.InputGradientInLanes,
             Loops | Compaction.OverlappingTails,
             Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails,
-            Loops | Compaction.OverlappingTails | Compaction.WithoutVector512,
-            Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails | Compaction.WithoutVector512,
+            Loops | Compaction.OverlappingTails | Compaction.DoubleOnlyVector128,
+            Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails | Compaction.DoubleOnlyVector128,
+            Loops | Compaction.OverlappingTails | Compaction.DoubleOnlyVector128 | Compaction.WithoutVector512,
+            Loops | Compaction.InputGradientInLanes | Compaction.OverlappingTails | Compaction.DoubleOnlyVector128 | Compaction.WithoutVector512,
             Loops | Compaction.OverlappingTails | Compaction.OnlyVector128,
         };
 
