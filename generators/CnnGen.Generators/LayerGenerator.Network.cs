@@ -10,7 +10,7 @@ namespace CnnGen.Generators
 {
     /// <summary>
     /// The network half of the generator: one pipeline for <c>[Network]</c> classes (a whole network per class) and one
-    /// per layer attribute that networks brought (<c>[ReLU]</c>, <c>[Flatten]</c>, <c>[Dense]</c>,
+    /// per layer attribute that networks brought (<c>[ReLU]</c> and the other activations, <c>[Flatten]</c>, <c>[Dense]</c>,
     /// <c>[SoftmaxCrossEntropy]</c>) for classes that hold just that layer. Like the layer pipelines, each parse result
     /// is split at once into the spec to emit and the diagnostics to report, so a diagnostic's moving location never
     /// forces the code to be emitted again. A network is written as several files: its own members, then one file per layer.
@@ -46,6 +46,10 @@ namespace CnnGen.Generators
             foreach ((string attribute, string kind, string tracking) in new[]
             {
                 ("CnnGen.ReLUAttribute", "ReLU", TrackingNames.ReLULayers),
+                ("CnnGen.ReLU6Attribute", "ReLU6", TrackingNames.ReLU6Layers),
+                ("CnnGen.LeakyReLUAttribute", "LeakyReLU", TrackingNames.LeakyReLULayers),
+                ("CnnGen.SigmoidAttribute", "Sigmoid", TrackingNames.SigmoidLayers),
+                ("CnnGen.TanhAttribute", "Tanh", TrackingNames.TanhLayers),
                 ("CnnGen.FlattenAttribute", "Flatten", TrackingNames.FlattenLayers),
                 ("CnnGen.DenseAttribute", "Dense", TrackingNames.DenseLayers),
                 ("CnnGen.SoftmaxCrossEntropyAttribute", "SoftmaxCrossEntropy", TrackingNames.SoftmaxCrossEntropyLayers),

@@ -13,6 +13,10 @@ namespace CnnGen.Generators
         public const string Networks = nameof(Networks);
         public const string NetworkSpecs = nameof(NetworkSpecs);
         public const string ReLULayers = nameof(ReLULayers);
+        public const string ReLU6Layers = nameof(ReLU6Layers);
+        public const string LeakyReLULayers = nameof(LeakyReLULayers);
+        public const string SigmoidLayers = nameof(SigmoidLayers);
+        public const string TanhLayers = nameof(TanhLayers);
         public const string FlattenLayers = nameof(FlattenLayers);
         public const string DenseLayers = nameof(DenseLayers);
         public const string SoftmaxCrossEntropyLayers = nameof(SoftmaxCrossEntropyLayers);

@@ -9,8 +9,8 @@ using static CnnGen.Generators.Tests.Infrastructure.IncrementalSteps;
 namespace CnnGen.Generators.Tests;
 
 /// <summary>
-/// The caching of the [Network] pipeline and of the single-layer pipelines networks brought ([ReLU], [Flatten], [Dense],
-/// [SoftmaxCrossEntropy]): unrelated edits reuse every step, a comment or whitespace keeps the spec, a changed argument
+/// The caching of the [Network] pipeline and of the single-layer pipelines networks brought ([ReLU] and the other
+/// activations, [Flatten], [Dense], [SoftmaxCrossEntropy]): unrelated edits reuse every step, a comment or whitespace keeps the spec, a changed argument
 /// regenerates exactly its own output, and no tracked step holds Roslyn objects.
 /// </summary>
 public class NetworkIncrementalTests
@@ -31,8 +31,12 @@ public class NetworkIncrementalTests
     private static readonly Pipeline Flatten = new(TrackingNames.FlattenLayers, "Flat.cs", "Net.Flat.11", "Net.Flat.11.g.cs");
     private static readonly Pipeline Dense = new(TrackingNames.DenseLayers, "Fc.cs", "Net.Fc.11", "Net.Fc.11.g.cs");
     private static readonly Pipeline Loss = new(TrackingNames.SoftmaxCrossEntropyLayers, "Loss.cs", "Net.Loss.11", "Net.Loss.11.g.cs");
+    private static readonly Pipeline ReLU6 = new(TrackingNames.ReLU6Layers, "Clipped.cs", "Net.Clipped.11", "Net.Clipped.11.g.cs");
+    private static readonly Pipeline LeakyReLU = new(TrackingNames.LeakyReLULayers, "Leaky.cs", "Net.Leaky.11", "Net.Leaky.11.g.cs");
+    private static readonly Pipeline Sigmoid = new(TrackingNames.SigmoidLayers, "Logistic.cs", "Net.Logistic.11", "Net.Logistic.11.g.cs");
+    private static readonly Pipeline Tanh = new(TrackingNames.TanhLayers, "Hyperbolic.cs", "Net.Hyperbolic.11", "Net.Hyperbolic.11.g.cs");
 
-    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss };
+    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss, ReLU6, LeakyReLU, Sigmoid, Tanh };
 
     private static Pipeline Named(string trackingName) => All.Single(p => p.TrackingName == trackingName);
 
@@ -68,6 +72,30 @@ public class NetworkIncrementalTests
             [ReLU(InputHeight = 4, InputWidth = 4, InputChannels = 3)]
             public partial class Activation { }
             """),
+        ("Clipped.cs", """
+            using CnnGen;
+            namespace Net;
+            [ReLU6(InputHeight = 2, InputWidth = 2, InputChannels = 3)]
+            public partial class Clipped { }
+            """),
+        ("Leaky.cs", """
+            using CnnGen;
+            namespace Net;
+            [LeakyReLU(0.2, InputChannels = 5)]
+            public partial class Leaky { }
+            """),
+        ("Logistic.cs", """
+            using CnnGen;
+            namespace Net;
+            [Sigmoid(InputChannels = 6)]
+            public partial class Logistic { }
+            """),
+        ("Hyperbolic.cs", """
+            using CnnGen;
+            namespace Net;
+            [Tanh(InputChannels = 7)]
+            public partial class Hyperbolic { }
+            """),
         ("Flat.cs", """
             using CnnGen;
             namespace Net;
@@ -102,7 +130,7 @@ public class NetworkIncrementalTests
     };
 
     /// <summary>
-    /// The generated files the sources produce: two networks, each a file of its own and one per layer, and four single
+    /// The generated files the sources produce: two networks, each a file of its own and one per layer, and eight single
     /// layers (the broken classes generate nothing).
     /// </summary>
     private static readonly string[] GeneratedFiles =
@@ -112,6 +140,7 @@ public class NetworkIncrementalTests
         "Net.TinyNet.111.g.cs", "Net.TinyNet.111.Layer1Dense.g.cs", "Net.TinyNet.111.Layer2ReLU.g.cs", "Net.TinyNet.111.Layer3Dense.g.cs",
         "Net.TinyNet.111.Layer4SoftmaxCrossEntropy.g.cs",
         "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
+        "Net.Clipped.11.g.cs", "Net.Leaky.11.g.cs", "Net.Logistic.11.g.cs", "Net.Hyperbolic.11.g.cs",
     };
 
     public static TheoryData<string> Pipelines() => new(All.Select(p => p.TrackingName));
@@ -154,6 +183,10 @@ public class NetworkIncrementalTests
         { TrackingNames.DenseLayers, "[Dense(10,", "[Dense(7,", "public const int Units = 7;" },
         { TrackingNames.DenseLayers, "InputLength = 12", "InputLength = 9", "public const int InputLength = 9;" },
         { TrackingNames.SoftmaxCrossEntropyLayers, "Classes = 10", "Classes = 4", "public const int Classes = 4;" },
+        { TrackingNames.ReLU6Layers, "InputChannels = 3", "InputChannels = 4", "public const int InputChannels = 4;" },
+        { TrackingNames.LeakyReLULayers, "0.2", "0.3", "public const double Slope = 0.3;" },
+        { TrackingNames.SigmoidLayers, "InputChannels = 6", "InputChannels = 2", "public const int OutputLength = 2;" },
+        { TrackingNames.TanhLayers, "InputChannels = 7", "InputChannels = 8", "public const int InputLength = 8;" },
     };
 
     private static GeneratorRun FirstRun(params (string Path, string Text)[] sources)

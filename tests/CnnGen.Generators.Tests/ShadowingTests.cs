@@ -19,6 +19,7 @@ public class ShadowingTests
                 class Unsafe { } class MemoryMarshal { } class Span { } class ReadOnlySpan { } class Math { }
                 class Vector512 { } class Vector256 { } class Vector128 { } class MethodImpl { } class MethodImplOptions { }
                 class ArgumentException { } class ArrayPool { } class StreamingReLU { } class IVectorOps { }
+                class StreamingActivations { } class TensorPrimitives { }
 
                 [Conv2D(3, pad: 1, InputHeight = 6, InputWidth = 6, InputChannels = 3, Filters = 5)] public partial class Conv { }
                 [Conv2D(3, stride: 16, InputHeight = 40, InputWidth = 40, InputChannels = 3, Filters = 8)] public partial class Strided { }
@@ -28,6 +29,8 @@ public class ShadowingTests
                 [ZeroPad2D(1, InputHeight = 2, InputWidth = 2, InputChannels = 3)] public partial class Padding { }
                 [ReLU(InputHeight = 2, InputWidth = 2, InputChannels = 3)] public partial class Relu { }
                 [Dense(5, InputLength = 3)] public partial class Fc { }
+                [LeakyReLU(0.1, InputChannels = 3)] public partial class Leaky { }
+                [Sigmoid(InputChannels = 3)] public partial class Logistic { }
 
                 [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
                 [Conv2D(f: 3, pad: 1, Filters = 4)]
@@ -35,6 +38,7 @@ public class ShadowingTests
                 [MaxPool2D(2, stride: 2)]
                 [Flatten]
                 [Dense(10)]
+                [Tanh]
                 [SoftmaxCrossEntropy]
                 public partial class Net { }
             }
@@ -42,6 +46,6 @@ public class ShadowingTests
 
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         string[] hints = run.Single.GeneratedSources.Select(source => source.HintName).ToArray();
-        Assert.True(hints.Length == 15, string.Join(", ", hints)); // eight single layers, the network and its six layers
+        Assert.True(hints.Length == 18, string.Join(", ", hints)); // ten single layers, the network and its seven layers
     }
 }

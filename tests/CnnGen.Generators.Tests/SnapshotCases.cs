@@ -129,6 +129,14 @@ public static class SnapshotCases
                 }
             }
             """,
+        ["Activations"] = """
+            using CnnGen;
+            namespace Layers;
+            [ReLU6(InputHeight = 2, InputWidth = 3, InputChannels = 5)] public partial class Clipped { }
+            [LeakyReLU(0.125, InputChannels = 7)] public partial class Leaky { }
+            [Sigmoid(InputChannels = 3)] public partial class Logistic { }
+            [Tanh(InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Hyperbolic { }
+            """,
         ["LayersOfEveryKindOnRecords"] = """
             using CnnGen;
             [ReLU(InputChannels = 4)] public partial record Activation;
@@ -391,6 +399,16 @@ public static class SnapshotCases
             [Dense(0)]
             [SoftmaxCrossEntropy]
             public partial class OutOfRange { }
+            """,
+        ["CNN0105_SlopeNotFinite"] = """
+            using CnnGen;
+            [LeakyReLU(double.NaN, InputChannels = 4)]
+            public partial class NaNSlope { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [LeakyReLU(slope: double.PositiveInfinity)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class InfiniteSlope { }
             """,
         ["CNN0106_MissingArgument"] = """
             using CnnGen;

@@ -134,6 +134,9 @@ namespace CnnGen.Generators.Emitting
                 case ReLUSpec relu:
                     ReLUEmitter.EmitMembers(writer, relu);
                     break;
+                case ActivationSpec activation:
+                    ActivationEmitter.EmitMembers(writer, activation);
+                    break;
                 case FlattenSpec flatten:
                     FlattenEmitter.EmitMembers(writer, flatten);
                     break;
@@ -162,6 +165,10 @@ namespace CnnGen.Generators.Emitting
                     return ZeroPad2DEmitter.Describe(zeroPad);
                 case Conv2DSpec conv:
                     return DescribeConv(conv);
+                case ActivationSpec { Kind: ActivationKind.LeakyReLU } leaky:
+                    return new[] { $"LeakyReLU layer {spec.Target.Name} (slope {leaky.Slope.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}): {spec.Input} → {spec.Output}" };
+                case ActivationSpec activation:
+                    return new[] { $"{activation.Kind} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
                 default:
                     return new[] { $"{KindOf(spec)} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
             }

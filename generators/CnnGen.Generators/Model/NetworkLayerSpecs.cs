@@ -8,6 +8,33 @@ namespace CnnGen.Generators.Model
         public override FeatureMapShape Output => InputShape;
     }
 
+    /// <summary>The element-wise activations besides ReLU, each an attribute of its own.</summary>
+    internal enum ActivationKind
+    {
+        /// <summary><c>[ReLU6]</c>: <c>min(max(x, 0), 6)</c>.</summary>
+        ReLU6,
+
+        /// <summary><c>[LeakyReLU(slope)]</c>: <c>x &gt; 0 ? x : slope · x</c>.</summary>
+        LeakyReLU,
+
+        /// <summary><c>[Sigmoid]</c>: <c>1 / (1 + e^−x)</c>.</summary>
+        Sigmoid,
+
+        /// <summary><c>[Tanh]</c>: <c>tanh(x)</c>.</summary>
+        Tanh,
+    }
+
+    /// <summary>
+    /// An element-wise activation other than ReLU (<see cref="ActivationKind"/>); the output has the input's shape.
+    /// <see cref="Slope"/> is the leaky ReLU's, 0 for the others.
+    /// </summary>
+    internal sealed record ActivationSpec(TargetTypeSpec Target, FeatureMapShape InputShape, ActivationKind Kind, double Slope) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => InputShape;
+    }
+
     /// <summary>
     /// <c>[Flatten]</c>: reads an NHWC example as one vector. In NHWC the values are already in that order,
     /// so the layer is the identity on the flat span and only the shape changes to 1×1×(H·W·C).

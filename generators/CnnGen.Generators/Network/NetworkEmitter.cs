@@ -823,7 +823,7 @@ namespace CnnGen.Generators.Network
             return plan.Layer.Spec switch
             {
                 Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
-                Pool2DSpec or ZeroPad2DSpec or ReLUSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
+                Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
                 _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
             };
         }
@@ -838,7 +838,7 @@ namespace CnnGen.Generators.Network
                     ? $"LossGradient({Slice(plan.Out, shard)}, labels, {GradientSlice(plan.In, shard)}, scale);"
                     : $"{c}.Backward({Slice(plan.Out)}, labels, {GradientSlice(plan.In)});",
                 Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
-                Pool2DSpec or ReLUSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
+                Pool2DSpec or ReLUSpec or ActivationSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
                 ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
                 _ => null,
             };
@@ -869,6 +869,12 @@ namespace CnnGen.Generators.Network
                         break;
                     case ReLUSpec:
                         text.Append("relu");
+                        break;
+                    case ActivationSpec { Kind: ActivationKind.LeakyReLU } leaky:
+                        text.Append("leakyrelu ").Append(leaky.Slope.ToString("R", CultureInfo.InvariantCulture));
+                        break;
+                    case ActivationSpec activation:
+                        text.Append(activation.Kind.ToString().ToLowerInvariant());
                         break;
                     case FlattenSpec:
                         text.Append("flatten");

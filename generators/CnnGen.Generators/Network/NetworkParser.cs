@@ -224,6 +224,7 @@ namespace CnnGen.Generators.Network
                 "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "ZeroPad2D" => new ZeroPad2DSpec(target, input, Required("pad", 0, "the padding on each side")),
                 "ReLU" => new ReLUSpec(target, input),
+                "ReLU6" or "LeakyReLU" or "Sigmoid" or "Tanh" => Activation(kind, target, input, arguments, location, diagnostics),
                 "Flatten" => new FlattenSpec(target, input),
                 "Dense" => new DenseSpec(target, input, Required("units", 1, "the number of output units")),
                 "SoftmaxCrossEntropy" => new SoftmaxCrossEntropySpec(target, input),
@@ -231,6 +232,29 @@ namespace CnnGen.Generators.Network
             };
 
             return diagnostics.Count == errors ? spec : null;
+        }
+
+        /// <summary>
+        /// The spec of an element-wise activation other than ReLU (<c>kind</c> is one of <see cref="ActivationKind"/>'s names),
+        /// or null after reporting a leaky ReLU's slope that is not a finite number (CNN0105, at the argument).
+        /// </summary>
+        internal static ActivationSpec? Activation(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            var activation = (ActivationKind)Enum.Parse(typeof(ActivationKind), kind);
+            double slope = 0;
+            if (activation == ActivationKind.LeakyReLU)
+            {
+                slope = arguments.Double("slope") ?? 0.01;
+                if (double.IsNaN(slope) || double.IsInfinity(slope))
+                {
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.InvalidArgument, arguments.Location("slope") ?? location, "slope", kind,
+                        slope.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite number"));
+                    return null;
+                }
+            }
+
+            return new ActivationSpec(target, input, activation, slope);
         }
 
         /// <summary>
@@ -300,6 +324,41 @@ namespace CnnGen.Generators.Network
 
                 return null;
             }
+
+            /// <summary>The argument's value as a number (an integer argument counts too), or null when the attribute does not give it.</summary>
+            public double? Double(string name)
+            {
+                foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
+                {
+                    if (pair.Key == name && AsDouble(pair.Value.Value) is double value)
+                    {
+                        return value;
+                    }
+                }
+
+                IMethodSymbol? constructor = _attribute.AttributeConstructor;
+                if (constructor is not null)
+                {
+                    for (int i = 0; i < constructor.Parameters.Length && i < _attribute.ConstructorArguments.Length; i++)
+                    {
+                        if (string.Equals(constructor.Parameters[i].Name, name, StringComparison.OrdinalIgnoreCase)
+                            && AsDouble(_attribute.ConstructorArguments[i].Value) is double value)
+                        {
+                            return value;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static double? AsDouble(object? value) => value switch
+            {
+                double d => d,
+                float f => f,
+                int i => i,
+                _ => null,
+            };
 
             /// <summary>The underlying value of an enum-typed named argument, or null when it is not given.</summary>
             public long? EnumValue(string name)

@@ -83,11 +83,17 @@ namespace CnnGen.Generators.Network
             LayerSpec? spec = kind switch
             {
                 "ReLU" => new ReLUSpec(target, input),
+                "ReLU6" or "LeakyReLU" or "Sigmoid" or "Tanh" => NetworkParser.Activation(kind, target, input, arguments, location, diagnostics),
                 "Flatten" => new FlattenSpec(target, input),
                 "Dense" => new DenseSpec(target, input, units),
                 "SoftmaxCrossEntropy" => new SoftmaxCrossEntropySpec(target, input),
                 _ => null,
             };
+            if (diagnostics.Count > 0)
+            {
+                return new SingleLayerResult(null, diagnostics.ToEquatableArray());
+            }
+
             if (spec is not null && SizeLimits.FirstOverflow(spec) is { } overflow)
             {
                 diagnostics.Add(NetworkParser.Diagnostic(

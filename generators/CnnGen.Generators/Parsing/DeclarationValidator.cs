@@ -63,7 +63,8 @@ namespace CnnGen.Generators.Parsing
         private static readonly string[] NetworkLayerSuffixes =
         {
             "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn",
-            "Conv2D", "MaxPool2D", "AvgPool2D", "ZeroPad2D", "ReLU", "Flatten", "Dense", "SoftmaxCrossEntropy",
+            "Conv2D", "MaxPool2D", "AvgPool2D", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
+            "SoftmaxCrossEntropy",
         };
 
         /// <summary>

@@ -40,7 +40,7 @@ namespace CnnGen.Generators.Parsing
                 case DenseSpec dense:
                     return Exceeds("weights", "units", input.Length, dense.Units);
                 default:
-                    // Pooling shrinks its input; ReLU, Flatten and the loss keep its length.
+                    // Pooling shrinks its input; activations, Flatten and the loss keep its length.
                     return null;
             }
         }

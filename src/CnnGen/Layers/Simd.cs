@@ -46,6 +46,14 @@ internal interface ISimd<TVec, T>
     /// <summary>Per lane: the larger of the two; NaN if either is NaN.</summary>
     static abstract TVec Max(TVec left, TVec right);
 
+    /// <summary>Per lane: the smaller of the two; NaN if either is NaN.</summary>
+    static abstract TVec Min(TVec left, TVec right);
+
+    static abstract TVec Subtract(TVec left, TVec right);
+
+    /// <summary>Per lane: <paramref name="whenTrue"/> where <paramref name="left"/> &gt; <paramref name="right"/>, else <paramref name="whenFalse"/> (a NaN compares false).</summary>
+    static abstract TVec WhereGreater(TVec left, TVec right, TVec whenTrue, TVec whenFalse);
+
     static abstract T Sum(TVec value);
 }
 
@@ -101,6 +109,16 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Min(Vector512<T> left, Vector512<T> right) => Vector512.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> WhereGreater(Vector512<T> left, Vector512<T> right, Vector512<T> whenTrue, Vector512<T> whenFalse) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(left, right), whenTrue, whenFalse);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
@@ -160,6 +178,16 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
     public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Min(Vector256<T> left, Vector256<T> right) => Vector256.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Subtract(Vector256<T> left, Vector256<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> WhereGreater(Vector256<T> left, Vector256<T> right, Vector256<T> whenTrue, Vector256<T> whenFalse) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(left, right), whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
 }
 
@@ -217,6 +245,16 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
     public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Min(Vector128<T> left, Vector128<T> right) => Vector128.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Subtract(Vector128<T> left, Vector128<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> WhereGreater(Vector128<T> left, Vector128<T> right, Vector128<T> whenTrue, Vector128<T> whenFalse) =>
+        Vector128.ConditionalSelect(Vector128.GreaterThan(left, right), whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
 }
 
@@ -259,6 +297,15 @@ internal readonly struct SimdScalar<T> : ISimd<T, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Max(T left, T right) => T.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Min(T left, T right) => T.Min(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Subtract(T left, T right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T WhereGreater(T left, T right, T whenTrue, T whenFalse) => left > right ? whenTrue : whenFalse;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(T value) => value;

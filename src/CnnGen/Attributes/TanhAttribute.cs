@@ -1,0 +1,19 @@
+namespace CnnGen;
+
+/// <summary>
+/// Declares a hyperbolic tangent, <c>y = tanh(x)</c> element by element, on a partial class or as a layer of a <see cref="NetworkAttribute"/> class. The CnnGen source
+/// generator emits the layer's forward and backward passes into the class, specialized to the shapes given here.
+/// </summary>
+/// <remarks>The backward pass gives <c>outputGradient · (1 − t²)</c> with <c>t = tanh(x)</c>. The output has the input's shape. The generic kernels are <see cref="TanhKernels"/>.</remarks>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class TanhAttribute : Attribute
+{
+    /// <summary>The height of one input example (also the output's).</summary>
+    public int InputHeight { get; set; }
+
+    /// <summary>The width of one input example (also the output's).</summary>
+    public int InputWidth { get; set; }
+
+    /// <summary>The channel count of one input example (also the output's).</summary>
+    public int InputChannels { get; set; }
+}

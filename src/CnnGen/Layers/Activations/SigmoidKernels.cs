@@ -1,0 +1,38 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using CnnGen.Generated;
+
+namespace CnnGen;
+
+/// <summary>
+/// The generic (runtime-shaped) kernels of the logistic sigmoid, <c>y = 1 / (1 + e^−x)</c>, applied element by element on any layout: the batch is simply the span.
+/// </summary>
+/// <remarks>
+/// The backward pass recomputes <c>s = sigmoid(x)</c> from the input and gives <c>outputGradient · s · (1 − s)</c>. Values come from <c>TensorPrimitives.Sigmoid</c>. The output may be the input itself, and the input gradient the output gradient itself; no other overlap is allowed.
+/// </remarks>
+public static class SigmoidKernels
+{
+    /// <summary>Computes the activation of every value of <paramref name="input"/> into <paramref name="output"/>.</summary>
+    /// <param name="input">The layer's input, any number of values.</param>
+    /// <param name="output">Receives the activations; as long as <paramref name="input"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length or partly overlaps <paramref name="input"/>.</exception>
+    public static void Forward<T>(ReadOnlySpan<T> input, Span<T> output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ActivationArguments.CheckForward(input, output);
+        StreamingActivations.SigmoidForward(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), input.Length);
+    }
+
+    /// <summary>Passes <paramref name="outputGradient"/> back through the activation at <paramref name="input"/>.</summary>
+    /// <param name="outputGradient">The loss gradient with respect to the layer's output.</param>
+    /// <param name="input">The input the forward pass saw; as long as <paramref name="outputGradient"/>.</param>
+    /// <param name="inputGradient">Receives the loss gradient with respect to the input (overwritten); as long as <paramref name="outputGradient"/>.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length, or <paramref name="inputGradient"/> overlaps <paramref name="input"/> or partly overlaps <paramref name="outputGradient"/>.</exception>
+    public static void Backward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> input, Span<T> inputGradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ActivationArguments.CheckBackward(outputGradient, input, inputGradient);
+        StreamingActivations.SigmoidBackward(
+            ref MemoryMarshal.GetReference(outputGradient), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(inputGradient), outputGradient.Length);
+    }
+}
