@@ -404,6 +404,8 @@ public static class SnapshotCases
             using CnnGen;
             [LeakyReLU(double.NaN, InputChannels = 4)]
             public partial class NaNSlope { }
+            [LeakyReLU(1e300, InputChannels = 4)]
+            public partial class BeyondFloat { }
             [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
             [LeakyReLU(slope: double.PositiveInfinity)]
             [Flatten]

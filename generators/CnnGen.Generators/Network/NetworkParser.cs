@@ -236,7 +236,7 @@ namespace CnnGen.Generators.Network
 
         /// <summary>
         /// The spec of an element-wise activation other than ReLU (<c>kind</c> is one of <see cref="ActivationKind"/>'s names),
-        /// or null after reporting a leaky ReLU's slope that is not a finite number (CNN0105, at the argument).
+        /// or null after reporting a leaky ReLU's slope that is not a finite number in float (CNN0105, at the argument).
         /// </summary>
         internal static ActivationSpec? Activation(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
         {
@@ -245,11 +245,13 @@ namespace CnnGen.Generators.Network
             if (activation == ActivationKind.LeakyReLU)
             {
                 slope = arguments.Double("slope") ?? 0.01;
-                if (double.IsNaN(slope) || double.IsInfinity(slope))
+
+                // The float kernels take the slope as a float: one beyond float's range would become infinite there.
+                if (double.IsNaN(slope) || double.IsInfinity(slope) || float.IsInfinity((float)slope))
                 {
                     diagnostics.Add(Diagnostic(
                         DiagnosticDescriptors.InvalidArgument, arguments.Location("slope") ?? location, "slope", kind,
-                        slope.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite number"));
+                        slope.ToString(System.Globalization.CultureInfo.InvariantCulture), "a finite number within float's range"));
                     return null;
                 }
             }

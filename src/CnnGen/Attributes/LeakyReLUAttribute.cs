@@ -13,7 +13,7 @@ namespace CnnGen;
 public sealed class LeakyReLUAttribute : Attribute
 {
     /// <summary>Declares the layer with the slope for inputs at or below zero.</summary>
-    /// <param name="slope">Any finite number; PyTorch's and ONNX's default is 0.01.</param>
+    /// <param name="slope">Any finite number within float's range; PyTorch's and ONNX's default is 0.01.</param>
     public LeakyReLUAttribute(double slope = 0.01)
     {
         Slope = slope;
