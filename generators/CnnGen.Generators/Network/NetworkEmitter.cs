@@ -29,11 +29,10 @@ namespace CnnGen.Generators.Network
         /// </summary>
         public static IEnumerable<(string HintName, string Source)> EmitFiles(NetworkSpec spec, System.Threading.CancellationToken cancellationToken = default)
         {
-            List<Plan> plans = PlanLayers(spec, out _, out _);
             yield return (spec.Target.HintName, Emit(spec, cancellationToken));
-            foreach (Plan plan in plans)
+            foreach (NetworkLayer layer in spec.Layers)
             {
-                yield return (LayerHintName(spec, plan.Layer), EmitLayerFile(spec, plan.Layer, cancellationToken));
+                yield return (LayerHintName(spec, layer), EmitLayerFile(spec, layer, cancellationToken));
             }
         }
 

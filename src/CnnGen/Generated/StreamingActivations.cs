@@ -114,7 +114,7 @@ public static class StreamingActivations
 
     /// <summary>d[i] = TOp's gradient of g[i] at x[i] on the widest accelerated width, then scalars.</summary>
     private static void Map<TOp, T>(ref T g, ref T x, ref T d, nint length, T parameter)
-        where TOp : struct, IActivation<T>
+        where TOp : struct, IGradient<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint i = 0;
@@ -162,7 +162,7 @@ public static class StreamingActivations
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint Map<TOp, TW, TVec, T>(ref T g, ref T x, ref T d, nint i, nint length, T parameter)
-        where TOp : struct, IActivation<T>
+        where TOp : struct, IGradient<T>
         where TW : struct, ISimd<TVec, T>
         where TVec : struct
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -183,7 +183,7 @@ public static class StreamingActivations
         return i;
     }
 
-    /// <summary>One activation as a pair of per-register operations, instantiated per width by the loops above.</summary>
+    /// <summary>An activation's forward pass as a per-register operation, instantiated per width by the loops above.</summary>
     private interface IActivation<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -191,15 +191,20 @@ public static class StreamingActivations
         static abstract TVec Forward<TW, TVec>(TVec x, TVec parameter)
             where TW : struct, ISimd<TVec, T>
             where TVec : struct;
+    }
 
-        /// <summary>The gradient <paramref name="g"/> passed back through the activation at <paramref name="x"/>.</summary>
+    /// <summary>An activation's backward pass as a per-register operation, instantiated per width by the loops above.</summary>
+    private interface IGradient<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        /// <summary>The gradient <paramref name="g"/> passed back through the activation at <paramref name="x"/> (or at its value).</summary>
         static abstract TVec Backward<TW, TVec>(TVec g, TVec x, TVec parameter)
             where TW : struct, ISimd<TVec, T>
             where TVec : struct;
     }
 
     /// <summary>min(max(x, 0), 6); the gradient passes strictly between 0 and 6.</summary>
-    private readonly struct ReLU6<T> : IActivation<T>
+    private readonly struct ReLU6<T> : IActivation<T>, IGradient<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -216,7 +221,7 @@ public static class StreamingActivations
     }
 
     /// <summary>x where x &gt; 0, else slope · x (the parameter); the gradient likewise.</summary>
-    private readonly struct LeakyReLU<T> : IActivation<T>
+    private readonly struct LeakyReLU<T> : IActivation<T>, IGradient<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -233,14 +238,9 @@ public static class StreamingActivations
     }
 
     /// <summary>The sigmoid's gradient from its value s (passed as x): g · (s − s²).</summary>
-    private readonly struct SigmoidSlope<T> : IActivation<T>
+    private readonly struct SigmoidSlope<T> : IGradient<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static TVec Forward<TW, TVec>(TVec x, TVec parameter)
-            where TW : struct, ISimd<TVec, T>
-            where TVec : struct =>
-            throw new NotSupportedException("The sigmoid's forward pass is TensorPrimitives.Sigmoid.");
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TVec Backward<TW, TVec>(TVec g, TVec s, TVec parameter)
             where TW : struct, ISimd<TVec, T>
@@ -249,14 +249,9 @@ public static class StreamingActivations
     }
 
     /// <summary>Tanh's gradient from its value t (passed as x): g · (1 − t²).</summary>
-    private readonly struct TanhSlope<T> : IActivation<T>
+    private readonly struct TanhSlope<T> : IGradient<T>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static TVec Forward<TW, TVec>(TVec x, TVec parameter)
-            where TW : struct, ISimd<TVec, T>
-            where TVec : struct =>
-            throw new NotSupportedException("Tanh's forward pass is TensorPrimitives.Tanh.");
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TVec Backward<TW, TVec>(TVec g, TVec t, TVec parameter)
             where TW : struct, ISimd<TVec, T>

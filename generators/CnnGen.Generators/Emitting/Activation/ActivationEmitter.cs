@@ -55,10 +55,27 @@ namespace CnnGen.Generators.Emitting
         private static string Parameter(ActivationSpec spec, ElementType type) =>
             spec.Kind == ActivationKind.LeakyReLU ? (type.Name == "float" ? ", (float)Slope" : ", Slope") : string.Empty;
 
-        private static void EmitForward(IndentedWriter writer, ActivationSpec spec, ElementType type)
+        private static void EmitForward(IndentedWriter writer, ActivationSpec spec, ElementType type) =>
+            EmitForwardWrapper(
+                writer,
+                type.Name,
+                $"Computes <c>{Formula(spec)}</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.",
+                $"{Kernels}.{spec.Kind}Forward(ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(output), input.Length{Parameter(spec, type)});");
+
+        private static void EmitBackward(IndentedWriter writer, ActivationSpec spec, ElementType type) =>
+            EmitBackwardWrapper(
+                writer,
+                type.Name,
+                $"Computes <c>{GradientFormula(spec)}</c> for a batch (overwritten, not accumulated).\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.",
+                $"{Kernels}.{spec.Kind}Backward(ref {MemoryMarshal}.GetReference(outputGradient), ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(inputGradient), outputGradient.Length{Parameter(spec, type)});");
+
+        /// <summary>
+        /// Writes an element-wise layer's public <c>Forward(input, output)</c> in <paramref name="t"/>: the batch and overlap
+        /// checks (output may be input itself), then <paramref name="call"/> over the whole batch. ReLU layers share it.
+        /// </summary>
+        internal static void EmitForwardWrapper(IndentedWriter writer, string t, string summary, string call)
         {
-            string t = type.Name;
-            writer.Summary($"Computes <c>{Formula(spec)}</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.");
+            writer.Summary(summary);
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or output partly overlaps input.</exception>");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
@@ -66,16 +83,19 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
                 OverlapChecks.Emit(writer, t, new[] { "output" }, new[] { "input" }, new[] { ("output", "input") });
-                writer.Line($"{Kernels}.{spec.Kind}Forward(ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(output), input.Length{Parameter(spec, type)});");
+                writer.Line(call);
             }
 
             writer.Line();
         }
 
-        private static void EmitBackward(IndentedWriter writer, ActivationSpec spec, ElementType type)
+        /// <summary>
+        /// Writes an element-wise layer's public <c>Backward(outputGradient, input, inputGradient)</c> in <paramref name="t"/>:
+        /// the batch and overlap checks (inputGradient may be outputGradient itself, never input), then <paramref name="call"/>.
+        /// </summary>
+        internal static void EmitBackwardWrapper(IndentedWriter writer, string t, string summary, string call)
         {
-            string t = type.Name;
-            writer.Summary($"Computes <c>{GradientFormula(spec)}</c> for a batch (overwritten, not accumulated).\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.");
+            writer.Summary(summary);
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>");
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {Span}<{t}> inputGradient)"))
@@ -84,7 +104,7 @@ namespace CnnGen.Generators.Emitting
                 writer.Line($"{Checks}.RequireBatchLength(input.Length, batch, InputLength, nameof(input));");
                 writer.Line($"{Checks}.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
                 OverlapChecks.Emit(writer, t, new[] { "inputGradient" }, new[] { "outputGradient", "input" }, new[] { ("inputGradient", "outputGradient") });
-                writer.Line($"{Kernels}.{spec.Kind}Backward(ref {MemoryMarshal}.GetReference(outputGradient), ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(inputGradient), outputGradient.Length{Parameter(spec, type)});");
+                writer.Line(call);
             }
 
             writer.Line();

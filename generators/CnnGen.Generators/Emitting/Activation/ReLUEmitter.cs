@@ -24,39 +24,18 @@ namespace CnnGen.Generators.Emitting
             }
         }
 
-        private static void EmitForward(IndentedWriter writer, ElementType type)
-        {
-            string t = type.Name;
-            writer.Summary("Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.\nA NaN input gives a NaN output.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or output partly overlaps input.</exception>");
-            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"public static void Forward({ReadOnlySpan}<{t}> input, {Span}<{t}> output)"))
-            {
-                writer.Line($"int batch = {Checks}.BatchSize(input.Length, InputLength, nameof(input));");
-                writer.Line($"{Checks}.RequireBatchLength(output.Length, batch, OutputLength, nameof(output));");
-                OverlapChecks.Emit(writer, t, new[] { "output" }, new[] { "input" }, new[] { ("output", "input") });
-                writer.Line($"{Kernels}.Forward(ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(output), input.Length);");
-            }
+        private static void EmitForward(IndentedWriter writer, ElementType type) =>
+            ActivationEmitter.EmitForwardWrapper(
+                writer,
+                type.Name,
+                "Computes <c>output = max(input, 0)</c> for a batch (NHWC). <paramref name=\"output\"/> may be <paramref name=\"input\"/> itself.\nA NaN input gives a NaN output.",
+                $"{Kernels}.Forward(ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(output), input.Length);");
 
-            writer.Line();
-        }
-
-        private static void EmitBackward(IndentedWriter writer, ElementType type)
-        {
-            string t = type.Name;
-            writer.Summary("Computes <c>inputGradient = input &gt; 0 ? outputGradient : 0</c> for a batch (overwritten, not accumulated).\n<paramref name=\"input\"/> may be the forward output instead: both are positive at the same places.\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span's length is not a whole batch, or inputGradient overlaps input or partly overlaps outputGradient.</exception>");
-            writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            using (writer.Block($"public static void Backward({ReadOnlySpan}<{t}> outputGradient, {ReadOnlySpan}<{t}> input, {Span}<{t}> inputGradient)"))
-            {
-                writer.Line($"int batch = {Checks}.BatchSize(outputGradient.Length, OutputLength, nameof(outputGradient));");
-                writer.Line($"{Checks}.RequireBatchLength(input.Length, batch, InputLength, nameof(input));");
-                writer.Line($"{Checks}.RequireBatchLength(inputGradient.Length, batch, InputLength, nameof(inputGradient));");
-                OverlapChecks.Emit(writer, t, new[] { "inputGradient" }, new[] { "outputGradient", "input" }, new[] { ("inputGradient", "outputGradient") });
-                writer.Line($"{Kernels}.Backward(ref {MemoryMarshal}.GetReference(outputGradient), ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(inputGradient), outputGradient.Length);");
-            }
-
-            writer.Line();
-        }
+        private static void EmitBackward(IndentedWriter writer, ElementType type) =>
+            ActivationEmitter.EmitBackwardWrapper(
+                writer,
+                type.Name,
+                "Computes <c>inputGradient = input &gt; 0 ? outputGradient : 0</c> for a batch (overwritten, not accumulated).\n<paramref name=\"input\"/> may be the forward output instead: both are positive at the same places.\n<paramref name=\"inputGradient\"/> may be <paramref name=\"outputGradient\"/> itself.",
+                $"{Kernels}.Backward(ref {MemoryMarshal}.GetReference(outputGradient), ref {MemoryMarshal}.GetReference(input), ref {MemoryMarshal}.GetReference(inputGradient), outputGradient.Length);");
     }
 }
