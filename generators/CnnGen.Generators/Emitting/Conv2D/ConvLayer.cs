@@ -428,8 +428,6 @@ namespace CnnGen.Generators.Emitting
         private void EmitFlip(IndentedWriter w, ElementKind el)
         {
             string t = el.Keyword;
-            w.Summary($"Writes flipped[ky, kx, k, c] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,\n" +
-                      "so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.");
             if (InputGradientReducesInLanes(el))
             {
                 w.Summary($"Writes flipped[ky, kx, c, k] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180°, channels kept in place,\n" +
@@ -447,6 +445,8 @@ namespace CnnGen.Generators.Emitting
                 return;
             }
 
+            w.Summary($"Writes flipped[ky, kx, k, c] = weights[{F - 1} − ky, {F - 1} − kx, c, k]: the filter rotated by 180° with C_in and C_out swapped,\n" +
+                      "so the input gradient can broadcast a dZ value and multiply it into a contiguous row over C_in.");
             using (w.Block($"private static void Flip{el.Suffix}(ref {t} weights, ref {t} flipped)"))
             {
                 using (w.Block($"for (nint tap = 0; tap < {F * F}; tap++)"))
