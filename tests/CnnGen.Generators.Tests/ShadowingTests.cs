@@ -19,7 +19,7 @@ public class ShadowingTests
                 class Unsafe { } class MemoryMarshal { } class Span { } class ReadOnlySpan { } class Math { }
                 class Vector512 { } class Vector256 { } class Vector128 { } class MethodImpl { } class MethodImplOptions { }
                 class ArgumentException { } class ArrayPool { } class StreamingReLU { } class IVectorOps { }
-                class StreamingActivations { } class TensorPrimitives { }
+                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { }
 
                 [Conv2D(3, pad: 1, InputHeight = 6, InputWidth = 6, InputChannels = 3, Filters = 5)] public partial class Conv { }
                 [Conv2D(3, stride: 16, InputHeight = 40, InputWidth = 40, InputChannels = 3, Filters = 8)] public partial class Strided { }
@@ -31,11 +31,14 @@ public class ShadowingTests
                 [Dense(5, InputLength = 3)] public partial class Fc { }
                 [LeakyReLU(0.1, InputChannels = 3)] public partial class Leaky { }
                 [Sigmoid(InputChannels = 3)] public partial class Logistic { }
+                [GlobalAvgPool2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Squeeze { }
+                [GlobalMaxPool2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Strongest { }
 
                 [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
                 [Conv2D(f: 3, pad: 1, Filters = 4)]
                 [ReLU]
                 [MaxPool2D(2, stride: 2)]
+                [GlobalAvgPool2D]
                 [Flatten]
                 [Dense(10)]
                 [Tanh]
@@ -46,6 +49,6 @@ public class ShadowingTests
 
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         string[] hints = run.Single.GeneratedSources.Select(source => source.HintName).ToArray();
-        Assert.True(hints.Length == 18, string.Join(", ", hints)); // ten single layers, the network and its seven layers
+        Assert.True(hints.Length == 21, string.Join(", ", hints)); // twelve single layers, the network and its eight layers
     }
 }

@@ -137,6 +137,12 @@ public static class SnapshotCases
             [Sigmoid(InputChannels = 3)] public partial class Logistic { }
             [Tanh(InputHeight = 4, InputWidth = 4, InputChannels = 2)] public partial class Hyperbolic { }
             """,
+        ["GlobalPooling"] = """
+            using CnnGen;
+            namespace Layers;
+            [GlobalAvgPool2D(InputHeight = 7, InputWidth = 7, InputChannels = 20)] public partial class Average { }
+            [GlobalMaxPool2D(InputHeight = 3, InputWidth = 5, InputChannels = 3)] public partial class Maximum { }
+            """,
         ["LayersOfEveryKindOnRecords"] = """
             using CnnGen;
             [ReLU(InputChannels = 4)] public partial record Activation;
@@ -411,6 +417,13 @@ public static class SnapshotCases
             [Flatten]
             [SoftmaxCrossEntropy]
             public partial class InfiniteSlope { }
+            """,
+        ["CNN0106_GlobalPoolWithoutShape"] = """
+            using CnnGen;
+            [GlobalAvgPool2D(InputHeight = 7, InputWidth = 7)]
+            public partial class NoChannels { }
+            [GlobalMaxPool2D(InputHeight = 0, InputWidth = 7, InputChannels = 3)]
+            public partial class NoRows { }
             """,
         ["CNN0106_MissingArgument"] = """
             using CnnGen;

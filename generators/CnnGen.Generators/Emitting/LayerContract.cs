@@ -31,7 +31,7 @@ namespace CnnGen.Generators.Emitting
                 Conv2DSpec => "IParallelWeightedLayer",
                 DenseSpec => "IWeightedLayer",
                 Pool2DSpec => "IParallelUnweightedLayer",
-                ReLUSpec or ActivationSpec => "IUnweightedLayer",
+                ReLUSpec or ActivationSpec or GlobalPool2DSpec => "IUnweightedLayer",
                 ZeroPad2DSpec => "IParallelReshapingLayer",
                 FlattenSpec => "IReshapingLayer",
                 SoftmaxCrossEntropySpec => "ILossLayer",

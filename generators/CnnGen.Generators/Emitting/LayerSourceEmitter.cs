@@ -137,6 +137,9 @@ namespace CnnGen.Generators.Emitting
                 case ActivationSpec activation:
                     ActivationEmitter.EmitMembers(writer, activation);
                     break;
+                case GlobalPool2DSpec globalPool:
+                    GlobalPool2DEmitter.EmitMembers(writer, globalPool);
+                    break;
                 case FlattenSpec flatten:
                     FlattenEmitter.EmitMembers(writer, flatten);
                     break;
@@ -169,6 +172,8 @@ namespace CnnGen.Generators.Emitting
                     return new[] { $"LeakyReLU layer {spec.Target.Name} (slope {leaky.Slope.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}): {spec.Input} → {spec.Output}" };
                 case ActivationSpec activation:
                     return new[] { $"{activation.Kind} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
+                case GlobalPool2DSpec globalPool:
+                    return new[] { $"{globalPool.Kind} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
                 default:
                     return new[] { $"{KindOf(spec)} layer {spec.Target.Name}: {spec.Input} → {spec.Output}" };
             }

@@ -36,6 +36,23 @@ namespace CnnGen.Generators.Model
     }
 
     /// <summary>
+    /// Global pooling, <c>[GlobalAvgPool2D]</c> or <c>[GlobalMaxPool2D]</c>: each channel pooled over every pixel of the
+    /// example, so the output is 1×1×C.
+    /// </summary>
+    internal sealed record GlobalPool2DSpec(TargetTypeSpec Target, FeatureMapShape InputShape, PoolMode Mode) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => new(1, 1, InputShape.Channels);
+
+        /// <summary>The pixels each channel pools over, H·W.</summary>
+        public int Pixels => InputShape.Height * InputShape.Width;
+
+        /// <summary>The attribute's name without its suffix: <c>GlobalAvgPool2D</c> or <c>GlobalMaxPool2D</c>.</summary>
+        public string Kind => Mode == PoolMode.Max ? "GlobalMaxPool2D" : "GlobalAvgPool2D";
+    }
+
+    /// <summary>
     /// <c>[Flatten]</c>: reads an NHWC example as one vector. In NHWC the values are already in that order,
     /// so the layer is the identity on the flat span and only the shape changes to 1×1×(H·W·C).
     /// </summary>

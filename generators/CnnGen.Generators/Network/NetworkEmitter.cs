@@ -822,7 +822,7 @@ namespace CnnGen.Generators.Network
             return plan.Layer.Spec switch
             {
                 Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
-                Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
+                Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
                 _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
             };
         }
@@ -837,7 +837,7 @@ namespace CnnGen.Generators.Network
                     ? $"LossGradient({Slice(plan.Out, shard)}, labels, {GradientSlice(plan.In, shard)}, scale);"
                     : $"{c}.Backward({Slice(plan.Out)}, labels, {GradientSlice(plan.In)});",
                 Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
-                Pool2DSpec or ReLUSpec or ActivationSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
+                Pool2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
                 ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
                 _ => null,
             };
@@ -862,6 +862,9 @@ namespace CnnGen.Generators.Network
                         break;
                     case Pool2DSpec pool:
                         text.Append(pool.Mode == PoolMode.Max ? "maxpool2d" : "avgpool2d").Append($" f{pool.FilterSize} s{pool.Stride}");
+                        break;
+                    case GlobalPool2DSpec globalPool:
+                        text.Append(globalPool.Mode == PoolMode.Max ? "globalmaxpool2d" : "globalavgpool2d");
                         break;
                     case ZeroPad2DSpec pad:
                         text.Append($"zeropad2d p{pad.Pad}");

@@ -222,6 +222,8 @@ namespace CnnGen.Generators.Network
                     Optional("pad", 0, 0)),
                 "MaxPool2D" => new Pool2DSpec(target, PoolMode.Max, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
+                "GlobalAvgPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Average),
+                "GlobalMaxPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Max),
                 "ZeroPad2D" => new ZeroPad2DSpec(target, input, Required("pad", 0, "the padding on each side")),
                 "ReLU" => new ReLUSpec(target, input),
                 "ReLU6" or "LeakyReLU" or "Sigmoid" or "Tanh" => Activation(kind, target, input, arguments, location, diagnostics),

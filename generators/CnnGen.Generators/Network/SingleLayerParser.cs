@@ -12,7 +12,8 @@ namespace CnnGen.Generators.Network
     internal sealed record SingleLayerResult(LayerSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>
-    /// Parses the layers networks brought (<c>[ReLU]</c>, <c>[Flatten]</c>, <c>[Dense]</c>, <c>[SoftmaxCrossEntropy]</c>)
+    /// Parses the layers networks brought (<c>[ReLU]</c> and the other activations, global pooling, <c>[Flatten]</c>,
+    /// <c>[Dense]</c>, <c>[SoftmaxCrossEntropy]</c>)
     /// when one stands alone on a class. The input shape is given as <c>InputHeight</c>, <c>InputWidth</c>,
     /// <c>InputChannels</c> (height and width default to 1) or as <c>InputLength</c> (a 1×1×length vector);
     /// the loss also takes <c>Classes</c>. Classes that carry <c>[Network]</c> are left to the network pipeline, and a
@@ -84,6 +85,8 @@ namespace CnnGen.Generators.Network
             {
                 "ReLU" => new ReLUSpec(target, input),
                 "ReLU6" or "LeakyReLU" or "Sigmoid" or "Tanh" => NetworkParser.Activation(kind, target, input, arguments, location, diagnostics),
+                "GlobalAvgPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Average),
+                "GlobalMaxPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Max),
                 "Flatten" => new FlattenSpec(target, input),
                 "Dense" => new DenseSpec(target, input, units),
                 "SoftmaxCrossEntropy" => new SoftmaxCrossEntropySpec(target, input),

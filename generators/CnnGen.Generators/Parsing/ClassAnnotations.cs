@@ -44,6 +44,8 @@ namespace CnnGen.Generators.Parsing
             [LayerKinds.ZeroPad2DAttribute] = "ZeroPad2D",
             ["CnnGen.ReLUAttribute"] = "ReLU",
             ["CnnGen.ReLU6Attribute"] = "ReLU6",
+            ["CnnGen.GlobalAvgPool2DAttribute"] = "GlobalAvgPool2D",
+            ["CnnGen.GlobalMaxPool2DAttribute"] = "GlobalMaxPool2D",
             ["CnnGen.LeakyReLUAttribute"] = "LeakyReLU",
             ["CnnGen.SigmoidAttribute"] = "Sigmoid",
             ["CnnGen.TanhAttribute"] = "Tanh",

@@ -55,6 +55,20 @@ internal interface ISimd<TVec, T>
     static abstract TVec WhereGreater(TVec left, TVec right, TVec whenTrue, TVec whenFalse);
 
     static abstract T Sum(TVec value);
+
+    /// <summary>
+    /// Per lane: <paramref name="candidate"/> where it takes over from <paramref name="best"/> as a max pool's running maximum
+    /// (it is greater, or it is NaN and <paramref name="best"/> is not), else <paramref name="best"/>: the first maximum
+    /// stays, and the first NaN wins.
+    /// </summary>
+    static abstract TVec TakeOver(TVec best, TVec candidate);
+
+    /// <summary>
+    /// Per lane where <paramref name="pending"/> is above zero and <paramref name="value"/> is <paramref name="best"/> (or both
+    /// are NaN): <paramref name="gradient"/>, and <paramref name="pending"/> becomes zero; elsewhere zero. Called over a
+    /// window in order with <paramref name="pending"/> starting at one, it routes each lane's gradient to its first maximum.
+    /// </summary>
+    static abstract TVec RouteToFirstMatch(TVec value, TVec best, TVec gradient, ref TVec pending);
 }
 
 internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
@@ -122,6 +136,23 @@ internal readonly struct Simd512<T> : ISimd<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512<T> value) => Vector512.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> TakeOver(Vector512<T> best, Vector512<T> candidate)
+    {
+        // x ≠ x only for NaN.
+        Vector512<T> takes = Vector512.GreaterThan(candidate, best) | Vector512.AndNot(~Vector512.Equals(candidate, candidate), ~Vector512.Equals(best, best));
+        return Vector512.ConditionalSelect(takes, candidate, best);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> RouteToFirstMatch(Vector512<T> value, Vector512<T> best, Vector512<T> gradient, ref Vector512<T> pending)
+    {
+        Vector512<T> matches = Vector512.Equals(value, best) | (~Vector512.Equals(value, value) & ~Vector512.Equals(best, best));
+        Vector512<T> hit = matches & Vector512.GreaterThan(pending, Vector512<T>.Zero);
+        pending = Vector512.ConditionalSelect(hit, Vector512<T>.Zero, pending);
+        return Vector512.ConditionalSelect(hit, gradient, Vector512<T>.Zero);
+    }
 }
 
 internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
@@ -189,6 +220,23 @@ internal readonly struct Simd256<T> : ISimd<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256<T> value) => Vector256.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> TakeOver(Vector256<T> best, Vector256<T> candidate)
+    {
+        // x ≠ x only for NaN.
+        Vector256<T> takes = Vector256.GreaterThan(candidate, best) | Vector256.AndNot(~Vector256.Equals(candidate, candidate), ~Vector256.Equals(best, best));
+        return Vector256.ConditionalSelect(takes, candidate, best);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> RouteToFirstMatch(Vector256<T> value, Vector256<T> best, Vector256<T> gradient, ref Vector256<T> pending)
+    {
+        Vector256<T> matches = Vector256.Equals(value, best) | (~Vector256.Equals(value, value) & ~Vector256.Equals(best, best));
+        Vector256<T> hit = matches & Vector256.GreaterThan(pending, Vector256<T>.Zero);
+        pending = Vector256.ConditionalSelect(hit, Vector256<T>.Zero, pending);
+        return Vector256.ConditionalSelect(hit, gradient, Vector256<T>.Zero);
+    }
 }
 
 internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
@@ -256,6 +304,23 @@ internal readonly struct Simd128<T> : ISimd<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128<T> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> TakeOver(Vector128<T> best, Vector128<T> candidate)
+    {
+        // x ≠ x only for NaN.
+        Vector128<T> takes = Vector128.GreaterThan(candidate, best) | Vector128.AndNot(~Vector128.Equals(candidate, candidate), ~Vector128.Equals(best, best));
+        return Vector128.ConditionalSelect(takes, candidate, best);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> RouteToFirstMatch(Vector128<T> value, Vector128<T> best, Vector128<T> gradient, ref Vector128<T> pending)
+    {
+        Vector128<T> matches = Vector128.Equals(value, best) | (~Vector128.Equals(value, value) & ~Vector128.Equals(best, best));
+        Vector128<T> hit = matches & Vector128.GreaterThan(pending, Vector128<T>.Zero);
+        pending = Vector128.ConditionalSelect(hit, Vector128<T>.Zero, pending);
+        return Vector128.ConditionalSelect(hit, gradient, Vector128<T>.Zero);
+    }
 }
 
 /// <summary>The one-lane width: plain scalar arithmetic, used for tails and for element types without SIMD support.</summary>
@@ -309,4 +374,19 @@ internal readonly struct SimdScalar<T> : ISimd<T, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(T value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T TakeOver(T best, T candidate) => candidate > best || (T.IsNaN(candidate) && !T.IsNaN(best)) ? candidate : best;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T RouteToFirstMatch(T value, T best, T gradient, ref T pending)
+    {
+        if (pending > T.Zero && (value == best || (T.IsNaN(value) && T.IsNaN(best))))
+        {
+            pending = T.Zero;
+            return gradient;
+        }
+
+        return T.Zero;
+    }
 }
