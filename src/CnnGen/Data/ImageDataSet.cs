@@ -27,6 +27,13 @@ public sealed class ImageDataSet<T>
     {
     }
 
+    /// <summary>
+    /// Takes over arrays the caller built and never touches again, checked like the public constructor's but not
+    /// copied (a loader's buffers can be hundreds of megabytes).
+    /// </summary>
+    internal static ImageDataSet<T> Own(T[] images, int[] labels, int height, int width, int channels, int classCount)
+        => new(images, labels, height, width, channels, classCount, validate: true);
+
     private ImageDataSet(T[] images, int[] labels, int height, int width, int channels, int classCount, bool validate)
     {
         if (validate)

@@ -76,6 +76,169 @@ public class OptimizerTests
         Assert.Equal(-1.800166485947237, theta[1], 14);
     }
 
+    // 19 doubles run through every SIMD width (8 + 8, then 2) and the scalar tail (1).
+    private const int ReferenceLength = 19;
+
+    private static double[] ReferenceStart() => [.. Enumerable.Range(0, ReferenceLength).Select(i => ((i * 7) % 11 - 5) / 3.0)];
+
+    /// <summary>
+    /// The gradient of ½·Σ c_i·(θ_i − μ_i)² with curvatures c_i from 0.5 to 5 and minima μ_i of 1, 0.5 and 0. (With
+    /// all μ_i = 0, L2 decay would only rescale each gradient, which Adam nearly ignores.)
+    /// </summary>
+    private static double[] ReferenceGradient(double[] theta) => [.. theta.Select((t, i) => (0.5 + (i % 10) / 2.0) * (t - (1 - (i % 3) / 2.0)))];
+
+    /// <summary>The learning rate of step <paramref name="step"/> (from 0), changed every step as a schedule would.</summary>
+    private static double ReferenceRate(int step) => 0.1 / (1 + step);
+
+    /// <summary>Adam with weight decay as its formulas read, one parameter at a time, in double.</summary>
+    private static double[] ReferenceAdam(int steps, double beta1, double beta2, double epsilon, double weightDecay, WeightDecayMode mode)
+    {
+        double[] theta = ReferenceStart();
+        double[] m = new double[theta.Length];
+        double[] v = new double[theta.Length];
+        for (int step = 0; step < steps; step++)
+        {
+            int t = step + 1;
+            double rate = ReferenceRate(step);
+            double[] gradient = ReferenceGradient(theta);
+            for (int i = 0; i < theta.Length; i++)
+            {
+                double g = mode == WeightDecayMode.L2 ? gradient[i] + weightDecay * theta[i] : gradient[i];
+                m[i] = beta1 * m[i] + (1 - beta1) * g;
+                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+                double mHat = m[i] / (1 - Math.Pow(beta1, t));
+                double vHat = v[i] / (1 - Math.Pow(beta2, t));
+                if (mode == WeightDecayMode.Decoupled)
+                {
+                    theta[i] -= rate * weightDecay * theta[i];
+                }
+
+                theta[i] -= rate * mHat / (Math.Sqrt(vHat) + epsilon);
+            }
+        }
+
+        return theta;
+    }
+
+    private static double[] RunAdam(Adam<double> adam, int steps)
+    {
+        double[] theta = ReferenceStart();
+        for (int step = 0; step < steps; step++)
+        {
+            adam.LearningRate = ReferenceRate(step);
+            adam.Step(theta, ReferenceGradient(theta));
+        }
+
+        return theta;
+    }
+
+    [Theory]
+    [InlineData(WeightDecayMode.L2)]
+    [InlineData(WeightDecayMode.Decoupled)]
+    public void Adam_weight_decay_matches_the_scalar_formulas(WeightDecayMode mode)
+    {
+        const int steps = 6;
+        var adam = new Adam<double>(0.1, 0.8, 0.99, 1e-6, weightDecay: 0.3, mode);
+        Assert.Equal((0.3, mode), (adam.WeightDecay, adam.WeightDecayMode));
+        double[] actual = RunAdam(adam, steps);
+        double[] expected = ReferenceAdam(steps, 0.8, 0.99, 1e-6, 0.3, mode);
+        double[] withoutDecay = ReferenceAdam(steps, 0.8, 0.99, 1e-6, 0, mode);
+        for (int i = 0; i < ReferenceLength; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-13);
+        }
+
+        // The decay moved the parameters far beyond the tolerance, so the comparison above could tell it was missing.
+        Assert.True(expected.Zip(withoutDecay).Max(p => Math.Abs(p.First - p.Second)) > 1e-3);
+    }
+
+    [Fact]
+    public void Adam_weight_decay_first_steps_by_hand()
+    {
+        // θ = 1, g = 1, lr = 0.1, wd = 0.5. L2: g' = 1.5 and Adam's first step is lr·g'/(|g'| + ε), nearly lr whatever
+        // the decay. Decoupled: θ·(1 − 0.05) − lr·g/(|g| + ε).
+        double[] l2 = [1];
+        new Adam<double>(0.1, 0.9, 0.999, 1e-8, 0.5, WeightDecayMode.L2).Step(l2, [1.0]);
+        Assert.Equal(1 - 0.1 * 1.5 / (1.5 + 1e-8), l2[0], 15);
+
+        double[] decoupled = [1];
+        new Adam<double>(0.1, 0.9, 0.999, 1e-8, 0.5, WeightDecayMode.Decoupled).Step(decoupled, [1.0]);
+        Assert.Equal(0.95 - 0.1 / (1 + 1e-8), decoupled[0], 15);
+
+        // The default mode is L2, as in PyTorch's Adam.
+        Assert.Equal(WeightDecayMode.L2, new Adam<double>(0.1, 0.9, 0.999, 1e-8, 0.5).WeightDecayMode);
+    }
+
+    [Fact]
+    public void Adam_without_weight_decay_gives_exactly_the_plain_results_in_either_mode()
+    {
+        // 1,003 floats (every SIMD width and the tail) over several steps; bit for bit the same as the plain constructor.
+        const int n = 1003;
+        var random = new DeterministicRandom(17);
+        float[] start = Array.ConvertAll(GradientCheck.Random(n, random), v => (float)v);
+        float[][] gradients = [.. Enumerable.Range(0, 4).Select(_ => Array.ConvertAll(GradientCheck.Random(n, random), v => (float)v))];
+        Adam<float>[] optimizers =
+        [
+            new Adam<float>(0.01f, 0.9f, 0.999f, 1e-8f),
+            new Adam<float>(0.01f, 0.9f, 0.999f, 1e-8f, 0f, WeightDecayMode.L2),
+            new Adam<float>(0.01f, 0.9f, 0.999f, 1e-8f, 0f, WeightDecayMode.Decoupled),
+        ];
+        float[][] results = [.. optimizers.Select(optimizer =>
+        {
+            float[] theta = (float[])start.Clone();
+            foreach (float[] gradient in gradients)
+            {
+                optimizer.Step(theta, gradient);
+            }
+
+            return theta;
+        })];
+
+        Assert.Equal(0f, optimizers[0].WeightDecay);
+        Assert.NotEqual(start, results[0]);
+        Assert.Equal(results[0], results[1]);
+        Assert.Equal(results[0], results[2]);
+
+        // And the plain steps are still Adam's formulas.
+        double[] expected = ReferenceAdam(5, 0.8, 0.99, 1e-6, 0, WeightDecayMode.L2);
+        double[] actual = RunAdam(new Adam<double>(0.1, 0.8, 0.99, 1e-6), 5);
+        for (int i = 0; i < ReferenceLength; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-13);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.05)]
+    public void Sgd_weight_decay_matches_the_scalar_formulas(double weightDecay)
+    {
+        const int steps = 6;
+        double[] theta = ReferenceStart();
+        double[] expected = ReferenceStart();
+        double[] velocity = new double[ReferenceLength];
+        var sgd = new SgdMomentum<double>(0.1, 0.9, weightDecay);
+        for (int step = 0; step < steps; step++)
+        {
+            sgd.LearningRate = ReferenceRate(step);
+            sgd.Step(theta, ReferenceGradient(theta));
+
+            double[] gradient = ReferenceGradient(expected);
+            for (int i = 0; i < ReferenceLength; i++)
+            {
+                velocity[i] = 0.9 * velocity[i] + gradient[i] + weightDecay * expected[i];
+                expected[i] -= ReferenceRate(step) * velocity[i];
+            }
+        }
+
+        for (int i = 0; i < ReferenceLength; i++)
+        {
+            Assert.Equal(expected[i], theta[i], 1e-13);
+        }
+
+        Assert.NotEqual(ReferenceStart(), theta);
+    }
+
     [Fact]
     public void Vectorized_steps_agree_with_the_scalar_formulas_on_long_buffers()
     {
@@ -166,7 +329,17 @@ public class OptimizerTests
         Assert.Equal("beta1", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<float>(0.1f, 1f, 0.999f, 1e-8f)).ParamName);
         Assert.Equal("beta2", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<float>(0.1f, 0.9f, -0.1f, 1e-8f)).ParamName);
         Assert.Equal("epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<float>(0.1f, 0.9f, 0.999f, 0f)).ParamName);
+        foreach (double decay in new[] { -0.1, double.NaN, double.PositiveInfinity })
+        {
+            Assert.Equal("weightDecay", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<double>(0.1, 0.9, 0.999, 1e-8, decay)).ParamName);
+        }
+
+        Assert.Equal("weightDecayMode", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam<double>(0.1, 0.9, 0.999, 1e-8, 0.1, (WeightDecayMode)2)).ParamName);
         var sgd = new SgdMomentum<double>(0.1, 0.9);
         Assert.Throws<ArgumentOutOfRangeException>(() => sgd.LearningRate = double.PositiveInfinity);
+        var adam = new Adam<double>(0.1);
+        adam.LearningRate = 0.02;
+        Assert.Equal(0.02, adam.LearningRate);
+        Assert.Throws<ArgumentOutOfRangeException>(() => adam.LearningRate = -0.02);
     }
 }
