@@ -14,6 +14,7 @@ namespace CnnGen.Generators
         public const string NetworkSpecs = nameof(NetworkSpecs);
         public const string ReLULayers = nameof(ReLULayers);
         public const string ReLU6Layers = nameof(ReLU6Layers);
+        public const string BatchNorm2DLayers = nameof(BatchNorm2DLayers);
         public const string GlobalAvgPool2DLayers = nameof(GlobalAvgPool2DLayers);
         public const string GlobalMaxPool2DLayers = nameof(GlobalMaxPool2DLayers);
         public const string LeakyReLULayers = nameof(LeakyReLULayers);

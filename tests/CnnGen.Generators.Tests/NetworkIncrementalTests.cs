@@ -39,7 +39,9 @@ public class NetworkIncrementalTests
     private static readonly Pipeline GlobalAverage = new(TrackingNames.GlobalAvgPool2DLayers, "Squeeze.cs", "Net.Squeeze.11", "Net.Squeeze.11.g.cs");
     private static readonly Pipeline GlobalMax = new(TrackingNames.GlobalMaxPool2DLayers, "Strongest.cs", "Net.Strongest.11", "Net.Strongest.11.g.cs");
 
-    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss, ReLU6, LeakyReLU, Sigmoid, Tanh, GlobalAverage, GlobalMax };
+    private static readonly Pipeline BatchNorm = new(TrackingNames.BatchNorm2DLayers, "Normalized.cs", "Net.Normalized.11", "Net.Normalized.11.g.cs");
+
+    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss, ReLU6, LeakyReLU, Sigmoid, Tanh, GlobalAverage, GlobalMax, BatchNorm };
 
     private static Pipeline Named(string trackingName) => All.Single(p => p.TrackingName == trackingName);
 
@@ -111,6 +113,12 @@ public class NetworkIncrementalTests
             [GlobalMaxPool2D(InputHeight = 3, InputWidth = 2, InputChannels = 4)]
             public partial class Strongest { }
             """),
+        ("Normalized.cs", """
+            using CnnGen;
+            namespace Net;
+            [BatchNorm2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)]
+            public partial class Normalized { }
+            """),
         ("Flat.cs", """
             using CnnGen;
             namespace Net;
@@ -155,7 +163,7 @@ public class NetworkIncrementalTests
         "Net.TinyNet.111.g.cs", "Net.TinyNet.111.Layer1Dense.g.cs", "Net.TinyNet.111.Layer2ReLU.g.cs", "Net.TinyNet.111.Layer3Dense.g.cs",
         "Net.TinyNet.111.Layer4SoftmaxCrossEntropy.g.cs",
         "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
-        "Net.Clipped.11.g.cs", "Net.Leaky.11.g.cs", "Net.Logistic.11.g.cs", "Net.Hyperbolic.11.g.cs", "Net.Squeeze.11.g.cs", "Net.Strongest.11.g.cs",
+        "Net.Clipped.11.g.cs", "Net.Leaky.11.g.cs", "Net.Logistic.11.g.cs", "Net.Hyperbolic.11.g.cs", "Net.Squeeze.11.g.cs", "Net.Strongest.11.g.cs", "Net.Normalized.11.g.cs",
     };
 
     public static TheoryData<string> Pipelines() => new(All.Select(p => p.TrackingName));
@@ -202,6 +210,7 @@ public class NetworkIncrementalTests
         { TrackingNames.LeakyReLULayers, "0.2", "0.3", "public const double Slope = 0.3;" },
         { TrackingNames.SigmoidLayers, "InputChannels = 6", "InputChannels = 2", "public const int OutputLength = 2;" },
         { TrackingNames.TanhLayers, "InputChannels = 7", "InputChannels = 8", "public const int InputLength = 8;" },
+        { TrackingNames.BatchNorm2DLayers, "InputChannels = 5", "InputChannels = 5, Momentum = 0.25", "public const double Momentum = 0.25;" },
         { TrackingNames.GlobalAvgPool2DLayers, "InputWidth = 5", "InputWidth = 6", "public const int Pixels = 30;" },
         { TrackingNames.GlobalMaxPool2DLayers, "InputChannels = 4", "InputChannels = 12", "public const int OutputChannels = 12;" },
     };

@@ -19,7 +19,7 @@ public class ShadowingTests
                 class Unsafe { } class MemoryMarshal { } class Span { } class ReadOnlySpan { } class Math { }
                 class Vector512 { } class Vector256 { } class Vector128 { } class MethodImpl { } class MethodImplOptions { }
                 class ArgumentException { } class ArrayPool { } class StreamingReLU { } class IVectorOps { }
-                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { }
+                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { } class BatchNormalization { } class BatchNorm2DArguments { }
 
                 [Conv2D(3, pad: 1, InputHeight = 6, InputWidth = 6, InputChannels = 3, Filters = 5)] public partial class Conv { }
                 [Conv2D(3, stride: 16, InputHeight = 40, InputWidth = 40, InputChannels = 3, Filters = 8)] public partial class Strided { }
@@ -33,6 +33,8 @@ public class ShadowingTests
                 [Sigmoid(InputChannels = 3)] public partial class Logistic { }
                 [GlobalAvgPool2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Squeeze { }
                 [GlobalMaxPool2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Strongest { }
+                [BatchNorm2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Normalized { }
+                [BatchNorm2D(InputHeight = 1, InputWidth = 2, InputChannels = 3000)] public partial class WideNormalized { }
 
                 [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
                 [Conv2D(f: 3, pad: 1, Filters = 4)]
@@ -49,6 +51,6 @@ public class ShadowingTests
 
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         string[] hints = run.Single.GeneratedSources.Select(source => source.HintName).ToArray();
-        Assert.True(hints.Length == 21, string.Join(", ", hints)); // twelve single layers, the network and its eight layers
+        Assert.True(hints.Length == 23, string.Join(", ", hints)); // fourteen single layers, the network and its eight layers
     }
 }

@@ -143,6 +143,12 @@ public static class SnapshotCases
             [GlobalAvgPool2D(InputHeight = 7, InputWidth = 7, InputChannels = 20)] public partial class Average { }
             [GlobalMaxPool2D(InputHeight = 3, InputWidth = 5, InputChannels = 3)] public partial class Maximum { }
             """,
+        ["BatchNorm"] = """
+            using CnnGen;
+            namespace Layers;
+            [BatchNorm2D(InputHeight = 4, InputWidth = 4, InputChannels = 6)] public partial class Normalized { }
+            [BatchNorm2D(Epsilon = 1e-3, Momentum = 0.01, InputHeight = 2, InputWidth = 2, InputChannels = 1100)] public partial class Wide { }
+            """,
         ["LayersOfEveryKindOnRecords"] = """
             using CnnGen;
             [ReLU(InputChannels = 4)] public partial record Activation;
@@ -425,6 +431,15 @@ public static class SnapshotCases
             [GlobalMaxPool2D(InputHeight = 0, InputWidth = 7, InputChannels = 3)]
             public partial class NoRows { }
             """,
+        ["CNN0105_BatchNormConstants"] = """
+            using CnnGen;
+            [BatchNorm2D(Epsilon = 0, InputChannels = 4)]
+            public partial class ZeroEpsilon { }
+            [BatchNorm2D(Epsilon = 1e-60, Momentum = 1.5, InputChannels = 4)]
+            public partial class BelowFloatAndTooMuchMomentum { }
+            [BatchNorm2D(Momentum = double.NaN, InputHeight = 2, InputWidth = 2, InputChannels = 4)]
+            public partial class NaNMomentum { }
+            """,
         ["CNN0106_MissingArgument"] = """
             using CnnGen;
             [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
@@ -441,6 +456,16 @@ public static class SnapshotCases
             [Flatten]
             [SoftmaxCrossEntropy]
             public static partial class StaticNet { }
+            """,
+        ["CNN0108_BatchNormInNetwork"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2)]
+            [Conv2D(f: 3, pad: 1, Filters = 4)]
+            [BatchNorm2D]
+            [ReLU]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class NormalizedNet { }
             """,
         ["MalformedAttributeLeftToTheCompiler"] = """
             using CnnGen;

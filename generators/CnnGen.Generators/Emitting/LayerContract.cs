@@ -35,6 +35,7 @@ namespace CnnGen.Generators.Emitting
                 ZeroPad2DSpec => "IParallelReshapingLayer",
                 FlattenSpec => "IReshapingLayer",
                 SoftmaxCrossEntropySpec => "ILossLayer",
+                BatchNorm2DSpec => "IBatchNormLayer",
                 _ => null,
             };
             if (family is null)

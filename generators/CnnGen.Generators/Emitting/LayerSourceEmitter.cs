@@ -140,6 +140,9 @@ namespace CnnGen.Generators.Emitting
                 case GlobalPool2DSpec globalPool:
                     GlobalPool2DEmitter.EmitMembers(writer, globalPool);
                     break;
+                case BatchNorm2DSpec batchNorm:
+                    BatchNorm2DEmitter.EmitMembers(writer, batchNorm);
+                    break;
                 case FlattenSpec flatten:
                     FlattenEmitter.EmitMembers(writer, flatten);
                     break;

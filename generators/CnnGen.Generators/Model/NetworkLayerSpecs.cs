@@ -53,6 +53,23 @@ namespace CnnGen.Generators.Model
     }
 
     /// <summary>
+    /// 2-D batch normalization, <c>[BatchNorm2D]</c>: per channel, with a learnable scale and shift (γ, β) and running
+    /// statistics (mean, variance); the output has the input's shape.
+    /// </summary>
+    internal sealed record BatchNorm2DSpec(TargetTypeSpec Target, FeatureMapShape InputShape, double Epsilon, double Momentum) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => InputShape;
+
+        /// <summary>The channel count: the length of γ, β and each running statistic.</summary>
+        public int Channels => InputShape.Channels;
+
+        /// <summary>The pixels of one example, H·W.</summary>
+        public int Pixels => InputShape.Height * InputShape.Width;
+    }
+
+    /// <summary>
     /// <c>[Flatten]</c>: reads an NHWC example as one vector. In NHWC the values are already in that order,
     /// so the layer is the identity on the flat span and only the shape changes to 1×1×(H·W·C).
     /// </summary>

@@ -98,6 +98,17 @@ namespace CnnGen.Generators.Network
                 }
 
                 lossSeen = kind == "SoftmaxCrossEntropy";
+                if (kind == "BatchNorm2D")
+                {
+                    // A network's batch normalization needs running statistics saved with the parameters, a training and
+                    // evaluation mode, and statistics over the whole batch when the batch is split over threads.
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.NotInNetworks, location, kind, name,
+                        "declare it on a class of its own, whose kernels take the running statistics as spans"));
+                    shapeKnown = false;
+                    continue;
+                }
+
                 if (!shapeKnown)
                 {
                     continue;
@@ -222,6 +233,7 @@ namespace CnnGen.Generators.Network
                     Optional("pad", 0, 0)),
                 "MaxPool2D" => new Pool2DSpec(target, PoolMode.Max, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
+                "BatchNorm2D" => BatchNorm(kind, target, input, arguments, location, diagnostics),
                 "GlobalAvgPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Average),
                 "GlobalMaxPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Max),
                 "ZeroPad2D" => new ZeroPad2DSpec(target, input, Required("pad", 0, "the padding on each side")),
@@ -259,6 +271,34 @@ namespace CnnGen.Generators.Network
             }
 
             return new ActivationSpec(target, input, activation, slope);
+        }
+
+        /// <summary>
+        /// The spec of a batch normalization, or null after reporting an epsilon that is not a positive number in float or a
+        /// momentum outside [0, 1] (CNN0105, at the argument).
+        /// </summary>
+        internal static BatchNorm2DSpec? BatchNorm(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            double epsilon = arguments.Double("Epsilon") ?? 1e-5;
+            double momentum = arguments.Double("Momentum") ?? 0.1;
+            int errors = diagnostics.Count;
+
+            // The float kernels take epsilon as a float: one that rounds to 0 or to infinity there would divide by zero or flatten everything.
+            if (!(epsilon > 0) || double.IsInfinity(epsilon) || float.IsInfinity((float)epsilon) || (float)epsilon == 0)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.InvalidArgument, arguments.Location("Epsilon") ?? location, "Epsilon", kind,
+                    epsilon.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a finite number above 0, also in float"));
+            }
+
+            if (!(momentum >= 0 && momentum <= 1))
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.InvalidArgument, arguments.Location("Momentum") ?? location, "Momentum", kind,
+                    momentum.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a number in [0, 1]"));
+            }
+
+            return diagnostics.Count == errors ? new BatchNorm2DSpec(target, input, epsilon, momentum) : null;
         }
 
         /// <summary>

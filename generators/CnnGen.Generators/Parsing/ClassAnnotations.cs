@@ -44,6 +44,7 @@ namespace CnnGen.Generators.Parsing
             [LayerKinds.ZeroPad2DAttribute] = "ZeroPad2D",
             ["CnnGen.ReLUAttribute"] = "ReLU",
             ["CnnGen.ReLU6Attribute"] = "ReLU6",
+            ["CnnGen.BatchNorm2DAttribute"] = "BatchNorm2D",
             ["CnnGen.GlobalAvgPool2DAttribute"] = "GlobalAvgPool2D",
             ["CnnGen.GlobalMaxPool2DAttribute"] = "GlobalMaxPool2D",
             ["CnnGen.LeakyReLUAttribute"] = "LeakyReLU",
