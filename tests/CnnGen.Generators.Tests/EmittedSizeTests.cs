@@ -128,12 +128,12 @@ public class EmittedSizeTests
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
 
         // The network's own members are one file and each of its nine layers another, each at most 150 KB like any
-        // layer; the network's own file is pinned just above today's size.
+        // layer; the network's own file is pinned just above today's size (with the training/evaluation switch).
         Dictionary<string, string> files = run.Single.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         Assert.Equal(10, files.Count);
         Assert.All(files, file => Assert.True(file.Value.Length <= 150_000, $"{file.Key}: {file.Value.Length} characters"));
         string network = Assert.Single(files, file => !file.Key.Contains(".Layer", StringComparison.Ordinal)).Value;
-        Assert.True(network.Length <= 50_000, $"{network.Length} characters");
+        Assert.True(network.Length <= 51_000, $"{network.Length} characters");
     }
 
     [Fact]

@@ -215,15 +215,6 @@ namespace CnnGen.Generators.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true);
 
-        /// <summary>CNN0108: Layer kind not supported inside networks.</summary>
-        public static readonly DiagnosticDescriptor NotInNetworks = new(
-            id: "CNN0108",
-            title: "Layer kind not supported inside networks",
-            messageFormat: "[{0}] is not supported as a layer of network '{1}' yet: {2}",
-            category: Category,
-            defaultSeverity: DiagnosticSeverity.Error,
-            isEnabledByDefault: true);
-
         /// <summary>Looks a descriptor up by id (diagnostics travel through the pipeline as plain data holding only the id).</summary>
         public static DiagnosticDescriptor? ById(string id)
         {
@@ -263,7 +254,6 @@ namespace CnnGen.Generators.Diagnostics
             InvalidArgument,
             MissingArgument,
             StaticNetwork,
-            NotInNetworks,
         };
     }
 }

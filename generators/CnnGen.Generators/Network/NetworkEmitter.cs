@@ -118,6 +118,9 @@ namespace CnnGen.Generators.Network
 
             public int BiasOffset { get; set; }
 
+            /// <summary>Where this layer's state (a batch normalization's running mean, then its running variance) starts in the state buffer.</summary>
+            public int StateOffset { get; set; }
+
             public Buffer In { get; set; } = null!;
 
             public Buffer Out { get; set; } = null!;
@@ -130,7 +133,7 @@ namespace CnnGen.Generators.Network
         {
             string t = spec.ElementType;
             string name = spec.Target.Name;
-            List<Plan> plans = PlanLayers(spec, out List<Buffer> buffers, out int parameterCount);
+            List<Plan> plans = PlanLayers(spec, out List<Buffer> buffers, out int parameterCount, out int stateCount);
             Buffer input = buffers[0];
             Plan loss = plans[plans.Count - 1];
 
@@ -144,6 +147,7 @@ namespace CnnGen.Generators.Network
             ShapeConstantsEmitter.Constant(writer, "ClassCount", spec.Classes, "The number of classes: the probabilities (and logits) per example.");
             ShapeConstantsEmitter.Constant(writer, "LayerCount", plans.Count, "The number of layers, the loss included.");
             ShapeConstantsEmitter.Constant(writer, "ParameterCount", parameterCount, "The number of trainable parameters: the length of Parameters and Gradients.");
+            ShapeConstantsEmitter.Constant(writer, "StateCount", stateCount, "The number of values of state besides the parameters (the batch normalizations' running means and variances): the length of RunningStatistics.");
             writer.Summary("The architecture signature: the layers and the shapes between them, in a canonical form.\nParameter files record it, and Load refuses a file saved from another architecture.");
             writer.Line($"public const string Architecture = {Literal(Signature(spec))};");
             writer.Line();
@@ -156,7 +160,16 @@ namespace CnnGen.Generators.Network
                 ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputWidth", output.Width, $"The output width of {what}.");
                 ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputChannels", output.Channels, $"The output channel count of {what}.");
                 ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputLength", output.Length, $"The number of output values per example of {what}.");
-                if (layer.HasParameters)
+                if (layer.Spec is BatchNorm2DSpec)
+                {
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the scale (γ, one per channel) of {what} starts in Parameters and Gradients.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of scale values of {what}, one per channel.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the shift (β, one per channel) of {what} starts in Parameters and Gradients.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of shift values of {what}, one per channel.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the running mean of {what} starts in RunningStatistics.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + layer.BiasLength, $"Where the running variance of {what} starts in RunningStatistics.");
+                }
+                else if (layer.HasParameters)
                 {
                     string layout = layer.Spec is DenseSpec ? "(inputLength, units) row-major" : "(f, f, C_in, C_out)";
                     ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the weights of {what} start in Parameters and Gradients.");
@@ -174,6 +187,10 @@ namespace CnnGen.Generators.Network
             writer.Line();
             writer.Line($"private readonly {t}[] _parameters;");
             writer.Line($"private readonly {t}[] _gradients;");
+            if (stateCount > 0)
+            {
+                writer.Line($"private readonly {t}[] _state;");
+            }
             foreach (Buffer buffer in buffers)
             {
                 writer.Line($"private readonly {t}[] {buffer.Field};");
@@ -225,6 +242,11 @@ namespace CnnGen.Generators.Network
                 writer.Line("MaxBatchSize = maxBatchSize;");
                 writer.Line($"_parameters = new {t}[ParameterCount];");
                 writer.Line($"_gradients = new {t}[ParameterCount];");
+                if (stateCount > 0)
+                {
+                    writer.Line($"_state = new {t}[StateCount];");
+                }
+
                 foreach (Buffer buffer in buffers)
                 {
                     writer.Line($"{buffer.Field} = new {t}[maxBatchSize * {buffer.Length}];");
@@ -236,6 +258,15 @@ namespace CnnGen.Generators.Network
 
                 writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);");
                 writer.Line($"global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, {Parallel}.MaxThreads);");
+                if (stateCount > 0)
+                {
+                    // Training statistics span the whole batch; the shards would each normalize with their own.
+                    using (writer.Block("if (threads > 1)"))
+                    {
+                        writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(threads), threads, \"A network with batch normalization runs on one thread for now: its training statistics span the whole batch.\");");
+                    }
+                }
+
                 writer.Line("Threads = threads;");
                 using (writer.Block("if (threads > 1)"))
                 {
@@ -264,6 +295,19 @@ namespace CnnGen.Generators.Network
             writer.Summary("All trainable parameters in one flat buffer; each layer's slice is given by its Layer{i}WeightsOffset and Layer{i}BiasOffset constants.\nWritable: an optimizer updates it in place.");
             writer.Line($"public global::System.Span<{t}> Parameters => _parameters;");
             writer.Line();
+            writer.Summary(
+                "Whether the network runs in training mode (the default): batch normalizations normalize with each batch's statistics and\n" +
+                "update their running ones. In evaluation mode (false) they use the running statistics, as for inference. Every pass follows\n" +
+                "it, Predict included; layers without a mode compute the same either way.");
+            writer.Line("public bool Training { get; set; } = true;");
+            writer.Line();
+            if (stateCount > 0)
+            {
+                writer.Summary("The batch normalizations' running means and variances (Layer{i}RunningMeanOffset, Layer{i}RunningVarianceOffset), StateCount values.\nWritable, for importing them; Save and Load carry them with the parameters.");
+                writer.Line($"public global::System.Span<{t}> RunningStatistics => _state;");
+                writer.Line();
+            }
+
             writer.Summary("The gradient of the last mean loss with respect to each parameter, laid out as Parameters (written by Backward).");
             writer.Line($"public global::System.ReadOnlySpan<{t}> Gradients => _gradients;");
             writer.Line();
@@ -278,7 +322,10 @@ namespace CnnGen.Generators.Network
             writer.Line();
 
             // ---- Initialization ------------------------------------------------------------------------------------
-            writer.Summary("Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.");
+            writer.Summary(stateCount > 0
+                ? "Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero;\n" +
+                  "each batch normalization's scale to one and shift to zero, and its running mean to zero and running variance to one."
+                : "Sets every weight to He normal values drawn, layer after layer, from one DeterministicRandom(seed), and every bias to zero.");
             writer.Line(Overlapping);
             using (writer.Block("public void InitializeParameters(ulong seed)"))
             {
@@ -288,11 +335,18 @@ namespace CnnGen.Generators.Network
                     writer.Line($"global::System.Span<{t}> parameters = _parameters;");
                     foreach (Plan plan in plans)
                     {
-                        if (plan.Layer.HasParameters)
+                        string p = plan.Layer.Prefix;
+                        if (plan.Layer.IsHeInitialized)
                         {
-                            string p = plan.Layer.Prefix;
                             writer.Line($"{Init}.HeNormal(parameters.Slice({p}WeightsOffset, {p}WeightsLength), {p}FanIn, random);");
                             writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                        }
+                        else if (plan.Layer.Spec is BatchNorm2DSpec)
+                        {
+                            writer.Line($"parameters.Slice({p}WeightsOffset, {p}WeightsLength).Fill({One(t)});");
+                            writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                            writer.Line($"new global::System.Span<{t}>(_state, {p}RunningMeanOffset, {p}BiasLength).Clear();");
+                            writer.Line($"new global::System.Span<{t}>(_state, {p}RunningVarianceOffset, {p}BiasLength).Fill({One(t)});");
                         }
                     }
 
@@ -363,7 +417,7 @@ namespace CnnGen.Generators.Network
                     string? call = ForwardCall(plan, shard: false);
                     if (call is not null)
                     {
-                        writer.Line(call);
+                        writer.Lines(call);
                     }
                 }
 
@@ -421,7 +475,7 @@ namespace CnnGen.Generators.Network
                         string? call = BackwardCall(plans[i], shard: false);
                         if (call is not null)
                         {
-                            writer.Line(call);
+                            writer.Lines(call);
                         }
                     }
                 });
@@ -519,7 +573,20 @@ namespace CnnGen.Generators.Network
             writer.Line(Overlapping);
             using (writer.Block("public void Save(string path)"))
             {
-                Guarded(writer, compute: false, () => writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);"));
+                Guarded(writer, compute: false, () =>
+                {
+                    if (stateCount == 0)
+                    {
+                        writer.Line($"{File}.Save<{t}>(path, Architecture, _parameters);");
+                        return;
+                    }
+
+                    // The file holds the parameters, then the running statistics.
+                    writer.Line($"{t}[] values = new {t}[ParameterCount + StateCount];");
+                    writer.Line("_parameters.CopyTo(values, 0);");
+                    writer.Line("_state.CopyTo(values, ParameterCount);");
+                    writer.Line($"{File}.Save<{t}>(path, Architecture, values);");
+                });
             }
 
             writer.Line();
@@ -530,7 +597,19 @@ namespace CnnGen.Generators.Network
             {
                 Guarded(writer, compute: false, () =>
                 {
-                    writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
+                    if (stateCount == 0)
+                    {
+                        writer.Line($"{File}.Load<{t}>(path, Architecture, _parameters);");
+                    }
+                    else
+                    {
+                        // Read whole before anything changes: a refused file leaves parameters and statistics as they were.
+                        writer.Line($"{t}[] values = new {t}[ParameterCount + StateCount];");
+                        writer.Line($"{File}.Load<{t}>(path, Architecture, values);");
+                        writer.Line("global::System.MemoryExtensions.AsSpan(values, 0, ParameterCount).CopyTo(_parameters);");
+                        writer.Line("global::System.MemoryExtensions.AsSpan(values, ParameterCount, StateCount).CopyTo(_state);");
+                    }
+
                     writer.Line("_haveForward = false;");
                 });
             }
@@ -681,7 +760,7 @@ namespace CnnGen.Generators.Network
                         string? call = ForwardCall(plan, shard: true);
                         if (call is not null)
                         {
-                            writer.Line(call);
+                            writer.Lines(call);
                         }
                     }
                 }
@@ -705,7 +784,7 @@ namespace CnnGen.Generators.Network
                         string? call = BackwardCall(plans[i], shard: true);
                         if (call is not null)
                         {
-                            writer.Line(call);
+                            writer.Lines(call);
                         }
                     }
                 }
@@ -758,17 +837,22 @@ namespace CnnGen.Generators.Network
         }
 
         /// <summary>Gives every layer its parameter slices and buffers; ReLU runs in place and Flatten aliases its input.</summary>
-        private static List<Plan> PlanLayers(NetworkSpec spec, out List<Buffer> buffers, out int parameterCount)
+        private static List<Plan> PlanLayers(NetworkSpec spec, out List<Buffer> buffers, out int parameterCount) =>
+            PlanLayers(spec, out buffers, out parameterCount, out _);
+
+        private static List<Plan> PlanLayers(NetworkSpec spec, out List<Buffer> buffers, out int parameterCount, out int stateCount)
         {
             var plans = new List<Plan>();
             buffers = new List<Buffer>();
             var current = new Buffer("_input", "_inputGradient", spec.Input.Length);
             buffers.Add(current);
             int offset = 0;
+            int state = 0;
             int activations = 0;
             foreach (NetworkLayer layer in spec.Layers)
             {
-                var plan = new Plan(layer) { In = current };
+                var plan = new Plan(layer) { In = current, StateOffset = state };
+                state += layer.StateLength;
                 if (layer.HasParameters)
                 {
                     plan.WeightsOffset = offset;
@@ -803,6 +887,7 @@ namespace CnnGen.Generators.Network
             }
 
             parameterCount = offset;
+            stateCount = state;
             return plans;
         }
 
@@ -816,6 +901,16 @@ namespace CnnGen.Generators.Network
 
         private static string Bias(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}BiasOffset, {plan.Layer.Prefix}BiasLength)";
 
+        private static string One(string t) => t == "float" ? "1f" : "1d";
+
+        private static string RunningMean(Plan plan) => $"global::System.MemoryExtensions.AsSpan(_state, {plan.Layer.Prefix}RunningMeanOffset, {plan.Layer.Prefix}BiasLength)";
+
+        private static string RunningVariance(Plan plan) => $"global::System.MemoryExtensions.AsSpan(_state, {plan.Layer.Prefix}RunningVarianceOffset, {plan.Layer.Prefix}BiasLength)";
+
+        /// <summary>The training-mode call, or the evaluation-mode one, as the network's Training property says.</summary>
+        private static string ByMode(string training, string evaluation) =>
+            $"if (Training)\n{{\n    {training}\n}}\nelse\n{{\n    {evaluation}\n}}";
+
         private static string? ForwardCall(Plan plan, bool shard)
         {
             string c = plan.Layer.ClassName;
@@ -823,6 +918,9 @@ namespace CnnGen.Generators.Network
             {
                 Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
                 Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
+                BatchNorm2DSpec => ByMode(
+                    $"{c}.ForwardTraining({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)}, {RunningMean(plan)}, {RunningVariance(plan)});",
+                    $"{c}.ForwardEvaluation({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {RunningMean(plan)}, {RunningVariance(plan)}, {Slice(plan.Out, shard)});"),
                 _ => null, // Flatten: the same buffer; the loss: run by the caller (with or without labels).
             };
         }
@@ -839,6 +937,9 @@ namespace CnnGen.Generators.Network
                 Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
                 Pool2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
                 ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
+                BatchNorm2DSpec => ByMode(
+                    $"{c}.BackwardTraining({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
+                    $"{c}.BackwardEvaluation({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {RunningMean(plan)}, {RunningVariance(plan)}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});"),
                 _ => null,
             };
         }
@@ -865,6 +966,10 @@ namespace CnnGen.Generators.Network
                         break;
                     case GlobalPool2DSpec globalPool:
                         text.Append(globalPool.Mode == PoolMode.Max ? "globalmaxpool2d" : "globalavgpool2d");
+                        break;
+                    case BatchNorm2DSpec norm:
+                        text.Append("batchnorm2d eps ").Append(norm.Epsilon.ToString("R", CultureInfo.InvariantCulture))
+                            .Append(" momentum ").Append(norm.Momentum.ToString("R", CultureInfo.InvariantCulture));
                         break;
                     case ZeroPad2DSpec pad:
                         text.Append($"zeropad2d p{pad.Pad}");

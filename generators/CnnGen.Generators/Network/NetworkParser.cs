@@ -98,17 +98,6 @@ namespace CnnGen.Generators.Network
                 }
 
                 lossSeen = kind == "SoftmaxCrossEntropy";
-                if (kind == "BatchNorm2D")
-                {
-                    // A network's batch normalization needs running statistics saved with the parameters, a training and
-                    // evaluation mode, and statistics over the whole batch when the batch is split over threads.
-                    diagnostics.Add(Diagnostic(
-                        DiagnosticDescriptors.NotInNetworks, location, kind, name,
-                        "declare it on a class of its own, whose kernels take the running statistics as spans"));
-                    shapeKnown = false;
-                    continue;
-                }
-
                 if (!shapeKnown)
                 {
                     continue;

@@ -16,6 +16,7 @@ namespace CnnGen.Generators.Network
         {
             Conv2DSpec conv => conv.WeightsLength,
             DenseSpec dense => dense.WeightsLength,
+            BatchNorm2DSpec norm => norm.Channels,
             _ => 0,
         };
 
@@ -24,8 +25,15 @@ namespace CnnGen.Generators.Network
         {
             Conv2DSpec conv => conv.Filters,
             DenseSpec dense => dense.Units,
+            BatchNorm2DSpec norm => norm.Channels,
             _ => 0,
         };
+
+        /// <summary>
+        /// The values of state this layer keeps besides its parameters, or 0: a batch normalization's running mean and running
+        /// variance, <c>Channels</c> each. Not trained, but saved and loaded with the parameters.
+        /// </summary>
+        public int StateLength => Spec is BatchNorm2DSpec norm ? 2 * norm.Channels : 0;
 
         /// <summary>The fan-in of one output unit (what He initialization scales by), or 0 without parameters.</summary>
         public int FanIn => Spec switch
@@ -36,6 +44,9 @@ namespace CnnGen.Generators.Network
         };
 
         public bool HasParameters => WeightsLength > 0;
+
+        /// <summary>Whether the parameters are weights and biases that He initialization draws (not a batch normalization's scale and shift).</summary>
+        public bool IsHeInitialized => Spec is Conv2DSpec or DenseSpec;
     }
 
     /// <summary>

@@ -41,8 +41,8 @@ namespace CnnGen.Generators.Parsing
         /// </summary>
         internal static readonly string[] NetworkMemberNames =
         {
-            "InputHeight", "InputWidth", "InputChannels", "InputLength", "ClassCount", "LayerCount", "ParameterCount", "Architecture",
-            "MaxBatchSize", "Parameters", "Gradients", "InputGradient", "Logits", "Probabilities",
+            "InputHeight", "InputWidth", "InputChannels", "InputLength", "ClassCount", "LayerCount", "ParameterCount", "StateCount", "Architecture",
+            "MaxBatchSize", "Parameters", "Gradients", "InputGradient", "Logits", "Probabilities", "Training", "RunningStatistics", "_state",
             "InitializeParameters", "Forward", "Backward", "ComputeGradients", "TrainStep", "Predict", "Save", "Load",
             "RunLayers", "Batch", "BatchOf",
             "_parameters", "_gradients", "_input", "_inputGradient", "_probabilities", "_batch", "_haveForward",
@@ -62,7 +62,7 @@ namespace CnnGen.Generators.Parsing
         /// <summary>What follows <c>Layer{n}</c> in the names a network adds per layer: its constants and its nested kernel class.</summary>
         private static readonly string[] NetworkLayerSuffixes =
         {
-            "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn",
+            "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn", "RunningMeanOffset", "RunningVarianceOffset",
             "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "GlobalMaxPool2D", "BatchNorm2D", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
             "SoftmaxCrossEntropy",
         };

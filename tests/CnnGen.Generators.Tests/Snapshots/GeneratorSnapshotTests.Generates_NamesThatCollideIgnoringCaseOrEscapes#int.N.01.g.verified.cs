@@ -56,6 +56,12 @@ namespace @int
         public const int ParameterCount = 0;
 
         /// <summary>
+        /// The number of values of state besides the parameters (the batch normalizations' running means and variances): the length of RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int StateCount = 0;
+
+        /// <summary>
         /// The architecture signature: the layers and the shapes between them, in a canonical form.
         /// Parameter files record it, and Load refuses a file saved from another architecture.
         /// </summary>
@@ -187,6 +193,13 @@ namespace @int
         /// Writable: an optimizer updates it in place.
         /// </summary>
         public global::System.Span<float> Parameters => _parameters;
+
+        /// <summary>
+        /// Whether the network runs in training mode (the default): batch normalizations normalize with each batch's statistics and
+        /// update their running ones. In evaluation mode (false) they use the running statistics, as for inference. Every pass follows
+        /// it, Predict included; layers without a mode compute the same either way.
+        /// </summary>
+        public bool Training { get; set; } = true;
 
         /// <summary>
         /// The gradient of the last mean loss with respect to each parameter, laid out as Parameters (written by Backward).

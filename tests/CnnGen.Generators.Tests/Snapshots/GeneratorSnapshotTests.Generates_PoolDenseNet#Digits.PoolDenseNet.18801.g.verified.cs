@@ -60,6 +60,12 @@ namespace Digits
         public const int ParameterCount = 870;
 
         /// <summary>
+        /// The number of values of state besides the parameters (the batch normalizations' running means and variances): the length of RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int StateCount = 0;
+
+        /// <summary>
         /// The architecture signature: the layers and the shapes between them, in a canonical form.
         /// Parameter files record it, and Load refuses a file saved from another architecture.
         /// </summary>
@@ -359,6 +365,13 @@ namespace Digits
         /// Writable: an optimizer updates it in place.
         /// </summary>
         public global::System.Span<double> Parameters => _parameters;
+
+        /// <summary>
+        /// Whether the network runs in training mode (the default): batch normalizations normalize with each batch's statistics and
+        /// update their running ones. In evaluation mode (false) they use the running statistics, as for inference. Every pass follows
+        /// it, Predict included; layers without a mode compute the same either way.
+        /// </summary>
+        public bool Training { get; set; } = true;
 
         /// <summary>
         /// The gradient of the last mean loss with respect to each parameter, laid out as Parameters (written by Backward).
