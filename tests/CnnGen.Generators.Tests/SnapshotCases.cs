@@ -154,13 +154,18 @@ public static class SnapshotCases
             using CnnGen;
             namespace Models;
             [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
-            [Conv2D(f: 3, pad: 1, Filters = 2)]
+            [Conv2D(f: 3, pad: 1, Filters = 2, Bias = false)]
             [BatchNorm2D]
             [ReLU]
             [GlobalAvgPool2D]
             [Dense(3)]
             [SoftmaxCrossEntropy]
             public partial class NormalizedNet { }
+            """,
+        ["ConvWithoutBias"] = """
+            namespace Layers;
+            [CnnGen.Conv2D(f: 3, pad: 1, Bias = false, InputHeight = 4, InputWidth = 5, InputChannels = 3, Filters = 4)]
+            public partial class Unbiased { }
             """,
         ["LayersOfEveryKindOnRecords"] = """
             using CnnGen;

@@ -50,9 +50,13 @@ namespace CnnGen.Generators.Model
         int Filters,
         int FilterSize,
         int Stride,
-        int Pad) : LayerSpec(Target)
+        int Pad,
+        bool HasBias = true) : LayerSpec(Target)
     {
         public override FeatureMapShape Input => InputShape;
+
+        /// <summary>The number of biases: one per filter, or none for <c>Bias = false</c> (a convolution before a batch normalization).</summary>
+        public int BiasLength => HasBias ? Filters : 0;
 
         public override FeatureMapShape Output => new(
             LayerGeometry.OutputSize(InputShape.Height, FilterSize, Stride, Pad),

@@ -959,7 +959,7 @@ namespace CnnGen.Generators.Network
                 switch (layer.Spec)
                 {
                     case Conv2DSpec conv:
-                        text.Append($"conv2d f{conv.FilterSize} s{conv.Stride} p{conv.Pad}");
+                        text.Append($"conv2d f{conv.FilterSize} s{conv.Stride} p{conv.Pad}{(conv.HasBias ? string.Empty : " nobias")}");
                         break;
                     case Pool2DSpec pool:
                         text.Append(pool.Mode == PoolMode.Max ? "maxpool2d" : "avgpool2d").Append($" f{pool.FilterSize} s{pool.Stride}");

@@ -219,7 +219,8 @@ namespace CnnGen.Generators.Network
                     Required("Filters", 1, "the number of filters (the output's channel count)"),
                     Required("f", 1, "the filter size"),
                     Optional("stride", 1, 1),
-                    Optional("pad", 0, 0)),
+                    Optional("pad", 0, 0),
+                    arguments.Bool("Bias") ?? true),
                 "MaxPool2D" => new Pool2DSpec(target, PoolMode.Max, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "BatchNorm2D" => BatchNorm(kind, target, input, arguments, location, diagnostics),
@@ -352,6 +353,20 @@ namespace CnnGen.Generators.Network
                         {
                             return value;
                         }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The named boolean argument's value, or null when the attribute does not give it.</summary>
+            public bool? Bool(string name)
+            {
+                foreach (KeyValuePair<string, TypedConstant> pair in _attribute.NamedArguments)
+                {
+                    if (pair.Key == name && pair.Value.Value is bool value)
+                    {
+                        return value;
                     }
                 }
 

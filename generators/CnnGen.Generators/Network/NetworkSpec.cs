@@ -23,7 +23,7 @@ namespace CnnGen.Generators.Network
         /// <summary>The number of biases, or 0 for a layer without parameters.</summary>
         public int BiasLength => Spec switch
         {
-            Conv2DSpec conv => conv.Filters,
+            Conv2DSpec conv => conv.BiasLength,
             DenseSpec dense => dense.Units,
             BatchNorm2DSpec norm => norm.Channels,
             _ => 0,

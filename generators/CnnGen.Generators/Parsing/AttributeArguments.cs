@@ -41,7 +41,7 @@ namespace CnnGen.Generators.Parsing
 
                 foreach (var pair in _attribute.NamedArguments)
                 {
-                    if (pair.Value.Kind == TypedConstantKind.Error || pair.Value.Value is not int)
+                    if (pair.Value.Kind == TypedConstantKind.Error || pair.Value.Value is not (int or bool))
                     {
                         return false;
                     }
@@ -77,6 +77,20 @@ namespace CnnGen.Generators.Parsing
             foreach (var pair in _attribute.NamedArguments)
             {
                 if (pair.Key == name && pair.Value.Value is int value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The value of the named boolean argument <paramref name="name"/>, or null when it is not given.</summary>
+        public bool? NamedBool(string name)
+        {
+            foreach (var pair in _attribute.NamedArguments)
+            {
+                if (pair.Key == name && pair.Value.Value is bool value)
                 {
                     return value;
                 }

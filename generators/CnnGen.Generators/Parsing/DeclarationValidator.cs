@@ -57,7 +57,7 @@ namespace CnnGen.Generators.Parsing
         /// range or a stride phase (<c>ForwardSingleV512</c>, <c>InputGradientDoubleV128Phase1_0Rows0To3</c>, <c>FlipSingle</c>),
         /// or, for a body shared by both element types, directly by the tier (<c>ForwardV512</c>, <c>InputGradientV256Phase0_1Rows0To6</c>).
         /// </summary>
-        private static readonly string[] KernelStems = { "Forward", "BiasGradient", "WeightGradient", "InputGradient", "Flip" };
+        private static readonly string[] KernelStems = { "Forward", "BiasGradient", "WeightGradient", "InputGradient", "Flip", "ZeroBias" };
 
         /// <summary>What follows <c>Layer{n}</c> in the names a network adds per layer: its constants and its nested kernel class.</summary>
         private static readonly string[] NetworkLayerSuffixes =

@@ -105,7 +105,7 @@ namespace CnnGen.Generators.Parsing
                     return null;
                 }
 
-                var spec = new Conv2DSpec(target, input, filters, f, stride, pad);
+                var spec = new Conv2DSpec(target, input, filters, f, stride, pad, _arguments.NamedBool("Bias") ?? true);
                 if (!FitsInInt(spec))
                 {
                     return null;

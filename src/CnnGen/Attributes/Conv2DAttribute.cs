@@ -42,4 +42,11 @@ public sealed class Conv2DAttribute : Attribute
 
     /// <summary>The number of filters, which is the output's channel count.</summary>
     public int Filters { get; set; }
+
+    /// <summary>
+    /// Whether the layer adds a bias per filter (the default). Set it to <see langword="false"/> for a convolution followed by a
+    /// batch normalization, whose shift makes a bias redundant (PyTorch's <c>bias=False</c>): <c>BiasLength</c> is then 0 and
+    /// the bias spans are empty.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

@@ -55,7 +55,7 @@ namespace Models
 
             public const int WeightsLength = 18;
 
-            public const int BiasLength = 2;
+            public const int BiasLength = 0;
 
             // ------------------------------------------------------------------------------------------------
             // Convolution 4×4×1 → 4×4×2: 3×3 filters, stride 1, zero padding 1.
@@ -120,37 +120,26 @@ namespace Models
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void ForwardCore(ref float input, ref float weights, ref float bias, ref float output, int batch)
             {
+                ref float zeros = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(ZeroBiasSingle);
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref input, ref weights, ref zeros, ref output, batch);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref input, ref weights, ref zeros, ref output, batch);
                 }
                 else
                 {
-                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref bias, ref output, batch);
+                    ForwardV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref input, ref weights, ref zeros, ref output, batch);
                 }
             }
+
+            private static readonly float[] ZeroBiasSingle = new float[2];
 
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void BackwardCore(ref float outputGradient, ref float input, ref float weights, ref float inputGradient, ref float weightsGradient, ref float biasGradient, ref float flipped, int batch)
             {
-                // db = Σ dZ over the batch and the output pixels.
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector512<float>, global::CnnGen.Generated.Vector512Ops<float>>(ref outputGradient, ref biasGradient, batch);
-                }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector256<float>, global::CnnGen.Generated.Vector256Ops<float>>(ref outputGradient, ref biasGradient, batch);
-                }
-                else
-                {
-                    BiasGradientV512<float, global::System.Runtime.Intrinsics.Vector128<float>, global::CnnGen.Generated.Vector128Ops<float>>(ref outputGradient, ref biasGradient, batch);
-                }
-
                 // dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
@@ -269,25 +258,6 @@ namespace Models
                             }
                         }
                     }
-                }
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            private static void BiasGradientV512<T, TVector, TOps>(ref T outputGradient, ref T biasGradient, int batch) where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T> where TVector : struct where TOps : global::CnnGen.Generated.IVectorOps<TVector, T>
-            {
-                {
-                    T sum0 = T.Zero;
-                    T sum1 = T.Zero;
-                    for (int n = 0; n < batch; n++)
-                    {
-                        ref T dz = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref outputGradient, (nint)n * OutputLength + 0);
-                        for (nint p = 0; p < 16; p++)
-                        {
-                            sum0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, p * 2 + 0); sum1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref dz, p * 2 + 1);
-                        }
-                    }
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradient, 0) = sum0;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref biasGradient, 1) = sum1;
                 }
             }
 

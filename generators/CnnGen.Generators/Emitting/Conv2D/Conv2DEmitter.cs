@@ -59,7 +59,7 @@ namespace CnnGen.Generators.Emitting
             ShapeConstantsEmitter.Constant(writer, "Stride", spec.Stride, "The step between windows.");
             ShapeConstantsEmitter.Constant(writer, "Pad", spec.Pad, "The zero padding on each side of the height and width axes.");
             ShapeConstantsEmitter.Constant(writer, "WeightsLength", spec.WeightsLength, "The number of weights, laid out (f, f, C_in, C_out).");
-            ShapeConstantsEmitter.Constant(writer, "BiasLength", spec.Filters, "The number of biases, one per filter.");
+            ShapeConstantsEmitter.Constant(writer, "BiasLength", spec.BiasLength, spec.HasBias ? "The number of biases, one per filter." : "The number of biases: none (Bias = false), so bias spans are empty.");
 
             var layer = new ConvLayer(spec, compaction, writer.CancellationToken);
             layer.EmitOverview(writer);

@@ -52,7 +52,7 @@ namespace CnnGen.Generators.Emitting
         private int Cout => _spec.Filters;
 
         private string Shapes =>
-            $"input (m, {H}, {W}, {Cin}) NHWC, weights ({F}, {F}, {Cin}, {Cout}), bias ({Cout}), output (m, {Ho}, {Wo}, {Cout}) NHWC";
+            $"input (m, {H}, {W}, {Cin}) NHWC, weights ({F}, {F}, {Cin}, {Cout}), {(_spec.HasBias ? $"bias ({Cout})" : "no bias")}, output (m, {Ho}, {Wo}, {Cout}) NHWC";
 
         // ------------------------------------------------------------------ overview
 
@@ -109,7 +109,7 @@ namespace CnnGen.Generators.Emitting
         {
             string t = el.Keyword;
             string parameters = $"global::System.ReadOnlySpan<{t}> input, global::System.ReadOnlySpan<{t}> weights, global::System.ReadOnlySpan<{t}> bias, global::System.Span<{t}> output";
-            w.Summary($"Runs the convolution forward on a batch of {t} values: output = conv(input, weights) + bias.\n{Shapes}; m = input.Length / {_spec.Input.Length}.");
+            w.Summary($"Runs the convolution forward on a batch of {t} values: output = conv(input, weights){(_spec.HasBias ? " + bias" : " (no bias: Bias = false)")}.\n{Shapes}; m = input.Length / {_spec.Input.Length}.");
             ForwardParameterDocs(w);
             w.Line(ArgumentExceptionDoc);
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
@@ -153,7 +153,7 @@ namespace CnnGen.Generators.Emitting
         {
             w.Line($"/// <param name=\"input\">The input activations, (m, {H}, {W}, {Cin}) NHWC.</param>");
             w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}) row-major.</param>");
-            w.Line($"/// <param name=\"bias\">The biases, ({Cout}).</param>");
+            w.Line(_spec.HasBias ? $"/// <param name=\"bias\">The biases, ({Cout}).</param>" : "/// <param name=\"bias\">Empty: the layer has no bias (Bias = false).</param>");
             w.Line($"/// <param name=\"output\">Receives the pre-activations, (m, {Ho}, {Wo}, {Cout}) NHWC; overwritten.</param>");
         }
 
@@ -233,7 +233,7 @@ namespace CnnGen.Generators.Emitting
             w.Line($"/// <param name=\"weights\">The filters, ({F}, {F}, {Cin}, {Cout}).</param>");
             w.Line($"/// <param name=\"inputGradient\">Receives dA, (m, {H}, {W}, {Cin}) NHWC.</param>");
             w.Line($"/// <param name=\"weightsGradient\">Receives dW, ({F}, {F}, {Cin}, {Cout}).</param>");
-            w.Line($"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>");
+            w.Line(_spec.HasBias ? $"/// <param name=\"biasGradient\">Receives db, ({Cout}).</param>" : "/// <param name=\"biasGradient\">Empty: the layer has no bias (Bias = false).</param>");
         }
 
         /// <summary>Writes the backward argument checks (the runtime's <c>Conv2DArguments</c>), which leave the batch size in <c>batch</c>.</summary>
@@ -362,10 +362,25 @@ namespace CnnGen.Generators.Emitting
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"internal static void ForwardCore(ref {t} input, ref {t} weights, ref {t} bias, ref {t} output, int batch)"))
             {
-                EmitDispatch(w, calls, "ref input, ref weights, ref bias, ref output, batch");
+                if (_spec.HasBias)
+                {
+                    EmitDispatch(w, calls, "ref input, ref weights, ref bias, ref output, batch");
+                }
+                else
+                {
+                    // Bias = false: the (empty) bias is not read; the kernels start every output from these zeros instead.
+                    w.Line($"ref {t} zeros = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(ZeroBias{el.Suffix});");
+                    EmitDispatch(w, calls, "ref input, ref weights, ref zeros, ref output, batch");
+                }
             }
 
             w.Line();
+            if (!_spec.HasBias)
+            {
+                w.Summary("The zero bias the forward kernels start from: the layer has none (Bias = false).");
+                w.Line($"private static readonly {t}[] ZeroBias{el.Suffix} = new {t}[{Cout}];");
+                w.Line();
+            }
         }
 
         private void RenderForward(IndentedWriter w, VectorSpelling s, GatherPlan plan)
@@ -391,7 +406,7 @@ namespace CnnGen.Generators.Emitting
         private void EmitBackwardCore(IndentedWriter w, ElementKind el, KernelBodies bodies)
         {
             string t = el.Keyword;
-            var biasCalls = Calls(el, tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, Channels(Cout, el, tier))));
+            var biasCalls = _spec.HasBias ? Calls(el, tier => bodies.Add("BiasGradient", el, tier, (bw, s) => RenderBiasGradient(bw, s, Channels(Cout, el, tier)))) : null;
             var weightCalls = Calls(el, tier => bodies.Add("WeightGradient", el, tier, (bw, s) => new WeightGradientEmitter(bw, WeightPlan(el, tier), s, _spec).Emit(KernelBodies.NamePlaceholder)));
             var inputCalls = Calls(el, tier => bodies.Add("InputGradient", el, tier, (bw, s) => RenderInputGradient(bw, s, InputGradientPlans(el, tier))));
 
@@ -401,9 +416,12 @@ namespace CnnGen.Generators.Emitting
             w.Line(LayerSourceEmitter.GeneratedCodeAttribute);
             using (w.Block($"internal static void BackwardCore(ref {t} outputGradient, ref {t} input, ref {t} weights, ref {t} inputGradient, ref {t} weightsGradient, ref {t} biasGradient, ref {t} flipped, int batch)"))
             {
-                w.Line("// db = Σ dZ over the batch and the output pixels.");
-                EmitDispatch(w, biasCalls, "ref outputGradient, ref biasGradient, batch");
-                w.Line();
+                if (biasCalls is not null)
+                {
+                    w.Line("// db = Σ dZ over the batch and the output pixels.");
+                    EmitDispatch(w, biasCalls, "ref outputGradient, ref biasGradient, batch");
+                    w.Line();
+                }
                 w.Line("// dW accumulates example by example (each example's dZ and input stay in cache), so it starts at zero.");
                 w.Line("global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref weightsGradient, WeightsLength).Clear();");
                 EmitDispatch(w, weightCalls, "ref outputGradient, ref input, ref weightsGradient, batch");

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CnnGen.Generated.Sharding;
 
@@ -101,7 +103,8 @@ internal sealed unsafe class ConvBackwardJob<T> : ShardJob
         // Shard 0 sums into the caller's gradients, every other shard into its own partial sums.
         int at = shard == 0 ? 0 : PartialOffset(shard, _weightsLength, _biasLength);
         ref T weightsGradient = ref shard == 0 ? ref *_weightsGradient : ref _partials[at];
-        ref T biasGradient = ref shard == 0 ? ref *_biasGradient : ref _partials[at + _weightsLength];
+        // A layer without bias (Bias = false) has no bias partials: the ref then points just past the shard's weights and is never read.
+        ref T biasGradient = ref shard == 0 ? ref *_biasGradient : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_partials), at + _weightsLength);
         nint output = (nint)start * _outputLength;
         nint input = (nint)start * _inputLength;
         _kernel!(
