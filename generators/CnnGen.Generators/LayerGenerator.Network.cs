@@ -51,6 +51,7 @@ namespace CnnGen.Generators
                 ("CnnGen.SigmoidAttribute", "Sigmoid", TrackingNames.SigmoidLayers),
                 ("CnnGen.TanhAttribute", "Tanh", TrackingNames.TanhLayers),
                 ("CnnGen.BatchNorm2DAttribute", "BatchNorm2D", TrackingNames.BatchNorm2DLayers),
+                ("CnnGen.DropoutAttribute", "Dropout", TrackingNames.DropoutLayers),
                 ("CnnGen.GlobalAvgPool2DAttribute", "GlobalAvgPool2D", TrackingNames.GlobalAvgPool2DLayers),
                 ("CnnGen.GlobalMaxPool2DAttribute", "GlobalMaxPool2D", TrackingNames.GlobalMaxPool2DLayers),
                 ("CnnGen.FlattenAttribute", "Flatten", TrackingNames.FlattenLayers),

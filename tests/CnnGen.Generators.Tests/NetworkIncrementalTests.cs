@@ -41,7 +41,9 @@ public class NetworkIncrementalTests
 
     private static readonly Pipeline BatchNorm = new(TrackingNames.BatchNorm2DLayers, "Normalized.cs", "Net.Normalized.11", "Net.Normalized.11.g.cs");
 
-    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss, ReLU6, LeakyReLU, Sigmoid, Tanh, GlobalAverage, GlobalMax, BatchNorm };
+    private static readonly Pipeline Dropout = new(TrackingNames.DropoutLayers, "Thinned.cs", "Net.Thinned.11", "Net.Thinned.11.g.cs");
+
+    private static readonly Pipeline[] All = { Networks, ReLU, Flatten, Dense, Loss, ReLU6, LeakyReLU, Sigmoid, Tanh, GlobalAverage, GlobalMax, BatchNorm, Dropout };
 
     private static Pipeline Named(string trackingName) => All.Single(p => p.TrackingName == trackingName);
 
@@ -119,6 +121,12 @@ public class NetworkIncrementalTests
             [BatchNorm2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)]
             public partial class Normalized { }
             """),
+        ("Thinned.cs", """
+            using CnnGen;
+            namespace Net;
+            [Dropout(0.3, InputLength = 20)]
+            public partial class Thinned { }
+            """),
         ("Flat.cs", """
             using CnnGen;
             namespace Net;
@@ -163,7 +171,7 @@ public class NetworkIncrementalTests
         "Net.TinyNet.111.g.cs", "Net.TinyNet.111.Layer1Dense.g.cs", "Net.TinyNet.111.Layer2ReLU.g.cs", "Net.TinyNet.111.Layer3Dense.g.cs",
         "Net.TinyNet.111.Layer4SoftmaxCrossEntropy.g.cs",
         "Net.Activation.11.g.cs", "Net.Flat.11.g.cs", "Net.Fc.11.g.cs", "Net.Loss.11.g.cs",
-        "Net.Clipped.11.g.cs", "Net.Leaky.11.g.cs", "Net.Logistic.11.g.cs", "Net.Hyperbolic.11.g.cs", "Net.Squeeze.11.g.cs", "Net.Strongest.11.g.cs", "Net.Normalized.11.g.cs",
+        "Net.Clipped.11.g.cs", "Net.Leaky.11.g.cs", "Net.Logistic.11.g.cs", "Net.Hyperbolic.11.g.cs", "Net.Squeeze.11.g.cs", "Net.Strongest.11.g.cs", "Net.Normalized.11.g.cs", "Net.Thinned.11.g.cs",
     };
 
     public static TheoryData<string> Pipelines() => new(All.Select(p => p.TrackingName));
@@ -211,6 +219,7 @@ public class NetworkIncrementalTests
         { TrackingNames.SigmoidLayers, "InputChannels = 6", "InputChannels = 2", "public const int OutputLength = 2;" },
         { TrackingNames.TanhLayers, "InputChannels = 7", "InputChannels = 8", "public const int InputLength = 8;" },
         { TrackingNames.BatchNorm2DLayers, "InputChannels = 5", "InputChannels = 5, Momentum = 0.25", "public const double Momentum = 0.25;" },
+        { TrackingNames.DropoutLayers, "0.3", "0.35", "public const double Rate = 0.35;" },
         { TrackingNames.GlobalAvgPool2DLayers, "InputWidth = 5", "InputWidth = 6", "public const int Pixels = 30;" },
         { TrackingNames.GlobalMaxPool2DLayers, "InputChannels = 4", "InputChannels = 12", "public const int OutputChannels = 12;" },
     };

@@ -19,7 +19,7 @@ public class ShadowingTests
                 class Unsafe { } class MemoryMarshal { } class Span { } class ReadOnlySpan { } class Math { }
                 class Vector512 { } class Vector256 { } class Vector128 { } class MethodImpl { } class MethodImplOptions { }
                 class ArgumentException { } class ArrayPool { } class StreamingReLU { } class IVectorOps { }
-                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { } class BatchNormalization { } class BatchNorm2DArguments { }
+                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { } class BatchNormalization { } class BatchNorm2DArguments { } class DropoutKernels { }
 
                 [Conv2D(3, pad: 1, InputHeight = 6, InputWidth = 6, InputChannels = 3, Filters = 5)] public partial class Conv { }
                 [Conv2D(3, stride: 16, InputHeight = 40, InputWidth = 40, InputChannels = 3, Filters = 8)] public partial class Strided { }
@@ -35,6 +35,7 @@ public class ShadowingTests
                 [GlobalMaxPool2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Strongest { }
                 [BatchNorm2D(InputHeight = 3, InputWidth = 3, InputChannels = 5)] public partial class Normalized { }
                 [BatchNorm2D(InputHeight = 1, InputWidth = 2, InputChannels = 3000)] public partial class WideNormalized { }
+                [Dropout(0.1, InputLength = 7)] public partial class Thinned { }
 
                 [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
                 [Conv2D(f: 3, pad: 1, Filters = 4)]
@@ -43,6 +44,7 @@ public class ShadowingTests
                 [GlobalAvgPool2D]
                 [Flatten]
                 [Dense(10)]
+                [Dropout(0.2)]
                 [Tanh]
                 [SoftmaxCrossEntropy]
                 public partial class Net { }
@@ -51,6 +53,6 @@ public class ShadowingTests
 
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         string[] hints = run.Single.GeneratedSources.Select(source => source.HintName).ToArray();
-        Assert.True(hints.Length == 23, string.Join(", ", hints)); // fourteen single layers, the network and its eight layers
+        Assert.True(hints.Length == 25, string.Join(", ", hints)); // fifteen single layers, the network and its nine layers
     }
 }

@@ -162,6 +162,12 @@ public static class SnapshotCases
             [SoftmaxCrossEntropy]
             public partial class NormalizedNet { }
             """,
+        ["Dropout"] = """
+            using CnnGen;
+            namespace Layers;
+            [Dropout(0.2, InputHeight = 2, InputWidth = 2, InputChannels = 3)] public partial class Thinned { }
+            [Dropout(InputLength = 10)] public partial class Halved { }
+            """,
         ["ConvWithoutBias"] = """
             namespace Layers;
             [CnnGen.Conv2D(f: 3, pad: 1, Bias = false, InputHeight = 4, InputWidth = 5, InputChannels = 3, Filters = 4)]
@@ -441,6 +447,16 @@ public static class SnapshotCases
             [Flatten]
             [SoftmaxCrossEntropy]
             public partial class InfiniteSlope { }
+            """,
+        ["CNN0105_DropoutRate"] = """
+            using CnnGen;
+            [Dropout(1.0, InputLength = 4)]
+            public partial class DropsEverything { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 1)]
+            [Flatten]
+            [Dropout(rate: -0.5)]
+            [SoftmaxCrossEntropy]
+            public partial class NegativeRate { }
             """,
         ["CNN0106_GlobalPoolWithoutShape"] = """
             using CnnGen;

@@ -36,6 +36,7 @@ namespace CnnGen.Generators.Emitting
                 FlattenSpec => "IReshapingLayer",
                 SoftmaxCrossEntropySpec => "ILossLayer",
                 BatchNorm2DSpec => "IBatchNormLayer",
+                DropoutSpec => "IDropoutLayer",
                 _ => null,
             };
             if (family is null)

@@ -143,6 +143,9 @@ namespace CnnGen.Generators.Emitting
                 case BatchNorm2DSpec batchNorm:
                     BatchNorm2DEmitter.EmitMembers(writer, batchNorm);
                     break;
+                case DropoutSpec dropout:
+                    DropoutEmitter.EmitMembers(writer, dropout);
+                    break;
                 case FlattenSpec flatten:
                     FlattenEmitter.EmitMembers(writer, flatten);
                     break;

@@ -70,6 +70,17 @@ namespace CnnGen.Generators.Model
     }
 
     /// <summary>
+    /// Dropout, <c>[Dropout(rate)]</c>: in training, values zeroed with probability <see cref="Rate"/> and the others scaled
+    /// by 1 / (1 − rate); in evaluation, the identity. The output has the input's shape.
+    /// </summary>
+    internal sealed record DropoutSpec(TargetTypeSpec Target, FeatureMapShape InputShape, double Rate) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => InputShape;
+    }
+
+    /// <summary>
     /// <c>[Flatten]</c>: reads an NHWC example as one vector. In NHWC the values are already in that order,
     /// so the layer is the identity on the flat span and only the shape changes to 1×1×(H·W·C).
     /// </summary>

@@ -121,6 +121,9 @@ namespace CnnGen.Generators.Network
             /// <summary>Where this layer's state (a batch normalization's running mean, then its running variance) starts in the state buffer.</summary>
             public int StateOffset { get; set; }
 
+            /// <summary>A dropout layer's mask (its factors, written forward and read backward), else null.</summary>
+            public Buffer? Mask { get; set; }
+
             public Buffer In { get; set; } = null!;
 
             public Buffer Out { get; set; } = null!;
@@ -282,6 +285,11 @@ namespace CnnGen.Generators.Network
                     writer.Line($"_parallel = new {Parallel}(threads);");
                 }
 
+                if (plans.Any(p => p.Mask is not null))
+                {
+                    writer.Line("DropoutSeed = seed;");
+                }
+
                 writer.Line("InitializeParameters(seed);");
             }
 
@@ -301,6 +309,16 @@ namespace CnnGen.Generators.Network
                 "it, Predict included; layers without a mode compute the same either way.");
             writer.Line("public bool Training { get; set; } = true;");
             writer.Line();
+            bool hasDropout = plans.Any(p => p.Mask is not null);
+            if (hasDropout)
+            {
+                writer.Summary("The seed of the dropout masks (the constructor's seed at first). With DropoutStep and each layer's number it fixes every mask.");
+                writer.Line("public ulong DropoutSeed { get; set; }");
+                writer.Line();
+                writer.Summary("The training steps taken (TrainStep adds one per applied step): each step draws new dropout masks; Forward, Backward and\nComputeGradients between two steps see the same ones.");
+                writer.Line("public long DropoutStep { get; set; }");
+                writer.Line();
+            }
             if (stateCount > 0)
             {
                 writer.Summary("The batch normalizations' running means and variances (Layer{i}RunningMeanOffset, Layer{i}RunningVarianceOffset), StateCount values.\nWritable, for importing them; Save and Load carry them with the parameters.");
@@ -533,6 +551,11 @@ namespace CnnGen.Generators.Network
 
                     writer.Line();
                     writer.Line("optimizer.Step(_parameters, _gradients);");
+                    if (hasDropout)
+                    {
+                        writer.Line("DropoutStep++;");
+                    }
+
                     writer.Line("return loss;");
                 });
             }
@@ -875,6 +898,13 @@ namespace CnnGen.Generators.Network
                         plan.Out = new Buffer("_probabilities", null, layer.Spec.Output.Length);
                         buffers.Add(plan.Out);
                         break;
+                    case DropoutSpec:
+                        activations++;
+                        plan.Out = new Buffer("_activation" + activations, "_activationGradient" + activations, layer.Spec.Output.Length);
+                        plan.Mask = new Buffer("_mask" + layer.Number, null, layer.Spec.Output.Length);
+                        buffers.Add(plan.Out);
+                        buffers.Add(plan.Mask);
+                        break;
                     default:
                         activations++;
                         plan.Out = new Buffer("_activation" + activations, "_activationGradient" + activations, layer.Spec.Output.Length);
@@ -918,6 +948,10 @@ namespace CnnGen.Generators.Network
             {
                 Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
                 Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
+                DropoutSpec dropout => ByMode(
+                    $"global::CnnGen.DropoutKernels.ForwardTraining({c}.Rate, global::CnnGen.DropoutKernels.StepSeed(DropoutSeed, DropoutStep, {plan.Layer.Number}), " +
+                    $"{Slice(plan.In, shard)}, {Slice(plan.Out, shard)}, {Slice(plan.Mask!, shard)}, {(shard ? $"(long)start * {dropout.Input.Length}" : "0")});",
+                    $"{c}.ForwardEvaluation({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});"),
                 BatchNorm2DSpec => ByMode(
                     $"{c}.ForwardTraining({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)}, {RunningMean(plan)}, {RunningVariance(plan)});",
                     $"{c}.ForwardEvaluation({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {RunningMean(plan)}, {RunningVariance(plan)}, {Slice(plan.Out, shard)});"),
@@ -937,6 +971,9 @@ namespace CnnGen.Generators.Network
                 Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
                 Pool2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
                 ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
+                DropoutSpec => ByMode(
+                    $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.Mask!, shard)}, {GradientSlice(plan.In, shard)});",
+                    $"{c}.ForwardEvaluation({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});"),
                 BatchNorm2DSpec => ByMode(
                     $"{c}.BackwardTraining({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
                     $"{c}.BackwardEvaluation({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {RunningMean(plan)}, {RunningVariance(plan)}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});"),
@@ -966,6 +1003,9 @@ namespace CnnGen.Generators.Network
                         break;
                     case GlobalPool2DSpec globalPool:
                         text.Append(globalPool.Mode == PoolMode.Max ? "globalmaxpool2d" : "globalavgpool2d");
+                        break;
+                    case DropoutSpec dropout:
+                        text.Append("dropout ").Append(dropout.Rate.ToString("R", CultureInfo.InvariantCulture));
                         break;
                     case BatchNorm2DSpec norm:
                         text.Append("batchnorm2d eps ").Append(norm.Epsilon.ToString("R", CultureInfo.InvariantCulture))

@@ -224,6 +224,7 @@ namespace CnnGen.Generators.Network
                 "MaxPool2D" => new Pool2DSpec(target, PoolMode.Max, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "AvgPool2D" => new Pool2DSpec(target, PoolMode.Average, input, Required("f", 1, "the window size"), Optional("stride", 1, 1)),
                 "BatchNorm2D" => BatchNorm(kind, target, input, arguments, location, diagnostics),
+                "Dropout" => Dropout(kind, target, input, arguments, location, diagnostics),
                 "GlobalAvgPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Average),
                 "GlobalMaxPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Max),
                 "ZeroPad2D" => new ZeroPad2DSpec(target, input, Required("pad", 0, "the padding on each side")),
@@ -261,6 +262,21 @@ namespace CnnGen.Generators.Network
             }
 
             return new ActivationSpec(target, input, activation, slope);
+        }
+
+        /// <summary>The spec of a dropout layer, or null after reporting a rate outside [0, 1) (CNN0105, at the argument).</summary>
+        internal static DropoutSpec? Dropout(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        {
+            double rate = arguments.Double("rate") ?? 0.5;
+            if (!(rate >= 0 && rate < 1))
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.InvalidArgument, arguments.Location("rate") ?? location, "rate", kind,
+                    rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a probability in [0, 1)"));
+                return null;
+            }
+
+            return new DropoutSpec(target, input, rate);
         }
 
         /// <summary>

@@ -86,6 +86,7 @@ namespace CnnGen.Generators.Network
                 "ReLU" => new ReLUSpec(target, input),
                 "ReLU6" or "LeakyReLU" or "Sigmoid" or "Tanh" => NetworkParser.Activation(kind, target, input, arguments, location, diagnostics),
                 "BatchNorm2D" => NetworkParser.BatchNorm(kind, target, input, arguments, location, diagnostics),
+                "Dropout" => NetworkParser.Dropout(kind, target, input, arguments, location, diagnostics),
                 "GlobalAvgPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Average),
                 "GlobalMaxPool2D" => new GlobalPool2DSpec(target, input, PoolMode.Max),
                 "Flatten" => new FlattenSpec(target, input),

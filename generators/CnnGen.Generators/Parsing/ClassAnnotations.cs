@@ -45,6 +45,7 @@ namespace CnnGen.Generators.Parsing
             ["CnnGen.ReLUAttribute"] = "ReLU",
             ["CnnGen.ReLU6Attribute"] = "ReLU6",
             ["CnnGen.BatchNorm2DAttribute"] = "BatchNorm2D",
+            ["CnnGen.DropoutAttribute"] = "Dropout",
             ["CnnGen.GlobalAvgPool2DAttribute"] = "GlobalAvgPool2D",
             ["CnnGen.GlobalMaxPool2DAttribute"] = "GlobalMaxPool2D",
             ["CnnGen.LeakyReLUAttribute"] = "LeakyReLU",

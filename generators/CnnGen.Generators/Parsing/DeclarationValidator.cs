@@ -42,7 +42,7 @@ namespace CnnGen.Generators.Parsing
         internal static readonly string[] NetworkMemberNames =
         {
             "InputHeight", "InputWidth", "InputChannels", "InputLength", "ClassCount", "LayerCount", "ParameterCount", "StateCount", "Architecture",
-            "MaxBatchSize", "Parameters", "Gradients", "InputGradient", "Logits", "Probabilities", "Training", "RunningStatistics", "_state",
+            "MaxBatchSize", "Parameters", "Gradients", "InputGradient", "Logits", "Probabilities", "Training", "RunningStatistics", "_state", "DropoutSeed", "DropoutStep",
             "InitializeParameters", "Forward", "Backward", "ComputeGradients", "TrainStep", "Predict", "Save", "Load",
             "RunLayers", "Batch", "BatchOf",
             "_parameters", "_gradients", "_input", "_inputGradient", "_probabilities", "_batch", "_haveForward",
@@ -63,7 +63,7 @@ namespace CnnGen.Generators.Parsing
         private static readonly string[] NetworkLayerSuffixes =
         {
             "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn", "RunningMeanOffset", "RunningVarianceOffset",
-            "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "GlobalMaxPool2D", "BatchNorm2D", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
+            "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "GlobalMaxPool2D", "BatchNorm2D", "Dropout", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
             "SoftmaxCrossEntropy",
         };
 
