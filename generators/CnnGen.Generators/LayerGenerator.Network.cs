@@ -52,6 +52,8 @@ namespace CnnGen.Generators
                 ("CnnGen.TanhAttribute", "Tanh", TrackingNames.TanhLayers),
                 ("CnnGen.BatchNorm2DAttribute", "BatchNorm2D", TrackingNames.BatchNorm2DLayers),
                 ("CnnGen.DropoutAttribute", "Dropout", TrackingNames.DropoutLayers),
+                ("CnnGen.ShortcutAttribute", "Shortcut", TrackingNames.ResidualMarkers),
+                ("CnnGen.AddShortcutAttribute", "AddShortcut", TrackingNames.ResidualMarkers),
                 ("CnnGen.GlobalAvgPool2DAttribute", "GlobalAvgPool2D", TrackingNames.GlobalAvgPool2DLayers),
                 ("CnnGen.GlobalMaxPool2DAttribute", "GlobalMaxPool2D", TrackingNames.GlobalMaxPool2DLayers),
                 ("CnnGen.FlattenAttribute", "Flatten", TrackingNames.FlattenLayers),

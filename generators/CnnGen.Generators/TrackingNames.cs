@@ -16,6 +16,7 @@ namespace CnnGen.Generators
         public const string ReLU6Layers = nameof(ReLU6Layers);
         public const string BatchNorm2DLayers = nameof(BatchNorm2DLayers);
         public const string DropoutLayers = nameof(DropoutLayers);
+        public const string ResidualMarkers = nameof(ResidualMarkers);
         public const string GlobalAvgPool2DLayers = nameof(GlobalAvgPool2DLayers);
         public const string GlobalMaxPool2DLayers = nameof(GlobalMaxPool2DLayers);
         public const string LeakyReLULayers = nameof(LeakyReLULayers);

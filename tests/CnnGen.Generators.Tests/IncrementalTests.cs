@@ -109,7 +109,7 @@ public class IncrementalTests
         // Every pipeline at once: these layers plus the networks and single layers of NetworkIncrementalTests, so that
         // every name TrackingNames declares (read by reflection: a new pipeline cannot be left out) has outputs to walk.
         CSharpCompilation compilation = GeneratorHarness.Compilation(
-            new[] { ("Layers.cs", Layers), ("Other.cs", Other) }
+            new[] { ("Layers.cs", Layers), ("Other.cs", Other), ("Alone.cs", "[CnnGen.Shortcut(\"alone\")] public partial class Alone { }") }
                 .Concat(NetworkIncrementalTests.Sources.Where(s => s.Path != "Other.cs"))
                 .ToArray());
         GeneratorRun run = GeneratorHarness.Run(compilation);

@@ -19,7 +19,7 @@ public class ShadowingTests
                 class Unsafe { } class MemoryMarshal { } class Span { } class ReadOnlySpan { } class Math { }
                 class Vector512 { } class Vector256 { } class Vector128 { } class MethodImpl { } class MethodImplOptions { }
                 class ArgumentException { } class ArrayPool { } class StreamingReLU { } class IVectorOps { }
-                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { } class BatchNormalization { } class BatchNorm2DArguments { } class DropoutKernels { }
+                class StreamingActivations { } class TensorPrimitives { } class GlobalPooling { } class BatchNormalization { } class BatchNorm2DArguments { } class DropoutKernels { } class ResidualKernels { }
 
                 [Conv2D(3, pad: 1, InputHeight = 6, InputWidth = 6, InputChannels = 3, Filters = 5)] public partial class Conv { }
                 [Conv2D(3, stride: 16, InputHeight = 40, InputWidth = 40, InputChannels = 3, Filters = 8)] public partial class Strided { }
@@ -38,7 +38,9 @@ public class ShadowingTests
                 [Dropout(0.1, InputLength = 7)] public partial class Thinned { }
 
                 [Network(InputHeight = 8, InputWidth = 8, InputChannels = 1)]
+                [Shortcut("in")]
                 [Conv2D(f: 3, pad: 1, Filters = 4)]
+                [AddShortcut("in", Projection = true)]
                 [ReLU]
                 [MaxPool2D(2, stride: 2)]
                 [GlobalAvgPool2D]
@@ -53,6 +55,6 @@ public class ShadowingTests
 
         Assert.Empty(run.CompilerDiagnostics.Select(Snapshot.Describe));
         string[] hints = run.Single.GeneratedSources.Select(source => source.HintName).ToArray();
-        Assert.True(hints.Length == 25, string.Join(", ", hints)); // fifteen single layers, the network and its nine layers
+        Assert.True(hints.Length == 26, string.Join(", ", hints)); // fifteen single layers, the network and its nine layers with kernels (the marker has none)
     }
 }

@@ -168,6 +168,24 @@ public static class SnapshotCases
             [Dropout(0.2, InputHeight = 2, InputWidth = 2, InputChannels = 3)] public partial class Thinned { }
             [Dropout(InputLength = 10)] public partial class Halved { }
             """,
+        // A basic block with an identity shortcut, then one with a projection.
+        ["ResidualNet"] = """
+            using CnnGen;
+            namespace Models;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2)]
+            [Shortcut("a")]
+            [Conv2D(f: 3, pad: 1, Filters = 2, Bias = false)]
+            [BatchNorm2D]
+            [ReLU]
+            [AddShortcut("a")]
+            [Shortcut("b")]
+            [Conv2D(f: 3, stride: 2, pad: 1, Filters = 4, Bias = false)]
+            [AddShortcut("b", Projection = true)]
+            [GlobalAvgPool2D]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class ResidualNet { }
+            """,
         ["ConvWithoutBias"] = """
             namespace Layers;
             [CnnGen.Conv2D(f: 3, pad: 1, Bias = false, InputHeight = 4, InputWidth = 5, InputChannels = 3, Filters = 4)]
@@ -457,6 +475,38 @@ public static class SnapshotCases
             [Dropout(rate: -0.5)]
             [SoftmaxCrossEntropy]
             public partial class NegativeRate { }
+            """,
+        ["CNN0108_ShortcutNames"] = """
+            using CnnGen;
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut("a"), Shortcut("a"), Flatten, SoftmaxCrossEntropy]
+            public partial class Repeated { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), AddShortcut("b"), Shortcut("b"), Flatten, SoftmaxCrossEntropy]
+            public partial class UsedBeforeDeclared { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut("c"), AddShortcut("c"), AddShortcut("c"), Flatten, SoftmaxCrossEntropy]
+            public partial class AddedTwice { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut(""), Flatten, SoftmaxCrossEntropy]
+            public partial class Unnamed { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut("never"), Flatten, SoftmaxCrossEntropy]
+            public partial class NeverAdded { }
+            [Shortcut("alone")]
+            public partial class NotANetwork { }
+            """,
+        ["CNN0109_ShortcutShapes"] = """
+            using CnnGen;
+            [Network(InputHeight = 6, InputWidth = 6, InputChannels = 2)]
+            [Shortcut("same")]
+            [Conv2D(f: 3, stride: 2, pad: 1, Filters = 4)]
+            [AddShortcut("same")]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class NeedsProjection { }
+            [Network(InputHeight = 6, InputWidth = 6, InputChannels = 2)]
+            [Shortcut("grows")]
+            [ZeroPad2D(1)]
+            [AddShortcut("grows", Projection = true)]
+            [Flatten]
+            [SoftmaxCrossEntropy]
+            public partial class NoStride { }
             """,
         ["CNN0106_GlobalPoolWithoutShape"] = """
             using CnnGen;

@@ -215,6 +215,24 @@ namespace CnnGen.Generators.Diagnostics
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true);
 
+        /// <summary>CNN0108: A residual connection's name is unknown, repeated, or used twice.</summary>
+        public static readonly DiagnosticDescriptor ShortcutName = new(
+            id: "CNN0108",
+            title: "Residual connection name",
+            messageFormat: "[{0}(\"{1}\")] in '{2}' {3}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
+        /// <summary>CNN0109: A residual connection's two shapes do not fit.</summary>
+        public static readonly DiagnosticDescriptor ShortcutShape = new(
+            id: "CNN0109",
+            title: "Residual connection shapes do not fit",
+            messageFormat: "[AddShortcut(\"{0}\")] in network '{1}' adds a {2} shortcut to a {3} activation: {4}",
+            category: Category,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true);
+
         /// <summary>Looks a descriptor up by id (diagnostics travel through the pipeline as plain data holding only the id).</summary>
         public static DiagnosticDescriptor? ById(string id)
         {
@@ -254,6 +272,8 @@ namespace CnnGen.Generators.Diagnostics
             InvalidArgument,
             MissingArgument,
             StaticNetwork,
+            ShortcutName,
+            ShortcutShape,
         };
     }
 }

@@ -81,6 +81,38 @@ namespace CnnGen.Generators.Model
     }
 
     /// <summary>
+    /// <c>[Shortcut(name)]</c> in a network: marks the activation here as the start of a residual connection. It computes
+    /// nothing; its output is its input.
+    /// </summary>
+    internal sealed record ShortcutSpec(TargetTypeSpec Target, FeatureMapShape InputShape, string Name) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => InputShape;
+    }
+
+    /// <summary>
+    /// <c>[AddShortcut(name)]</c> in a network: the activation here plus the one kept at layer <see cref="ShortcutLayer"/>
+    /// (of shape <see cref="ShortcutShape"/>), through <see cref="ProjectionConv"/> and <see cref="ProjectionNorm"/> when
+    /// they are set (a 1×1 convolution without bias and a batch normalization). The output has the input's shape.
+    /// </summary>
+    internal sealed record AddShortcutSpec(
+        TargetTypeSpec Target,
+        FeatureMapShape InputShape,
+        string Name,
+        int ShortcutLayer,
+        FeatureMapShape ShortcutShape,
+        Conv2DSpec? ProjectionConv,
+        BatchNorm2DSpec? ProjectionNorm) : LayerSpec(Target)
+    {
+        public override FeatureMapShape Input => InputShape;
+
+        public override FeatureMapShape Output => InputShape;
+
+        public bool HasProjection => ProjectionConv is not null;
+    }
+
+    /// <summary>
     /// <c>[Flatten]</c>: reads an NHWC example as one vector. In NHWC the values are already in that order,
     /// so the layer is the identity on the flat span and only the shape changes to 1×1×(H·W·C).
     /// </summary>

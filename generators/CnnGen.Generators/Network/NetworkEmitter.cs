@@ -32,6 +32,12 @@ namespace CnnGen.Generators.Network
             yield return (spec.Target.HintName, Emit(spec, cancellationToken));
             foreach (NetworkLayer layer in spec.Layers)
             {
+                // A shortcut marker and an identity add have no kernels of their own (the add is ResidualKernels').
+                if (layer.Spec is ShortcutSpec or AddShortcutSpec { HasProjection: false })
+                {
+                    continue;
+                }
+
                 yield return (LayerHintName(spec, layer), EmitLayerFile(spec, layer, cancellationToken));
             }
         }
@@ -71,11 +77,25 @@ namespace CnnGen.Generators.Network
 
         private static void EmitNestedLayer(IndentedWriter writer, NetworkLayer layer)
         {
-            writer.Summary($"Layer {layer.Number}: [{layer.Kind}], {layer.Spec.Input} → {layer.Spec.Output}.");
+            if (layer.Spec is AddShortcutSpec { ProjectionConv: { } conv, ProjectionNorm: { } norm })
+            {
+                // The projection's two layers, each a nested class as a layer of their kind would be.
+                EmitNestedClass(writer, layer.ClassName.Replace("AddShortcut", "ProjectionConv"), $"Layer {layer.Number}'s projection: 1×1 convolution, stride {conv.Stride}, no bias, {conv.Input} → {conv.Output}.", conv with { Elements = layer.Spec.Elements });
+                writer.Line();
+                EmitNestedClass(writer, layer.ClassName.Replace("AddShortcut", "ProjectionNorm"), $"Layer {layer.Number}'s projection: batch normalization, {norm.Input}.", norm with { Elements = layer.Spec.Elements });
+                return;
+            }
+
+            EmitNestedClass(writer, layer.ClassName, $"Layer {layer.Number}: [{layer.Kind}], {layer.Spec.Input} → {layer.Spec.Output}.", layer.Spec);
+        }
+
+        private static void EmitNestedClass(IndentedWriter writer, string className, string summary, LayerSpec spec)
+        {
+            writer.Summary(summary);
             writer.Line(LayerSourceEmitter.GeneratedCodeAttribute);
-            string? contract = LayerContract.BaseList(layer.Spec);
+            string? contract = LayerContract.BaseList(spec);
             string bases = contract is null ? string.Empty : " : " + contract;
-            using (writer.Block($"private sealed class {layer.ClassName}{bases}"))
+            using (writer.Block($"private sealed class {className}{bases}"))
             {
                 // The nested class is private: its members' documentation would be compiled by every build and read by no one,
                 // and its own [GeneratedCode] covers its members.
@@ -83,7 +103,7 @@ namespace CnnGen.Generators.Network
                 writer.OmitGeneratedCodeAttributes = true;
                 try
                 {
-                    LayerSourceEmitter.EmitLayerBody(writer, layer.Spec, contract: true);
+                    LayerSourceEmitter.EmitLayerBody(writer, spec, contract: true);
                 }
                 finally
                 {
@@ -123,6 +143,26 @@ namespace CnnGen.Generators.Network
 
             /// <summary>A dropout layer's mask (its factors, written forward and read backward), else null.</summary>
             public Buffer? Mask { get; set; }
+
+            /// <summary>An [AddShortcut]'s kept activation (the buffer its [Shortcut] marked), else null.</summary>
+            public Buffer? Shortcut { get; set; }
+
+            /// <summary>A projection's convolution output and batch-normalized output (each with its gradient), else null.</summary>
+            public Buffer? ProjectionConvOut { get; set; }
+
+            public Buffer? ProjectionNormOut { get; set; }
+
+            /// <summary>
+            /// A [Shortcut] marker's backward addend: the gradient that flowed back along its connection (the add's output
+            /// gradient for an identity shortcut, the projection's input gradient otherwise), else null.
+            /// </summary>
+            public Buffer? ShortcutGradient { get; set; }
+
+            /// <summary>A projection's input gradient (the values its marker adds in the backward pass), else null.</summary>
+            public Buffer? ProjectionInputGradient { get; set; }
+
+            /// <summary>Whether <see cref="ShortcutGradient"/> is a buffer's gradient field (identity) rather than its values (projection).</summary>
+            public bool ShortcutGradientIsGradientField { get; set; }
 
             public Buffer In { get; set; } = null!;
 
@@ -171,6 +211,15 @@ namespace CnnGen.Generators.Network
                     ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of shift values of {what}, one per channel.");
                     ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the running mean of {what} starts in RunningStatistics.");
                     ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + layer.BiasLength, $"Where the running variance of {what} starts in RunningStatistics.");
+                }
+                else if (layer.Spec is AddShortcutSpec { ProjectionConv: { } projection })
+                {
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsOffset", plan.WeightsOffset, $"Where the projection's 1×1 weights of {what} start in Parameters and Gradients.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsLength", projection.WeightsLength, $"The number of projection weights of {what}, laid out (1, 1, C_in, C_out).");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionScaleOffset", plan.WeightsOffset + projection.WeightsLength, $"Where the projection's batch-normalization scale (γ) of {what} starts.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionShiftOffset", plan.BiasOffset, $"Where the projection's batch-normalization shift (β) of {what} starts.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the projection's running mean of {what} starts in RunningStatistics.");
+                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + projection.Filters, $"Where the projection's running variance of {what} starts in RunningStatistics.");
                 }
                 else if (layer.HasParameters)
                 {
@@ -358,6 +407,14 @@ namespace CnnGen.Generators.Network
                         {
                             writer.Line($"{Init}.HeNormal(parameters.Slice({p}WeightsOffset, {p}WeightsLength), {p}FanIn, random);");
                             writer.Line($"parameters.Slice({p}BiasOffset, {p}BiasLength).Clear();");
+                        }
+                        else if (plan.Layer.Spec is AddShortcutSpec { ProjectionConv: { } projection })
+                        {
+                            writer.Line($"{Init}.HeNormal(parameters.Slice({p}ProjectionWeightsOffset, {p}ProjectionWeightsLength), {projection.Input.Channels}, random);");
+                            writer.Line($"parameters.Slice({p}ProjectionScaleOffset, {projection.Filters}).Fill({One(t)});");
+                            writer.Line($"parameters.Slice({p}ProjectionShiftOffset, {projection.Filters}).Clear();");
+                            writer.Line($"new global::System.Span<{t}>(_state, {p}RunningMeanOffset, {projection.Filters}).Clear();");
+                            writer.Line($"new global::System.Span<{t}>(_state, {p}RunningVarianceOffset, {projection.Filters}).Fill({One(t)});");
                         }
                         else if (plan.Layer.Spec is BatchNorm2DSpec)
                         {
@@ -872,6 +929,8 @@ namespace CnnGen.Generators.Network
             int offset = 0;
             int state = 0;
             int activations = 0;
+            var markers = new Dictionary<string, Plan>(System.StringComparer.Ordinal);
+            var kept = new HashSet<Buffer>();
             foreach (NetworkLayer layer in spec.Layers)
             {
                 var plan = new Plan(layer) { In = current, StateOffset = state };
@@ -886,13 +945,53 @@ namespace CnnGen.Generators.Network
 
                 switch (layer.Spec)
                 {
+                    case ReLUSpec when kept.Contains(current):
+                        // A residual connection keeps this activation for a later add: ReLU must not overwrite it.
+                        activations++;
+                        plan.Out = new Buffer("_activation" + activations, "_activationGradient" + activations, layer.Spec.Output.Length);
+                        buffers.Add(plan.Out);
+                        break;
                     case FlattenSpec:
                     case ReLUSpec:
+                    case ShortcutSpec:
                         // Flatten moves no data in NHWC; ReLU runs in place, and its backward reads its own output as the
                         // mask (positive exactly where its input was). No other layer reads a buffer that ReLU overwrites.
                         // This exact aliasing (output == input, inputGradient == outputGradient) is the only overlap the
-                        // generated wrappers accept; every other call below gets spans of separate buffers.
+                        // generated wrappers accept; every other call below gets spans of separate buffers. A shortcut
+                        // marker computes nothing: it names the activation for the add that ends its connection.
                         plan.Out = current;
+                        if (layer.Spec is ShortcutSpec marker)
+                        {
+                            markers[marker.Name] = plan;
+                            kept.Add(current);
+                        }
+
+                        break;
+                    case AddShortcutSpec add:
+                        activations++;
+                        plan.Out = new Buffer("_activation" + activations, "_activationGradient" + activations, layer.Spec.Output.Length);
+                        buffers.Add(plan.Out);
+                        Plan start = markers[add.Name];
+                        plan.Shortcut = start.In;
+                        if (add.HasProjection)
+                        {
+                            activations++;
+                            plan.ProjectionConvOut = new Buffer("_activation" + activations, "_activationGradient" + activations, add.Output.Length);
+                            activations++;
+                            plan.ProjectionNormOut = new Buffer("_activation" + activations, "_activationGradient" + activations, add.Output.Length);
+                            activations++;
+                            start.ShortcutGradient = new Buffer("_activation" + activations, null, add.ShortcutShape.Length);
+                            buffers.Add(plan.ProjectionConvOut);
+                            buffers.Add(plan.ProjectionNormOut);
+                            buffers.Add(start.ShortcutGradient);
+                            plan.ProjectionInputGradient = start.ShortcutGradient;
+                        }
+                        else
+                        {
+                            start.ShortcutGradient = plan.Out;
+                            start.ShortcutGradientIsGradientField = true;
+                        }
+
                         break;
                     case SoftmaxCrossEntropySpec:
                         plan.Out = new Buffer("_probabilities", null, layer.Spec.Output.Length);
@@ -941,6 +1040,48 @@ namespace CnnGen.Generators.Network
         private static string ByMode(string training, string evaluation) =>
             $"if (Training)\n{{\n    {training}\n}}\nelse\n{{\n    {evaluation}\n}}";
 
+        /// <summary>The projection's forward: shortcut → 1×1 convolution → batch normalization (by mode), then the sum with the main path.</summary>
+        private static string ProjectionForward(Plan plan, Conv2DSpec projection, bool shard)
+        {
+            string p = plan.Layer.Prefix;
+            string conv = plan.Layer.ClassName.Replace("AddShortcut", "ProjectionConv");
+            string norm = plan.Layer.ClassName.Replace("AddShortcut", "ProjectionNorm");
+            string weights = $"parameters.Slice({p}ProjectionWeightsOffset, {p}ProjectionWeightsLength)";
+            string scale = $"parameters.Slice({p}ProjectionScaleOffset, {projection.Filters})";
+            string shift = $"parameters.Slice({p}ProjectionShiftOffset, {projection.Filters})";
+            string mean = $"global::System.MemoryExtensions.AsSpan(_state, {p}RunningMeanOffset, {projection.Filters})";
+            string variance = $"global::System.MemoryExtensions.AsSpan(_state, {p}RunningVarianceOffset, {projection.Filters})";
+            return $"{conv}.Forward({Slice(plan.Shortcut!, shard)}, {weights}, default, {Slice(plan.ProjectionConvOut!, shard)});\n" +
+                ByMode(
+                    $"{norm}.ForwardTraining({Slice(plan.ProjectionConvOut!, shard)}, {scale}, {shift}, {Slice(plan.ProjectionNormOut!, shard)}, {mean}, {variance});",
+                    $"{norm}.ForwardEvaluation({Slice(plan.ProjectionConvOut!, shard)}, {scale}, {shift}, {mean}, {variance}, {Slice(plan.ProjectionNormOut!, shard)});") + "\n" +
+                $"global::CnnGen.ResidualKernels.Add({Slice(plan.In, shard)}, {Slice(plan.ProjectionNormOut!, shard)}, {Slice(plan.Out, shard)});";
+        }
+
+        /// <summary>
+        /// The projection's backward: the main path's gradient is the add's; the shortcut's runs back through the batch
+        /// normalization and the convolution into the marker's addend (<see cref="Plan.ShortcutGradient"/>).
+        /// </summary>
+        private static string ProjectionBackward(Plan plan, Conv2DSpec projection, bool shard)
+        {
+            string p = plan.Layer.Prefix;
+            string conv = plan.Layer.ClassName.Replace("AddShortcut", "ProjectionConv");
+            string norm = plan.Layer.ClassName.Replace("AddShortcut", "ProjectionNorm");
+            string weights = $"parameters.Slice({p}ProjectionWeightsOffset, {p}ProjectionWeightsLength)";
+            string scale = $"parameters.Slice({p}ProjectionScaleOffset, {projection.Filters})";
+            string mean = $"global::System.MemoryExtensions.AsSpan(_state, {p}RunningMeanOffset, {projection.Filters})";
+            string variance = $"global::System.MemoryExtensions.AsSpan(_state, {p}RunningVarianceOffset, {projection.Filters})";
+            string weightsGradient = $"gradients.Slice({p}ProjectionWeightsOffset, {p}ProjectionWeightsLength)";
+            string scaleGradient = $"gradients.Slice({p}ProjectionScaleOffset, {projection.Filters})";
+            string shiftGradient = $"gradients.Slice({p}ProjectionShiftOffset, {projection.Filters})";
+            string addend = Slice(plan.ProjectionInputGradient!, shard);
+            return $"{GradientSlice(plan.Out, shard)}.CopyTo({GradientSlice(plan.In, shard)});\n" +
+                ByMode(
+                    $"{norm}.BackwardTraining({GradientSlice(plan.Out, shard)}, {Slice(plan.ProjectionConvOut!, shard)}, {scale}, {GradientSlice(plan.ProjectionConvOut!, shard)}, {scaleGradient}, {shiftGradient});",
+                    $"{norm}.BackwardEvaluation({GradientSlice(plan.Out, shard)}, {Slice(plan.ProjectionConvOut!, shard)}, {scale}, {mean}, {variance}, {GradientSlice(plan.ProjectionConvOut!, shard)}, {scaleGradient}, {shiftGradient});") + "\n" +
+                $"{conv}.Backward({GradientSlice(plan.ProjectionConvOut!, shard)}, {Slice(plan.Shortcut!, shard)}, {weights}, {addend}, {weightsGradient}, default);";
+        }
+
         private static string? ForwardCall(Plan plan, bool shard)
         {
             string c = plan.Layer.ClassName;
@@ -948,6 +1089,8 @@ namespace CnnGen.Generators.Network
             {
                 Conv2DSpec or DenseSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {Bias(plan, "parameters")}, {Slice(plan.Out, shard)});",
                 Pool2DSpec or ZeroPad2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Forward({Slice(plan.In, shard)}, {Slice(plan.Out, shard)});",
+                AddShortcutSpec { HasProjection: false } => $"global::CnnGen.ResidualKernels.Add({Slice(plan.In, shard)}, {Slice(plan.Shortcut!, shard)}, {Slice(plan.Out, shard)});",
+                AddShortcutSpec { ProjectionConv: { } projection } => ProjectionForward(plan, projection, shard),
                 DropoutSpec dropout => ByMode(
                     $"global::CnnGen.DropoutKernels.ForwardTraining({c}.Rate, global::CnnGen.DropoutKernels.StepSeed(DropoutSeed, DropoutStep, {plan.Layer.Number}), " +
                     $"{Slice(plan.In, shard)}, {Slice(plan.Out, shard)}, {Slice(plan.Mask!, shard)}, {(shard ? $"(long)start * {dropout.Input.Length}" : "0")});",
@@ -971,6 +1114,11 @@ namespace CnnGen.Generators.Network
                 Conv2DSpec or DenseSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {Weights(plan, "parameters")}, {GradientSlice(plan.In, shard)}, {Weights(plan, "gradients")}, {Bias(plan, "gradients")});",
                 Pool2DSpec or ReLUSpec or ActivationSpec or GlobalPool2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.In, shard)}, {GradientSlice(plan.In, shard)});",
                 ZeroPad2DSpec => $"{c}.Backward({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});",
+                ShortcutSpec => plan.ShortcutGradientIsGradientField
+                    ? $"global::CnnGen.ResidualKernels.AddInto({GradientSlice(plan.In, shard)}, {GradientSlice(plan.ShortcutGradient!, shard)});"
+                    : $"global::CnnGen.ResidualKernels.AddInto({GradientSlice(plan.In, shard)}, {Slice(plan.ShortcutGradient!, shard)});",
+                AddShortcutSpec { HasProjection: false } => $"{GradientSlice(plan.Out, shard)}.CopyTo({GradientSlice(plan.In, shard)});",
+                AddShortcutSpec { ProjectionConv: { } projection } => ProjectionBackward(plan, projection, shard),
                 DropoutSpec => ByMode(
                     $"{c}.Backward({GradientSlice(plan.Out, shard)}, {Slice(plan.Mask!, shard)}, {GradientSlice(plan.In, shard)});",
                     $"{c}.ForwardEvaluation({GradientSlice(plan.Out, shard)}, {GradientSlice(plan.In, shard)});"),
@@ -1003,6 +1151,12 @@ namespace CnnGen.Generators.Network
                         break;
                     case GlobalPool2DSpec globalPool:
                         text.Append(globalPool.Mode == PoolMode.Max ? "globalmaxpool2d" : "globalavgpool2d");
+                        break;
+                    case ShortcutSpec marker:
+                        text.Append("shortcut ").Append(marker.Name);
+                        break;
+                    case AddShortcutSpec add:
+                        text.Append("add ").Append(add.Name).Append(add.ProjectionConv is { } projection ? $" projection s{projection.Stride}" : string.Empty);
                         break;
                     case DropoutSpec dropout:
                         text.Append("dropout ").Append(dropout.Rate.ToString("R", CultureInfo.InvariantCulture));

@@ -84,6 +84,7 @@ namespace CnnGen.Generators.Network
             bool shapeKnown = input.Height >= 1 && input.Width >= 1 && input.Channels >= 1;
             bool lossSeen = false;
             long parameterCount = 0;
+            var shortcuts = new Dictionary<string, Shortcut>(StringComparer.Ordinal);
             for (int i = 0; i < layerAttributes.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -104,7 +105,10 @@ namespace CnnGen.Generators.Network
                 }
 
                 CheckStatedShape(arguments, kind, number, name, shape, diagnostics);
-                LayerSpec? spec = Build(kind, target, shape, arguments, location, diagnostics) is { } built
+                LayerSpec? spec = kind is "Shortcut" or "AddShortcut"
+                    ? Residual(kind, number, name, target, shape, arguments, location, shortcuts, diagnostics)
+                    : Build(kind, target, shape, arguments, location, diagnostics);
+                spec = spec is { } built
                     ? built with { Elements = isDouble ? ElementTypeSet.Double : ElementTypeSet.Single }
                     : null;
                 if (spec is null)
@@ -142,6 +146,14 @@ namespace CnnGen.Generators.Network
 
                 layers.Add(layer);
                 shape = output;
+            }
+
+            foreach (KeyValuePair<string, Shortcut> open in shortcuts)
+            {
+                if (open.Value.AddedBy == 0 && shapeKnown)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, open.Value.Location, "Shortcut", open.Key, name, "is never added: end it with an [AddShortcut] of the same name"));
+                }
             }
 
             string lastKind = layerAttributes[layerAttributes.Count - 1].Kind;
@@ -264,6 +276,102 @@ namespace CnnGen.Generators.Network
             return new ActivationSpec(target, input, activation, slope);
         }
 
+        /// <summary>A residual connection's start: the layer that declared it, the shape kept there, and the layer that added it (0: none yet).</summary>
+        private sealed class Shortcut
+        {
+            public Shortcut(int layer, FeatureMapShape shape, LocationInfo? location)
+            {
+                Layer = layer;
+                Shape = shape;
+                Location = location;
+            }
+
+            public int Layer { get; }
+
+            public FeatureMapShape Shape { get; }
+
+            public LocationInfo? Location { get; }
+
+            public int AddedBy { get; set; }
+        }
+
+        /// <summary>
+        /// The spec of a <c>[Shortcut]</c> or <c>[AddShortcut]</c>, or null after reporting a name that is missing, repeated,
+        /// unknown or already added (CNN0108), or shapes that do not fit (CNN0109).
+        /// </summary>
+        private static LayerSpec? Residual(
+            string kind, int number, string network, TargetTypeSpec target, FeatureMapShape shape, Arguments arguments, LocationInfo? location,
+            Dictionary<string, Shortcut> shortcuts, List<DiagnosticInfo> diagnostics)
+        {
+            string? connection = arguments.FirstString();
+            if (string.IsNullOrEmpty(connection))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, location, kind, connection ?? string.Empty, network, "needs a name that is not empty"));
+                return null;
+            }
+
+            if (kind == "Shortcut")
+            {
+                if (shortcuts.TryGetValue(connection!, out Shortcut? earlier))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, location, kind, connection!, network, $"repeats the name layer {earlier.Layer} declared"));
+                    return null;
+                }
+
+                shortcuts[connection!] = new Shortcut(number, shape, location);
+                return new ShortcutSpec(target, shape, connection!);
+            }
+
+            if (!shortcuts.TryGetValue(connection!, out Shortcut? start))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, location, kind, connection!, network, "names no [Shortcut] declared before it"));
+                return null;
+            }
+
+            if (start.AddedBy != 0)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, location, kind, connection!, network, $"was already added by layer {start.AddedBy}: each shortcut is added once"));
+                return null;
+            }
+
+            start.AddedBy = number;
+            bool projection = arguments.Bool("Projection") ?? false;
+            if (!projection)
+            {
+                if (start.Shape != shape)
+                {
+                    diagnostics.Add(Diagnostic(
+                        DiagnosticDescriptors.ShortcutShape, location, connection!, network, Describe(start.Shape), Describe(shape),
+                        "an identity shortcut needs the same shape; set Projection = true for a 1×1 convolution and a batch normalization on the shortcut"));
+                    return null;
+                }
+
+                return new AddShortcutSpec(target, shape, connection!, start.Layer, start.Shape, null, null);
+            }
+
+            // A 1×1 convolution of stride s maps H to floor((H − 1) / s) + 1: find the stride that gives both extents.
+            int stride = 0;
+            for (int s = 1; s <= Math.Max(start.Shape.Height, start.Shape.Width) && stride == 0; s++)
+            {
+                if ((start.Shape.Height - 1) / s + 1 == shape.Height && (start.Shape.Width - 1) / s + 1 == shape.Width)
+                {
+                    stride = s;
+                }
+            }
+
+            if (stride == 0)
+            {
+                diagnostics.Add(Diagnostic(
+                    DiagnosticDescriptors.ShortcutShape, location, connection!, network, Describe(start.Shape), Describe(shape),
+                    "no stride of a 1×1 projection maps the shortcut's height and width to the activation's"));
+                return null;
+            }
+
+            var conv = new Conv2DSpec(target, start.Shape, shape.Channels, 1, stride, 0, HasBias: false);
+            var norm = new BatchNorm2DSpec(target, shape, 1e-5, 0.1);
+            return new AddShortcutSpec(target, shape, connection!, start.Layer, start.Shape, conv, norm);
+        }
+
         /// <summary>The spec of a dropout layer, or null after reporting a rate outside [0, 1) (CNN0105, at the argument).</summary>
         internal static DropoutSpec? Dropout(string kind, TargetTypeSpec target, FeatureMapShape input, Arguments arguments, LocationInfo? location, List<DiagnosticInfo> diagnostics)
         {
@@ -374,6 +482,10 @@ namespace CnnGen.Generators.Network
 
                 return null;
             }
+
+            /// <summary>The first constructor argument as a string (a residual connection's name), or null.</summary>
+            public string? FirstString() =>
+                _attribute.ConstructorArguments.Length > 0 ? _attribute.ConstructorArguments[0].Value as string : null;
 
             /// <summary>The named boolean argument's value, or null when the attribute does not give it.</summary>
             public bool? Bool(string name)

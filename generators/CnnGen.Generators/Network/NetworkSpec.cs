@@ -17,6 +17,7 @@ namespace CnnGen.Generators.Network
             Conv2DSpec conv => conv.WeightsLength,
             DenseSpec dense => dense.WeightsLength,
             BatchNorm2DSpec norm => norm.Channels,
+            AddShortcutSpec { ProjectionConv: { } conv } => conv.WeightsLength + conv.Filters,
             _ => 0,
         };
 
@@ -26,6 +27,7 @@ namespace CnnGen.Generators.Network
             Conv2DSpec conv => conv.BiasLength,
             DenseSpec dense => dense.Units,
             BatchNorm2DSpec norm => norm.Channels,
+            AddShortcutSpec { ProjectionConv: { } conv } => conv.Filters,
             _ => 0,
         };
 
@@ -33,13 +35,19 @@ namespace CnnGen.Generators.Network
         /// The values of state this layer keeps besides its parameters, or 0: a batch normalization's running mean and running
         /// variance, <c>Channels</c> each. Not trained, but saved and loaded with the parameters.
         /// </summary>
-        public int StateLength => Spec is BatchNorm2DSpec norm ? 2 * norm.Channels : 0;
+        public int StateLength => Spec switch
+        {
+            BatchNorm2DSpec norm => 2 * norm.Channels,
+            AddShortcutSpec { ProjectionConv: { } conv } => 2 * conv.Filters,
+            _ => 0,
+        };
 
         /// <summary>The fan-in of one output unit (what He initialization scales by), or 0 without parameters.</summary>
         public int FanIn => Spec switch
         {
             Conv2DSpec conv => conv.FilterSize * conv.FilterSize * conv.Input.Channels,
             DenseSpec dense => dense.Input.Length,
+            AddShortcutSpec { ProjectionConv: { } conv } => conv.Input.Channels,
             _ => 0,
         };
 

@@ -40,6 +40,15 @@ namespace CnnGen.Generators.Network
                 return new SingleLayerResult(null, diagnostics.ToEquatableArray());
             }
 
+            if (kind is "Shortcut" or "AddShortcut")
+            {
+                // A residual connection joins two points of one network: alone on a class it has nothing to connect.
+                diagnostics.Add(NetworkParser.Diagnostic(
+                    DiagnosticDescriptors.ShortcutName, location, kind, arguments.FirstString() ?? string.Empty, type.Name,
+                    "is not in a network: place it under [Network], between the layers it connects"));
+                return new SingleLayerResult(null, diagnostics.ToEquatableArray());
+            }
+
             int? length = arguments.Int("InputLength") ?? (kind == "SoftmaxCrossEntropy" ? arguments.Int("Classes") : null);
             FeatureMapShape input = length is int flat
                 ? new FeatureMapShape(1, 1, flat)

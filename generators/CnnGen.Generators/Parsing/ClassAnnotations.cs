@@ -46,6 +46,8 @@ namespace CnnGen.Generators.Parsing
             ["CnnGen.ReLU6Attribute"] = "ReLU6",
             ["CnnGen.BatchNorm2DAttribute"] = "BatchNorm2D",
             ["CnnGen.DropoutAttribute"] = "Dropout",
+            ["CnnGen.ShortcutAttribute"] = "Shortcut",
+            ["CnnGen.AddShortcutAttribute"] = "AddShortcut",
             ["CnnGen.GlobalAvgPool2DAttribute"] = "GlobalAvgPool2D",
             ["CnnGen.GlobalMaxPool2DAttribute"] = "GlobalMaxPool2D",
             ["CnnGen.LeakyReLUAttribute"] = "LeakyReLU",

@@ -62,8 +62,8 @@ namespace CnnGen.Generators.Parsing
         /// <summary>What follows <c>Layer{n}</c> in the names a network adds per layer: its constants and its nested kernel class.</summary>
         private static readonly string[] NetworkLayerSuffixes =
         {
-            "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn", "RunningMeanOffset", "RunningVarianceOffset",
-            "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "GlobalMaxPool2D", "BatchNorm2D", "Dropout", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
+            "OutputHeight", "OutputWidth", "OutputChannels", "OutputLength", "WeightsOffset", "WeightsLength", "BiasOffset", "BiasLength", "FanIn", "RunningMeanOffset", "RunningVarianceOffset", "ProjectionWeightsOffset", "ProjectionWeightsLength", "ProjectionScaleOffset", "ProjectionShiftOffset",
+            "Conv2D", "MaxPool2D", "AvgPool2D", "GlobalAvgPool2D", "GlobalMaxPool2D", "BatchNorm2D", "Dropout", "Shortcut", "AddShortcut", "ProjectionConv", "ProjectionNorm", "ZeroPad2D", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Flatten", "Dense",
             "SoftmaxCrossEntropy",
         };
 
