@@ -177,6 +177,7 @@ namespace CnnGen.Generators.Network
             string t = spec.ElementType;
             string name = spec.Target.Name;
             List<Plan> plans = PlanLayers(spec, out List<Buffer> buffers, out int parameterCount, out int stateCount);
+            bool segmented = Segments(plans).Count > 1;
             Buffer input = buffers[0];
             Plan loss = plans[plans.Count - 1];
 
@@ -263,6 +264,10 @@ namespace CnnGen.Generators.Network
             writer.Line("private readonly int[]? _labels;");
             writer.Line("private readonly global::System.Action<int>? _shardWork;");
             writer.Line("private int _shardSteps;");
+            if (segmented)
+            {
+                writer.Line("private int _shardSegment; // the run of layers a Dispatch asks the shards for (RunForwardSegments, RunBackwardSegments)");
+            }
             writer.Line();
             writer.Line("// The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.");
             writer.Line("private int _caller;");
@@ -310,15 +315,6 @@ namespace CnnGen.Generators.Network
 
                 writer.Line("global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);");
                 writer.Line($"global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, {Parallel}.MaxThreads);");
-                if (stateCount > 0)
-                {
-                    // Training statistics span the whole batch; the shards would each normalize with their own.
-                    using (writer.Block("if (threads > 1)"))
-                    {
-                        writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(threads), threads, \"A network with batch normalization runs on one thread for now: its training statistics span the whole batch.\");");
-                    }
-                }
-
                 writer.Line("Threads = threads;");
                 using (writer.Block("if (threads > 1)"))
                 {
@@ -481,7 +477,7 @@ namespace CnnGen.Generators.Network
                 writer.Line($"inputs.CopyTo({input.Field});");
                 using (writer.Block("if (_parallel is not null)"))
                 {
-                    writer.Line("Dispatch(ShardLayers);");
+                    writer.Line(segmented ? "RunForwardSegments(batch);" : "Dispatch(ShardLayers);");
                     writer.Line("return batch;");
                 }
 
@@ -537,7 +533,7 @@ namespace CnnGen.Generators.Network
                     {
                         writer.Line("CheckLabels(labels);");
                         writer.Line("labels.CopyTo(_labels!);");
-                        writer.Line("Dispatch(ShardBackward);");
+                        writer.Line(segmented ? "RunBackwardSegments(batch);" : "Dispatch(ShardBackward);");
                         writer.Line("SumShardGradients(batch);");
                         writer.Line("return;");
                     }
@@ -778,6 +774,8 @@ namespace CnnGen.Generators.Network
         private static void EmitShards(IndentedWriter writer, NetworkSpec spec, List<Plan> plans, Buffer input, Plan loss)
         {
             string t = spec.ElementType;
+            List<(bool WholeBatch, List<Plan> Plans)> segments = Segments(plans);
+            bool segmented = segments.Count > 1;
             writer.Line("private const int ShardLayers = 1;");
             writer.Line("private const int ShardLoss = 2;");
             writer.Line("private const int ShardBackward = 4;");
@@ -792,10 +790,23 @@ namespace CnnGen.Generators.Network
                 writer.Line("_batch = batch;");
                 writer.Line($"inputs.CopyTo({input.Field});");
                 writer.Line("labels.CopyTo(_labels!);");
-                writer.Line("Dispatch(steps);");
-                using (writer.Block("if ((steps & ShardBackward) != 0)"))
+                if (segmented)
                 {
-                    writer.Line("SumShardGradients(batch);");
+                    writer.Line("RunForwardSegments(batch);");
+                    writer.Line("Dispatch(ShardLoss);");
+                    using (writer.Block("if ((steps & ShardBackward) != 0)"))
+                    {
+                        writer.Line("RunBackwardSegments(batch);");
+                        writer.Line("SumShardGradients(batch);");
+                    }
+                }
+                else
+                {
+                    writer.Line("Dispatch(steps);");
+                    using (writer.Block("if ((steps & ShardBackward) != 0)"))
+                    {
+                        writer.Line("SumShardGradients(batch);");
+                    }
                 }
 
                 writer.Line();
@@ -818,6 +829,12 @@ namespace CnnGen.Generators.Network
                 writer.Line("_parallel!.Run(_shardWork!);");
             }
 
+            if (segmented)
+            {
+                writer.Line();
+                EmitSegmentRunners(writer, t, segments);
+            }
+
             writer.Line();
             writer.Summary("One shard's part of the steps Dispatch asked for, on examples [start, start + count) of the batch.");
             using (writer.Block("private void RunShard(int shard)"))
@@ -826,7 +843,13 @@ namespace CnnGen.Generators.Network
                 writer.Line($"int start = {Parallel}.ShardStart(shard, batch, Threads);");
                 writer.Line($"int count = {Parallel}.ShardStart(shard + 1, batch, Threads) - start;");
                 writer.Line("int steps = _shardSteps;");
-                writer.Line("_shardLosses![shard] = 0d;");
+                using (writer.Block("if ((steps & ShardLoss) != 0)"))
+                {
+                    writer.Line("_shardLosses![shard] = 0d;");
+                }
+
+                writer.Line();
+
                 writer.Line("if (count == 0)");
                 writer.Line("{");
                 writer.Line("    return;");
@@ -835,14 +858,7 @@ namespace CnnGen.Generators.Network
                 using (writer.Block("if ((steps & ShardLayers) != 0)"))
                 {
                     writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
-                    foreach (Plan plan in plans)
-                    {
-                        string? call = ForwardCall(plan, shard: true);
-                        if (call is not null)
-                        {
-                            writer.Lines(call);
-                        }
-                    }
+                    EmitShardedSegments(writer, segments, plansOfSegment => plansOfSegment, plan => ForwardCall(plan, shard: true));
                 }
 
                 writer.Line();
@@ -859,14 +875,7 @@ namespace CnnGen.Generators.Network
                     writer.Line($"{t} scale = ({t})1 / batch;");
                     writer.Line($"global::System.Span<{t}> parameters = _parameters;");
                     writer.Line($"global::System.Span<{t}> gradients = shard == 0 ? _gradients : _shardGradients![shard - 1];");
-                    for (int i = plans.Count - 1; i >= 0; i--)
-                    {
-                        string? call = BackwardCall(plans[i], shard: true);
-                        if (call is not null)
-                        {
-                            writer.Lines(call);
-                        }
-                    }
+                    EmitShardedSegments(writer, segments, plansOfSegment => Enumerable.Reverse(plansOfSegment), plan => BackwardCall(plan, shard: true));
                 }
             }
 
@@ -914,6 +923,109 @@ namespace CnnGen.Generators.Network
             }
 
             writer.Line();
+        }
+
+        /// <summary>
+        /// Writes the shard's calls of each run of layers the shards compute alone: all of them directly when the network is
+        /// one run, else under a switch on the run Dispatch asked for (<c>_shardSegment</c>, its index among the runs).
+        /// </summary>
+        private static void EmitShardedSegments(
+            IndentedWriter writer, List<(bool WholeBatch, List<Plan> Plans)> segments, System.Func<List<Plan>, IEnumerable<Plan>> order, System.Func<Plan, string?> call)
+        {
+            if (segments.Count == 1)
+            {
+                EmitCalls(writer, order(segments[0].Plans), call);
+                return;
+            }
+
+            using (writer.Block("switch (_shardSegment)"))
+            {
+                for (int k = 0; k < segments.Count; k++)
+                {
+                    if (segments[k].WholeBatch)
+                    {
+                        continue;
+                    }
+
+                    writer.Line($"case {k}:");
+                    using (writer.Indent())
+                    {
+                        EmitCalls(writer, order(segments[k].Plans), call);
+                        writer.Line("break;");
+                    }
+                }
+            }
+        }
+
+        private static void EmitCalls(IndentedWriter writer, IEnumerable<Plan> plans, System.Func<Plan, string?> call)
+        {
+            foreach (Plan plan in plans)
+            {
+                if (call(plan) is { } text)
+                {
+                    writer.Lines(text);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Writes RunForwardSegments and RunBackwardSegments: each run the shards compute alone is one Dispatch, and each
+        /// whole-batch layer runs between them on the calling thread over the whole batch, as one thread would run it. A
+        /// network that is one run dispatches once.
+        /// </summary>
+        private static void EmitSegmentRunners(IndentedWriter writer, string t, List<(bool WholeBatch, List<Plan> Plans)> segments)
+        {
+            writer.Summary("Runs the forward layers of the whole batch: the shards' runs dispatched, whole-batch layers on this thread.");
+            using (writer.Block("private void RunForwardSegments(int batch)"))
+            {
+                if (segments.Count == 1)
+                {
+                    writer.Line("Dispatch(ShardLayers);");
+                }
+                else
+                {
+                    writer.Line($"global::System.ReadOnlySpan<{t}> parameters = _parameters;");
+                    for (int k = 0; k < segments.Count; k++)
+                    {
+                        if (segments[k].WholeBatch)
+                        {
+                            EmitCalls(writer, segments[k].Plans, plan => ForwardCall(plan, shard: false));
+                        }
+                        else
+                        {
+                            writer.Line($"_shardSegment = {k};");
+                            writer.Line("Dispatch(ShardLayers);");
+                        }
+                    }
+                }
+            }
+
+            writer.Line();
+            writer.Summary("Runs the backward layers of the whole batch, last first: the shards' runs dispatched, whole-batch layers on this thread.");
+            using (writer.Block("private void RunBackwardSegments(int batch)"))
+            {
+                if (segments.Count == 1)
+                {
+                    writer.Line("Dispatch(ShardBackward);");
+                }
+                else
+                {
+                    writer.Line($"global::System.Span<{t}> parameters = _parameters;");
+                    writer.Line($"global::System.Span<{t}> gradients = _gradients;");
+                    for (int k = segments.Count - 1; k >= 0; k--)
+                    {
+                        if (segments[k].WholeBatch)
+                        {
+                            EmitCalls(writer, segments[k].Plans, plan => BackwardCall(plan, shard: false));
+                        }
+                        else
+                        {
+                            writer.Line($"_shardSegment = {k};");
+                            writer.Line("Dispatch(ShardBackward);");
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>Gives every layer its parameter slices and buffers; ReLU runs in place and Flatten aliases its input.</summary>
@@ -1031,6 +1143,38 @@ namespace CnnGen.Generators.Network
         private static string Bias(Plan plan, string source) => $"{source}.Slice({plan.Layer.Prefix}BiasOffset, {plan.Layer.Prefix}BiasLength)";
 
         private static string One(string t) => t == "float" ? "1f" : "1d";
+
+        /// <summary>
+        /// Whether a layer runs on the calling thread over the whole batch when the batch is split over threads: a batch
+        /// normalization (its training statistics span the batch), and a projection shortcut, which holds one.
+        /// </summary>
+        private static bool IsWholeBatch(Plan plan) => plan.Layer.Spec is BatchNorm2DSpec or AddShortcutSpec { HasProjection: true };
+
+        /// <summary>
+        /// The layers in runs: a run of layers the shards compute alone, or one whole-batch layer (<see cref="IsWholeBatch"/>).
+        /// A network without whole-batch layers is one run.
+        /// </summary>
+        private static List<(bool WholeBatch, List<Plan> Plans)> Segments(List<Plan> plans)
+        {
+            var segments = new List<(bool WholeBatch, List<Plan> Plans)>();
+            foreach (Plan plan in plans)
+            {
+                if (IsWholeBatch(plan))
+                {
+                    segments.Add((true, new List<Plan> { plan }));
+                }
+                else if (segments.Count > 0 && !segments[segments.Count - 1].WholeBatch)
+                {
+                    segments[segments.Count - 1].Plans.Add(plan);
+                }
+                else
+                {
+                    segments.Add((false, new List<Plan> { plan }));
+                }
+            }
+
+            return segments;
+        }
 
         private static string RunningMean(Plan plan) => $"global::System.MemoryExtensions.AsSpan(_state, {plan.Layer.Prefix}RunningMeanOffset, {plan.Layer.Prefix}BiasLength)";
 

@@ -49,7 +49,8 @@ namespace CnnGen.Generators.Parsing
             "Dispose", "EnterCall", "ExitCall", "_caller", "_disposed",
             "Threads", "ShardLayers", "ShardLoss", "ShardBackward", "RunShards", "RunShard", "Dispatch", "SumShardGradients",
             "Part", "LossGradient", "CheckLabels",
-            "_parallel", "_shardGradients", "_shardLosses", "_shardSteps", "_shardWork", "_labels",
+            "_parallel", "_shardGradients", "_shardLosses", "_shardSteps", "_shardWork", "_labels", "_shardSegment",
+            "RunForwardSegments", "RunBackwardSegments",
         };
 
         /// <summary>

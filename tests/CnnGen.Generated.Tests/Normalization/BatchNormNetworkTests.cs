@@ -141,10 +141,31 @@ public class BatchNormNetworkTests
         }
     }
 
-    [Fact]
-    public void More_than_one_thread_is_refused_for_now()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Two_threads_compute_what_one_thread_does(bool training)
     {
-        Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => new NormalizedNet(4, threads: 2)).ParamName);
+        // The batch normalizations run on the calling thread over the whole batch, between the shards' runs.
+        using var one = new NormalizedNet(7, seed: 18);
+        using var two = new NormalizedNet(7, seed: 18, threads: 2);
+        double[] inputs = NetworkTestData.Inputs<double>(7 * NormalizedNet.InputLength, 19);
+        int[] labels = NetworkTestData.Labels(7, NormalizedNet.ClassCount, 20);
+        one.Forward(NetworkTestData.Inputs<double>(7 * NormalizedNet.InputLength, 21));
+        two.Forward(NetworkTestData.Inputs<double>(7 * NormalizedNet.InputLength, 21));
+        one.Training = training;
+        two.Training = training;
+
+        Assert.Equal(one.ComputeGradients(inputs, labels), two.ComputeGradients(inputs, labels), 12);
+        Assert.Equal(one.Probabilities.ToArray(), two.Probabilities.ToArray(), new Tolerance(1e-12));
+        Assert.Equal(one.Gradients.ToArray(), two.Gradients.ToArray(), new Tolerance(1e-10));
+        Assert.Equal(one.InputGradient.ToArray(), two.InputGradient.ToArray(), new Tolerance(1e-10));
+        Assert.Equal(one.RunningStatistics.ToArray(), two.RunningStatistics.ToArray(), new Tolerance(1e-12));
+
+        int[] predictionsOne = new int[7], predictionsTwo = new int[7];
+        one.Predict(inputs, predictionsOne);
+        two.Predict(inputs, predictionsTwo);
+        Assert.Equal(predictionsOne, predictionsTwo);
     }
 
     /// <summary>The network's forward pass from the generic kernels; updates <paramref name="statistics"/> in training mode.</summary>

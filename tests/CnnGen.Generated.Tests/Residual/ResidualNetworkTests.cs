@@ -150,6 +150,25 @@ public class ResidualNetworkTests
     }
 
     [Fact]
+    public void Two_threads_compute_what_one_thread_does()
+    {
+        using var one = new ResidualNet(5, seed: 13);
+        using var two = new ResidualNet(5, seed: 13, threads: 2);
+        double[] inputs = NetworkTestData.Inputs<double>(5 * ResidualNet.InputLength, 14);
+        int[] labels = NetworkTestData.Labels(5, ResidualNet.ClassCount, 15);
+        var sgdOne = new SgdMomentum<double>(0.05, 0.9, 1e-4);
+        var sgdTwo = new SgdMomentum<double>(0.05, 0.9, 1e-4);
+        for (int step = 0; step < 3; step++)
+        {
+            Assert.Equal(one.TrainStep(inputs, labels, sgdOne), two.TrainStep(inputs, labels, sgdTwo), 10);
+        }
+
+        Assert.Equal(one.Parameters.ToArray(), two.Parameters.ToArray(), new Tolerance(1e-9));
+        Assert.Equal(one.RunningStatistics.ToArray(), two.RunningStatistics.ToArray(), new Tolerance(1e-9));
+        Assert.Equal(one.InputGradient.ToArray(), two.InputGradient.ToArray(), new Tolerance(1e-9));
+    }
+
+    [Fact]
     public void Save_and_load_carry_the_projection_statistics()
     {
         string path = Path.Combine(Path.GetTempPath(), $"cnngen-residual-{Guid.NewGuid():N}.bin");

@@ -338,6 +338,7 @@ namespace Models
         private readonly int[]? _labels;
         private readonly global::System.Action<int>? _shardWork;
         private int _shardSteps;
+        private int _shardSegment; // the run of layers a Dispatch asks the shards for (RunForwardSegments, RunBackwardSegments)
 
         // The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.
         private int _caller;
@@ -376,10 +377,6 @@ namespace Models
             _probabilities = new float[maxBatchSize * 3];
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, global::CnnGen.BatchParallel.MaxThreads);
-            if (threads > 1)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(threads), threads, "A network with batch normalization runs on one thread for now: its training statistics span the whole batch.");
-            }
             Threads = threads;
             if (threads > 1)
             {
@@ -537,7 +534,7 @@ namespace Models
             inputs.CopyTo(_input);
             if (_parallel is not null)
             {
-                Dispatch(ShardLayers);
+                RunForwardSegments(batch);
                 return batch;
             }
 
@@ -597,7 +594,7 @@ namespace Models
                 {
                     CheckLabels(labels);
                     labels.CopyTo(_labels!);
-                    Dispatch(ShardBackward);
+                    RunBackwardSegments(batch);
                     SumShardGradients(batch);
                     return;
                 }
@@ -704,9 +701,11 @@ namespace Models
             _batch = batch;
             inputs.CopyTo(_input);
             labels.CopyTo(_labels!);
-            Dispatch(steps);
+            RunForwardSegments(batch);
+            Dispatch(ShardLoss);
             if ((steps & ShardBackward) != 0)
             {
+                RunBackwardSegments(batch);
                 SumShardGradients(batch);
             }
 
@@ -728,6 +727,47 @@ namespace Models
         }
 
         /// <summary>
+        /// Runs the forward layers of the whole batch: the shards' runs dispatched, whole-batch layers on this thread.
+        /// </summary>
+        private void RunForwardSegments(int batch)
+        {
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            _shardSegment = 0;
+            Dispatch(ShardLayers);
+            if (Training)
+            {
+                Layer2BatchNorm2D.ForwardTraining(Batch(_activation1, batch * 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), Batch(_activation2, batch * 32), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength));
+            }
+            else
+            {
+                Layer2BatchNorm2D.ForwardEvaluation(Batch(_activation1, batch * 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength), Batch(_activation2, batch * 32));
+            }
+            _shardSegment = 2;
+            Dispatch(ShardLayers);
+        }
+
+        /// <summary>
+        /// Runs the backward layers of the whole batch, last first: the shards' runs dispatched, whole-batch layers on this thread.
+        /// </summary>
+        private void RunBackwardSegments(int batch)
+        {
+            global::System.Span<float> parameters = _parameters;
+            global::System.Span<float> gradients = _gradients;
+            _shardSegment = 2;
+            Dispatch(ShardBackward);
+            if (Training)
+            {
+                Layer2BatchNorm2D.BackwardTraining(Batch(_activationGradient2, batch * 32), Batch(_activation1, batch * 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
+            }
+            else
+            {
+                Layer2BatchNorm2D.BackwardEvaluation(Batch(_activationGradient2, batch * 32), Batch(_activation1, batch * 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
+            }
+            _shardSegment = 0;
+            Dispatch(ShardBackward);
+        }
+
+        /// <summary>
         /// One shard's part of the steps Dispatch asked for, on examples [start, start + count) of the batch.
         /// </summary>
         private void RunShard(int shard)
@@ -736,7 +776,11 @@ namespace Models
             int start = global::CnnGen.BatchParallel.ShardStart(shard, batch, Threads);
             int count = global::CnnGen.BatchParallel.ShardStart(shard + 1, batch, Threads) - start;
             int steps = _shardSteps;
-            _shardLosses![shard] = 0d;
+            if ((steps & ShardLoss) != 0)
+            {
+                _shardLosses![shard] = 0d;
+            }
+
             if (count == 0)
             {
                 return;
@@ -745,18 +789,17 @@ namespace Models
             if ((steps & ShardLayers) != 0)
             {
                 global::System.ReadOnlySpan<float> parameters = _parameters;
-                Layer1Conv2D.Forward(Part(_input, start, count, 16), parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), parameters.Slice(Layer1BiasOffset, Layer1BiasLength), Part(_activation1, start, count, 32));
-                if (Training)
+                switch (_shardSegment)
                 {
-                    Layer2BatchNorm2D.ForwardTraining(Part(_activation1, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), Part(_activation2, start, count, 32), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength));
+                    case 0:
+                        Layer1Conv2D.Forward(Part(_input, start, count, 16), parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), parameters.Slice(Layer1BiasOffset, Layer1BiasLength), Part(_activation1, start, count, 32));
+                        break;
+                    case 2:
+                        Layer3ReLU.Forward(Part(_activation2, start, count, 32), Part(_activation2, start, count, 32));
+                        Layer4GlobalAvgPool2D.Forward(Part(_activation2, start, count, 32), Part(_activation3, start, count, 2));
+                        Layer5Dense.Forward(Part(_activation3, start, count, 2), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), parameters.Slice(Layer5BiasOffset, Layer5BiasLength), Part(_activation4, start, count, 3));
+                        break;
                 }
-                else
-                {
-                    Layer2BatchNorm2D.ForwardEvaluation(Part(_activation1, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength), Part(_activation2, start, count, 32));
-                }
-                Layer3ReLU.Forward(Part(_activation2, start, count, 32), Part(_activation2, start, count, 32));
-                Layer4GlobalAvgPool2D.Forward(Part(_activation2, start, count, 32), Part(_activation3, start, count, 2));
-                Layer5Dense.Forward(Part(_activation3, start, count, 2), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), parameters.Slice(Layer5BiasOffset, Layer5BiasLength), Part(_activation4, start, count, 3));
             }
 
             if ((steps & ShardLoss) != 0)
@@ -771,19 +814,18 @@ namespace Models
                 float scale = (float)1 / batch;
                 global::System.Span<float> parameters = _parameters;
                 global::System.Span<float> gradients = shard == 0 ? _gradients : _shardGradients![shard - 1];
-                LossGradient(Part(_probabilities, start, count, 3), labels, Part(_activationGradient4, start, count, 3), scale);
-                Layer5Dense.Backward(Part(_activationGradient4, start, count, 3), Part(_activation3, start, count, 2), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Part(_activationGradient3, start, count, 2), gradients.Slice(Layer5WeightsOffset, Layer5WeightsLength), gradients.Slice(Layer5BiasOffset, Layer5BiasLength));
-                Layer4GlobalAvgPool2D.Backward(Part(_activationGradient3, start, count, 2), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
-                Layer3ReLU.Backward(Part(_activationGradient2, start, count, 32), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
-                if (Training)
+                switch (_shardSegment)
                 {
-                    Layer2BatchNorm2D.BackwardTraining(Part(_activationGradient2, start, count, 32), Part(_activation1, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Part(_activationGradient1, start, count, 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
+                    case 0:
+                        Layer1Conv2D.Backward(Part(_activationGradient1, start, count, 32), Part(_input, start, count, 16), parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Part(_inputGradient, start, count, 16), gradients.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradients.Slice(Layer1BiasOffset, Layer1BiasLength));
+                        break;
+                    case 2:
+                        LossGradient(Part(_probabilities, start, count, 3), labels, Part(_activationGradient4, start, count, 3), scale);
+                        Layer5Dense.Backward(Part(_activationGradient4, start, count, 3), Part(_activation3, start, count, 2), parameters.Slice(Layer5WeightsOffset, Layer5WeightsLength), Part(_activationGradient3, start, count, 2), gradients.Slice(Layer5WeightsOffset, Layer5WeightsLength), gradients.Slice(Layer5BiasOffset, Layer5BiasLength));
+                        Layer4GlobalAvgPool2D.Backward(Part(_activationGradient3, start, count, 2), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
+                        Layer3ReLU.Backward(Part(_activationGradient2, start, count, 32), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
+                        break;
                 }
-                else
-                {
-                    Layer2BatchNorm2D.BackwardEvaluation(Part(_activationGradient2, start, count, 32), Part(_activation1, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningMeanOffset, Layer2BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer2RunningVarianceOffset, Layer2BiasLength), Part(_activationGradient1, start, count, 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
-                }
-                Layer1Conv2D.Backward(Part(_activationGradient1, start, count, 32), Part(_input, start, count, 16), parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Part(_inputGradient, start, count, 16), gradients.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradients.Slice(Layer1BiasOffset, Layer1BiasLength));
             }
         }
 

@@ -663,7 +663,11 @@ namespace Digits
             int start = global::CnnGen.BatchParallel.ShardStart(shard, batch, Threads);
             int count = global::CnnGen.BatchParallel.ShardStart(shard + 1, batch, Threads) - start;
             int steps = _shardSteps;
-            _shardLosses![shard] = 0d;
+            if ((steps & ShardLoss) != 0)
+            {
+                _shardLosses![shard] = 0d;
+            }
+
             if (count == 0)
             {
                 return;

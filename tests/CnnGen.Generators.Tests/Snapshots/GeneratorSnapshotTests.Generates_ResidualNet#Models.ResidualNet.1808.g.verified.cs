@@ -540,6 +540,7 @@ namespace Models
         private readonly int[]? _labels;
         private readonly global::System.Action<int>? _shardWork;
         private int _shardSteps;
+        private int _shardSegment; // the run of layers a Dispatch asks the shards for (RunForwardSegments, RunBackwardSegments)
 
         // The managed thread id of the public call running on this instance (0: none), and whether Dispose was called.
         private int _caller;
@@ -589,10 +590,6 @@ namespace Models
             _probabilities = new float[maxBatchSize * 3];
             global::System.ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
             global::System.ArgumentOutOfRangeException.ThrowIfGreaterThan(threads, global::CnnGen.BatchParallel.MaxThreads);
-            if (threads > 1)
-            {
-                throw new global::System.ArgumentOutOfRangeException(nameof(threads), threads, "A network with batch normalization runs on one thread for now: its training statistics span the whole batch.");
-            }
             Threads = threads;
             if (threads > 1)
             {
@@ -757,7 +754,7 @@ namespace Models
             inputs.CopyTo(_input);
             if (_parallel is not null)
             {
-                Dispatch(ShardLayers);
+                RunForwardSegments(batch);
                 return batch;
             }
 
@@ -829,7 +826,7 @@ namespace Models
                 {
                     CheckLabels(labels);
                     labels.CopyTo(_labels!);
-                    Dispatch(ShardBackward);
+                    RunBackwardSegments(batch);
                     SumShardGradients(batch);
                     return;
                 }
@@ -950,9 +947,11 @@ namespace Models
             _batch = batch;
             inputs.CopyTo(_input);
             labels.CopyTo(_labels!);
-            Dispatch(steps);
+            RunForwardSegments(batch);
+            Dispatch(ShardLoss);
             if ((steps & ShardBackward) != 0)
             {
+                RunBackwardSegments(batch);
                 SumShardGradients(batch);
             }
 
@@ -974,6 +973,71 @@ namespace Models
         }
 
         /// <summary>
+        /// Runs the forward layers of the whole batch: the shards' runs dispatched, whole-batch layers on this thread.
+        /// </summary>
+        private void RunForwardSegments(int batch)
+        {
+            global::System.ReadOnlySpan<float> parameters = _parameters;
+            _shardSegment = 0;
+            Dispatch(ShardLayers);
+            if (Training)
+            {
+                Layer3BatchNorm2D.ForwardTraining(Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), Batch(_activation2, batch * 32), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength));
+            }
+            else
+            {
+                Layer3BatchNorm2D.ForwardEvaluation(Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength), Batch(_activation2, batch * 32));
+            }
+            _shardSegment = 2;
+            Dispatch(ShardLayers);
+            Layer8ProjectionConv.Forward(Batch(_activation3, batch * 32), parameters.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), default, Batch(_activation6, batch * 16));
+            if (Training)
+            {
+                Layer8ProjectionNorm.ForwardTraining(Batch(_activation6, batch * 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), parameters.Slice(Layer8ProjectionShiftOffset, 4), Batch(_activation7, batch * 16), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4));
+            }
+            else
+            {
+                Layer8ProjectionNorm.ForwardEvaluation(Batch(_activation6, batch * 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), parameters.Slice(Layer8ProjectionShiftOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4), Batch(_activation7, batch * 16));
+            }
+            global::CnnGen.ResidualKernels.Add(Batch(_activation4, batch * 16), Batch(_activation7, batch * 16), Batch(_activation5, batch * 16));
+            _shardSegment = 4;
+            Dispatch(ShardLayers);
+        }
+
+        /// <summary>
+        /// Runs the backward layers of the whole batch, last first: the shards' runs dispatched, whole-batch layers on this thread.
+        /// </summary>
+        private void RunBackwardSegments(int batch)
+        {
+            global::System.Span<float> parameters = _parameters;
+            global::System.Span<float> gradients = _gradients;
+            _shardSegment = 4;
+            Dispatch(ShardBackward);
+            Batch(_activationGradient5, batch * 16).CopyTo(Batch(_activationGradient4, batch * 16));
+            if (Training)
+            {
+                Layer8ProjectionNorm.BackwardTraining(Batch(_activationGradient5, batch * 16), Batch(_activation6, batch * 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), Batch(_activationGradient6, batch * 16), gradients.Slice(Layer8ProjectionScaleOffset, 4), gradients.Slice(Layer8ProjectionShiftOffset, 4));
+            }
+            else
+            {
+                Layer8ProjectionNorm.BackwardEvaluation(Batch(_activationGradient5, batch * 16), Batch(_activation6, batch * 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4), Batch(_activationGradient6, batch * 16), gradients.Slice(Layer8ProjectionScaleOffset, 4), gradients.Slice(Layer8ProjectionShiftOffset, 4));
+            }
+            Layer8ProjectionConv.Backward(Batch(_activationGradient6, batch * 16), Batch(_activation3, batch * 32), parameters.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), Batch(_activation8, batch * 32), gradients.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), default);
+            _shardSegment = 2;
+            Dispatch(ShardBackward);
+            if (Training)
+            {
+                Layer3BatchNorm2D.BackwardTraining(Batch(_activationGradient2, batch * 32), Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
+            }
+            else
+            {
+                Layer3BatchNorm2D.BackwardEvaluation(Batch(_activationGradient2, batch * 32), Batch(_activation1, batch * 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength), Batch(_activationGradient1, batch * 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
+            }
+            _shardSegment = 0;
+            Dispatch(ShardBackward);
+        }
+
+        /// <summary>
         /// One shard's part of the steps Dispatch asked for, on examples [start, start + count) of the batch.
         /// </summary>
         private void RunShard(int shard)
@@ -982,7 +1046,11 @@ namespace Models
             int start = global::CnnGen.BatchParallel.ShardStart(shard, batch, Threads);
             int count = global::CnnGen.BatchParallel.ShardStart(shard + 1, batch, Threads) - start;
             int steps = _shardSteps;
-            _shardLosses![shard] = 0d;
+            if ((steps & ShardLoss) != 0)
+            {
+                _shardLosses![shard] = 0d;
+            }
+
             if (count == 0)
             {
                 return;
@@ -991,30 +1059,21 @@ namespace Models
             if ((steps & ShardLayers) != 0)
             {
                 global::System.ReadOnlySpan<float> parameters = _parameters;
-                Layer2Conv2D.Forward(Part(_input, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), Part(_activation1, start, count, 32));
-                if (Training)
+                switch (_shardSegment)
                 {
-                    Layer3BatchNorm2D.ForwardTraining(Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), Part(_activation2, start, count, 32), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength));
+                    case 0:
+                        Layer2Conv2D.Forward(Part(_input, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), parameters.Slice(Layer2BiasOffset, Layer2BiasLength), Part(_activation1, start, count, 32));
+                        break;
+                    case 2:
+                        Layer4ReLU.Forward(Part(_activation2, start, count, 32), Part(_activation2, start, count, 32));
+                        global::CnnGen.ResidualKernels.Add(Part(_activation2, start, count, 32), Part(_input, start, count, 32), Part(_activation3, start, count, 32));
+                        Layer7Conv2D.Forward(Part(_activation3, start, count, 32), parameters.Slice(Layer7WeightsOffset, Layer7WeightsLength), parameters.Slice(Layer7BiasOffset, Layer7BiasLength), Part(_activation4, start, count, 16));
+                        break;
+                    case 4:
+                        Layer9GlobalAvgPool2D.Forward(Part(_activation5, start, count, 16), Part(_activation9, start, count, 4));
+                        Layer10Dense.Forward(Part(_activation9, start, count, 4), parameters.Slice(Layer10WeightsOffset, Layer10WeightsLength), parameters.Slice(Layer10BiasOffset, Layer10BiasLength), Part(_activation10, start, count, 3));
+                        break;
                 }
-                else
-                {
-                    Layer3BatchNorm2D.ForwardEvaluation(Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), parameters.Slice(Layer3BiasOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength), Part(_activation2, start, count, 32));
-                }
-                Layer4ReLU.Forward(Part(_activation2, start, count, 32), Part(_activation2, start, count, 32));
-                global::CnnGen.ResidualKernels.Add(Part(_activation2, start, count, 32), Part(_input, start, count, 32), Part(_activation3, start, count, 32));
-                Layer7Conv2D.Forward(Part(_activation3, start, count, 32), parameters.Slice(Layer7WeightsOffset, Layer7WeightsLength), parameters.Slice(Layer7BiasOffset, Layer7BiasLength), Part(_activation4, start, count, 16));
-                Layer8ProjectionConv.Forward(Part(_activation3, start, count, 32), parameters.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), default, Part(_activation6, start, count, 16));
-                if (Training)
-                {
-                    Layer8ProjectionNorm.ForwardTraining(Part(_activation6, start, count, 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), parameters.Slice(Layer8ProjectionShiftOffset, 4), Part(_activation7, start, count, 16), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4));
-                }
-                else
-                {
-                    Layer8ProjectionNorm.ForwardEvaluation(Part(_activation6, start, count, 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), parameters.Slice(Layer8ProjectionShiftOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4), Part(_activation7, start, count, 16));
-                }
-                global::CnnGen.ResidualKernels.Add(Part(_activation4, start, count, 16), Part(_activation7, start, count, 16), Part(_activation5, start, count, 16));
-                Layer9GlobalAvgPool2D.Forward(Part(_activation5, start, count, 16), Part(_activation9, start, count, 4));
-                Layer10Dense.Forward(Part(_activation9, start, count, 4), parameters.Slice(Layer10WeightsOffset, Layer10WeightsLength), parameters.Slice(Layer10BiasOffset, Layer10BiasLength), Part(_activation10, start, count, 3));
             }
 
             if ((steps & ShardLoss) != 0)
@@ -1029,33 +1088,24 @@ namespace Models
                 float scale = (float)1 / batch;
                 global::System.Span<float> parameters = _parameters;
                 global::System.Span<float> gradients = shard == 0 ? _gradients : _shardGradients![shard - 1];
-                LossGradient(Part(_probabilities, start, count, 3), labels, Part(_activationGradient10, start, count, 3), scale);
-                Layer10Dense.Backward(Part(_activationGradient10, start, count, 3), Part(_activation9, start, count, 4), parameters.Slice(Layer10WeightsOffset, Layer10WeightsLength), Part(_activationGradient9, start, count, 4), gradients.Slice(Layer10WeightsOffset, Layer10WeightsLength), gradients.Slice(Layer10BiasOffset, Layer10BiasLength));
-                Layer9GlobalAvgPool2D.Backward(Part(_activationGradient9, start, count, 4), Part(_activation5, start, count, 16), Part(_activationGradient5, start, count, 16));
-                Part(_activationGradient5, start, count, 16).CopyTo(Part(_activationGradient4, start, count, 16));
-                if (Training)
+                switch (_shardSegment)
                 {
-                    Layer8ProjectionNorm.BackwardTraining(Part(_activationGradient5, start, count, 16), Part(_activation6, start, count, 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), Part(_activationGradient6, start, count, 16), gradients.Slice(Layer8ProjectionScaleOffset, 4), gradients.Slice(Layer8ProjectionShiftOffset, 4));
+                    case 0:
+                        Layer2Conv2D.Backward(Part(_activationGradient1, start, count, 32), Part(_input, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Part(_inputGradient, start, count, 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
+                        global::CnnGen.ResidualKernels.AddInto(Part(_inputGradient, start, count, 32), Part(_activationGradient3, start, count, 32));
+                        break;
+                    case 2:
+                        Layer7Conv2D.Backward(Part(_activationGradient4, start, count, 16), Part(_activation3, start, count, 32), parameters.Slice(Layer7WeightsOffset, Layer7WeightsLength), Part(_activationGradient3, start, count, 32), gradients.Slice(Layer7WeightsOffset, Layer7WeightsLength), gradients.Slice(Layer7BiasOffset, Layer7BiasLength));
+                        global::CnnGen.ResidualKernels.AddInto(Part(_activationGradient3, start, count, 32), Part(_activation8, start, count, 32));
+                        Part(_activationGradient3, start, count, 32).CopyTo(Part(_activationGradient2, start, count, 32));
+                        Layer4ReLU.Backward(Part(_activationGradient2, start, count, 32), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
+                        break;
+                    case 4:
+                        LossGradient(Part(_probabilities, start, count, 3), labels, Part(_activationGradient10, start, count, 3), scale);
+                        Layer10Dense.Backward(Part(_activationGradient10, start, count, 3), Part(_activation9, start, count, 4), parameters.Slice(Layer10WeightsOffset, Layer10WeightsLength), Part(_activationGradient9, start, count, 4), gradients.Slice(Layer10WeightsOffset, Layer10WeightsLength), gradients.Slice(Layer10BiasOffset, Layer10BiasLength));
+                        Layer9GlobalAvgPool2D.Backward(Part(_activationGradient9, start, count, 4), Part(_activation5, start, count, 16), Part(_activationGradient5, start, count, 16));
+                        break;
                 }
-                else
-                {
-                    Layer8ProjectionNorm.BackwardEvaluation(Part(_activationGradient5, start, count, 16), Part(_activation6, start, count, 16), parameters.Slice(Layer8ProjectionScaleOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningMeanOffset, 4), global::System.MemoryExtensions.AsSpan(_state, Layer8RunningVarianceOffset, 4), Part(_activationGradient6, start, count, 16), gradients.Slice(Layer8ProjectionScaleOffset, 4), gradients.Slice(Layer8ProjectionShiftOffset, 4));
-                }
-                Layer8ProjectionConv.Backward(Part(_activationGradient6, start, count, 16), Part(_activation3, start, count, 32), parameters.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), Part(_activation8, start, count, 32), gradients.Slice(Layer8ProjectionWeightsOffset, Layer8ProjectionWeightsLength), default);
-                Layer7Conv2D.Backward(Part(_activationGradient4, start, count, 16), Part(_activation3, start, count, 32), parameters.Slice(Layer7WeightsOffset, Layer7WeightsLength), Part(_activationGradient3, start, count, 32), gradients.Slice(Layer7WeightsOffset, Layer7WeightsLength), gradients.Slice(Layer7BiasOffset, Layer7BiasLength));
-                global::CnnGen.ResidualKernels.AddInto(Part(_activationGradient3, start, count, 32), Part(_activation8, start, count, 32));
-                Part(_activationGradient3, start, count, 32).CopyTo(Part(_activationGradient2, start, count, 32));
-                Layer4ReLU.Backward(Part(_activationGradient2, start, count, 32), Part(_activation2, start, count, 32), Part(_activationGradient2, start, count, 32));
-                if (Training)
-                {
-                    Layer3BatchNorm2D.BackwardTraining(Part(_activationGradient2, start, count, 32), Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Part(_activationGradient1, start, count, 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
-                }
-                else
-                {
-                    Layer3BatchNorm2D.BackwardEvaluation(Part(_activationGradient2, start, count, 32), Part(_activation1, start, count, 32), parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningMeanOffset, Layer3BiasLength), global::System.MemoryExtensions.AsSpan(_state, Layer3RunningVarianceOffset, Layer3BiasLength), Part(_activationGradient1, start, count, 32), gradients.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradients.Slice(Layer3BiasOffset, Layer3BiasLength));
-                }
-                Layer2Conv2D.Backward(Part(_activationGradient1, start, count, 32), Part(_input, start, count, 32), parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Part(_inputGradient, start, count, 32), gradients.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradients.Slice(Layer2BiasOffset, Layer2BiasLength));
-                global::CnnGen.ResidualKernels.AddInto(Part(_inputGradient, start, count, 32), Part(_activationGradient3, start, count, 32));
             }
         }
 
