@@ -19,8 +19,8 @@ public sealed class Options
           --batch-size N      examples per training step (default 128)
           --learning-rate X   peak learning rate of SGD with momentum 0.9, annealed by a cosine to 0 (default 0.1)
           --weight-decay X    L2 weight decay (default 0.0005)
-          --threads N         split each batch over N threads, 1 to 64 (default 1; the batch normalizations do not
-                              run on more than one thread yet, so the network refuses more for now)
+          --threads N         split each batch over N threads, 1 to 64 (default 1); the batch normalizations
+                              run on the calling thread over the whole batch between the shards' layers
           --seed N            seed of the initialization and the shuffling (default 1)
           --data PATH         the folder holding the four IDX .gz files; default data/ beside the program
           --short             a quick check (CI): 1 epoch on the first 2,000 training images, tested on the first

@@ -45,19 +45,7 @@ if (options.Short)
     test = test.Subset(FirstIndices(Math.Min(1000, test.Count)));
 }
 
-FashionNet net;
-try
-{
-    net = new FashionNet(options.BatchSize, options.Seed, options.Threads);
-}
-catch (ArgumentOutOfRangeException e) when (e.ParamName == "threads")
-{
-    // Networks with batch normalization refuse more than one thread for now; say so rather than crash.
-    Console.Error.WriteLine($"--threads {options.Threads} is refused by this network: {e.Message}");
-    Console.Error.WriteLine("Run with --threads 1 (the default).");
-    return 2;
-}
-
+FashionNet net = new(options.BatchSize, options.Seed, options.Threads);
 using (net)
 {
     return Run(net);

@@ -5,7 +5,7 @@ using Onnx;
 namespace CnnGen.Benchmarks.Infrastructure;
 
 /// <summary>
-/// One ONNX Runtime session around a one-node graph (Conv, MaxPool or AveragePool), float, in ONNX's NCHW layout,
+/// One ONNX Runtime session around a one-node graph (Conv, MaxPool, AveragePool, GlobalAveragePool or BatchNormalization), float, in ONNX's NCHW layout,
 /// with its input and output buffers bound once through <see cref="OrtIoBinding"/> so that <see cref="Run"/>
 /// allocates nothing. The graph is built in memory with OnnxSharp's ONNX protobuf types. One intra-op thread,
 /// sequential execution, all graph optimizations on (the constant weights are an initializer, which lets ORT
@@ -82,6 +82,33 @@ public sealed class OnnxLayer : IDisposable
 
         float[] inputNchw = Layouts.NhwcToNchw(inputNhwc, s.Batch, s.Height, s.Width, s.Channels);
         return new OnnxLayer(Model(Graph(node, inputShape, outputShape)), inputNchw, inputShape, outputShape);
+    }
+
+    /// <summary>A GlobalAveragePool node: (batch, channels, height, width) to (batch, channels, 1, 1).</summary>
+    public static OnnxLayer GlobalAveragePool(int batch, int height, int width, int channels, ReadOnlySpan<float> inputNhwc)
+    {
+        long[] inputShape = [batch, channels, height, width];
+        long[] outputShape = [batch, channels, 1, 1];
+        var node = new NodeProto { Name = "gap", OpType = "GlobalAveragePool", Input = { "X" }, Output = { "Y" } };
+        float[] inputNchw = Layouts.NhwcToNchw(inputNhwc, batch, height, width, channels);
+        return new OnnxLayer(Model(Graph(node, inputShape, outputShape)), inputNchw, inputShape, outputShape);
+    }
+
+    /// <summary>A BatchNormalization node in inference mode (the running statistics as initializers, as a deployed model has them).</summary>
+    public static OnnxLayer BatchNormalization(
+        int batch, int height, int width, int channels, ReadOnlySpan<float> inputNhwc,
+        ReadOnlySpan<float> scale, ReadOnlySpan<float> shift, ReadOnlySpan<float> mean, ReadOnlySpan<float> variance, float epsilon)
+    {
+        long[] shape = [batch, channels, height, width];
+        var node = new NodeProto { Name = "bn", OpType = "BatchNormalization", Input = { "X", "scale", "B", "mean", "var" }, Output = { "Y" } };
+        node.Attribute.Add(new AttributeProto { Name = "epsilon", Type = AttributeProto.Types.AttributeType.Float, F = epsilon });
+        GraphProto graph = Graph(node, shape, shape);
+        graph.Initializer.Add(Tensor("scale", scale.ToArray(), channels));
+        graph.Initializer.Add(Tensor("B", shift.ToArray(), channels));
+        graph.Initializer.Add(Tensor("mean", mean.ToArray(), channels));
+        graph.Initializer.Add(Tensor("var", variance.ToArray(), channels));
+        float[] inputNchw = Layouts.NhwcToNchw(inputNhwc, batch, height, width, channels);
+        return new OnnxLayer(Model(graph), inputNchw, shape, shape);
     }
 
     /// <summary>Runs the graph on the bound buffers.</summary>

@@ -36,3 +36,11 @@ public partial class FirstConv { }
 /// <summary>A down-sampling layer: 56×56×64 → 28×28×64, 3×3, stride 2, pad 1.</summary>
 [Conv2D(f: 3, stride: 2, pad: 1, InputHeight = 56, InputWidth = 56, InputChannels = 64, Filters = 64)]
 public partial class StridedConv { }
+
+/// <summary>A batch normalization after ResNet-18's first stage: 56×56×64 (batch 8 in the suite).</summary>
+[BatchNorm2D(InputHeight = 56, InputWidth = 56, InputChannels = 64)]
+public partial class StageNorm { }
+
+/// <summary>ResNet-18's head: global average pooling of 7×7×512 (batch 32 in the suite).</summary>
+[GlobalAvgPool2D(InputHeight = 7, InputWidth = 7, InputChannels = 512)]
+public partial class HeadPool { }
