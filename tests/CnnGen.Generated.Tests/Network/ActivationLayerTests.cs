@@ -88,20 +88,7 @@ public class ActivationLayerTests
         net.ComputeGradients(inputs, labels);
         double[] analytic = net.Gradients.ToArray();
 
-        const double h = 1e-6;
-        for (int i = 0; i < ActivationNet.ParameterCount; i += 7)
-        {
-            double saved = net.Parameters[i];
-            net.Parameters[i] = saved + h;
-            double plus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved - h;
-            double minus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved;
-            double numeric = (plus - minus) / (2 * h);
-            Assert.True(
-                Math.Abs(numeric - analytic[i]) <= 1e-7 + 1e-4 * Math.Abs(numeric),
-                $"parameter {i}: analytic {analytic[i]:R}, numeric {numeric:R}");
-        }
+        FiniteDifferences.Check("parameter", analytic, 7, i => net.Parameters[i], (i, value) => net.Parameters[i] = value, () => net.Forward(inputs, labels));
     }
 
     private static void Check<TLayer, T>(Kernel<T> forward, GradientKernel<T> backward)

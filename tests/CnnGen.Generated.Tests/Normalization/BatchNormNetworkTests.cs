@@ -97,20 +97,7 @@ public class BatchNormNetworkTests
         net.ComputeGradients(inputs, labels);
         double[] analytic = net.Gradients.ToArray();
 
-        const double h = 1e-6;
-        for (int i = 0; i < NormalizedNet.ParameterCount; i += 2)
-        {
-            double saved = net.Parameters[i];
-            net.Parameters[i] = saved + h;
-            double plus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved - h;
-            double minus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved;
-            double numeric = (plus - minus) / (2 * h);
-            Assert.True(
-                Math.Abs(numeric - analytic[i]) <= 1e-7 + 1e-4 * Math.Abs(numeric),
-                $"training {training}, parameter {i}: analytic {analytic[i]:R}, numeric {numeric:R}");
-        }
+        FiniteDifferences.Check($"training {training}, parameter", analytic, 2, i => net.Parameters[i], (i, value) => net.Parameters[i] = value, () => net.Forward(inputs, labels));
     }
 
     [Fact]

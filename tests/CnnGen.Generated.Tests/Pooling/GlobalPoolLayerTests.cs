@@ -106,8 +106,8 @@ public class GlobalPoolLayerTests
         int classes,
         Action<double[], int[]> computeGradients,
         Func<double[]> gradients,
-        Action<int, double> setParameter,
-        Func<int, double> parameter,
+        Action<int, double> set,
+        Func<int, double> get,
         Func<double[], int[], double> loss)
     {
         double[] inputs = NetworkTestData.Inputs<double>(3 * inputLength, 41);
@@ -115,20 +115,7 @@ public class GlobalPoolLayerTests
         computeGradients(inputs, labels);
         double[] analytic = gradients();
 
-        const double h = 1e-6;
-        for (int i = 0; i < analytic.Length; i += 3)
-        {
-            double saved = parameter(i);
-            setParameter(i, saved + h);
-            double plus = loss(inputs, labels);
-            setParameter(i, saved - h);
-            double minus = loss(inputs, labels);
-            setParameter(i, saved);
-            double numeric = (plus - minus) / (2 * h);
-            Assert.True(
-                Math.Abs(numeric - analytic[i]) <= 1e-7 + 1e-4 * Math.Abs(numeric),
-                $"{name} parameter {i}: analytic {analytic[i]:R}, numeric {numeric:R}");
-        }
+        FiniteDifferences.Check($"{name} parameter", analytic, 3, get, set, () => loss(inputs, labels));
     }
 
     private static void Check<TLayer, T>(Kernel<T> forward, GradientKernel<T> backward)

@@ -121,32 +121,10 @@ public class ResidualNetworkTests
         net.Training = training;
         net.ComputeGradients(inputs, labels);
         double[] analytic = net.Gradients.ToArray();
-        const double h = 1e-6;
-        for (int i = 0; i < ResidualNet.ParameterCount; i += 5)
-        {
-            double saved = net.Parameters[i];
-            net.Parameters[i] = saved + h;
-            double plus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved - h;
-            double minus = net.Forward(inputs, labels);
-            net.Parameters[i] = saved;
-            double numeric = (plus - minus) / (2 * h);
-            Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-7 + 1e-4 * Math.Abs(numeric), $"training {training}, parameter {i}: analytic {analytic[i]:R}, numeric {numeric:R}");
-        }
+        FiniteDifferences.Check($"training {training}, parameter", analytic, 5, i => net.Parameters[i], (i, value) => net.Parameters[i] = value, () => net.Forward(inputs, labels));
 
         // The input gradient too: it takes the first block's shortcut.
-        double[] inputGradient = net.InputGradient.ToArray();
-        for (int i = 0; i < inputs.Length; i += 7)
-        {
-            double saved = inputs[i];
-            inputs[i] = saved + h;
-            double plus = net.Forward(inputs, labels);
-            inputs[i] = saved - h;
-            double minus = net.Forward(inputs, labels);
-            inputs[i] = saved;
-            double numeric = (plus - minus) / (2 * h);
-            Assert.True(Math.Abs(numeric - inputGradient[i]) <= 1e-7 + 1e-4 * Math.Abs(numeric), $"training {training}, input {i}: analytic {inputGradient[i]:R}, numeric {numeric:R}");
-        }
+        FiniteDifferences.Check($"training {training}, input", net.InputGradient.ToArray(), 7, i => inputs[i], (i, value) => inputs[i] = value, () => net.Forward(inputs, labels));
     }
 
     [Fact]
