@@ -488,6 +488,8 @@ public static class SnapshotCases
             public partial class Unnamed { }
             [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut("never"), Flatten, SoftmaxCrossEntropy]
             public partial class NeverAdded { }
+            [Network(InputHeight = 4, InputWidth = 4, InputChannels = 2), Shortcut("a \" | b\n"), Flatten, SoftmaxCrossEntropy]
+            public partial class Quoted { }
             [Shortcut("alone")]
             public partial class NotANetwork { }
             """,

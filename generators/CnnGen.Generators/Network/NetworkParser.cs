@@ -310,6 +310,13 @@ namespace CnnGen.Generators.Network
                 return null;
             }
 
+            // The name is written into the architecture signature, a string constant of the generated code.
+            if (!connection!.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.'))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.ShortcutName, location, kind, connection!, network, "may hold only letters, digits, '_', '-' and '.'"));
+                return null;
+            }
+
             if (kind == "Shortcut")
             {
                 if (shortcuts.TryGetValue(connection!, out Shortcut? earlier))
