@@ -47,7 +47,7 @@ public static class StreamingActivations
     /// <summary>y[i] = 1 / (1 + e^−x[i]). <paramref name="y"/> may be <paramref name="x"/>.</summary>
     public static void SigmoidForward<T>(ref T x, ref T y, nint length)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        TensorPrimitives.Sigmoid<T>(MemoryMarshal.CreateReadOnlySpan(ref x, checked((int)length)), MemoryMarshal.CreateSpan(ref y, checked((int)length)));
+        Transcendental<SigmoidOf<T>, T>(ref x, ref y, length);
 
     /// <summary>
     /// d[i] = g[i] · s · (1 − s) with s = sigmoid(x[i]), recomputed from the input (overwritten). <paramref name="d"/> may
@@ -57,11 +57,14 @@ public static class StreamingActivations
     public static void SigmoidBackward<T>(ref T g, ref T x, ref T d, nint length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<T> values = stackalloc T[Block];
+        Span<T> scratch = stackalloc T[2 * Block + AlignmentPad<T>()];
+        Span<T> aligned = Aligned(scratch);
+        Span<T> inputs = aligned[..Block], values = aligned[Block..];
         for (nint start = 0; start < length; start += Block)
         {
             int count = (int)nint.Min(Block, length - start);
-            TensorPrimitives.Sigmoid<T>(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, start), count), values);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, start), count).CopyTo(inputs);
+            TensorPrimitives.Sigmoid<T>(inputs[..count], values);
             Map<SigmoidSlope<T>, T>(ref Unsafe.Add(ref g, start), ref MemoryMarshal.GetReference(values), ref Unsafe.Add(ref d, start), count, T.Zero);
         }
     }
@@ -69,7 +72,7 @@ public static class StreamingActivations
     /// <summary>y[i] = tanh(x[i]). <paramref name="y"/> may be <paramref name="x"/>.</summary>
     public static void TanhForward<T>(ref T x, ref T y, nint length)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        TensorPrimitives.Tanh<T>(MemoryMarshal.CreateReadOnlySpan(ref x, checked((int)length)), MemoryMarshal.CreateSpan(ref y, checked((int)length)));
+        Transcendental<TanhOf<T>, T>(ref x, ref y, length);
 
     /// <summary>
     /// d[i] = g[i] · (1 − t²) with t = tanh(x[i]), recomputed from the input (overwritten). <paramref name="d"/> may be
@@ -79,13 +82,71 @@ public static class StreamingActivations
     public static void TanhBackward<T>(ref T g, ref T x, ref T d, nint length)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Span<T> values = stackalloc T[Block];
+        Span<T> scratch = stackalloc T[2 * Block + AlignmentPad<T>()];
+        Span<T> aligned = Aligned(scratch);
+        Span<T> inputs = aligned[..Block], values = aligned[Block..];
         for (nint start = 0; start < length; start += Block)
         {
             int count = (int)nint.Min(Block, length - start);
-            TensorPrimitives.Tanh<T>(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, start), count), values);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, start), count).CopyTo(inputs);
+            TensorPrimitives.Tanh<T>(inputs[..count], values);
             Map<TanhSlope<T>, T>(ref Unsafe.Add(ref g, start), ref MemoryMarshal.GetReference(values), ref Unsafe.Add(ref d, start), count, T.Zero);
         }
+    }
+
+    // ---- Sigmoid and tanh through aligned blocks ----
+
+    /// <summary>Sigmoid or tanh from TensorPrimitives, one function per type so the loop below is written once.</summary>
+    private interface ITranscendental<T>
+    {
+        static abstract void Apply(ReadOnlySpan<T> x, Span<T> y);
+    }
+
+    private readonly struct SigmoidOf<T> : ITranscendental<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static void Apply(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
+    }
+
+    private readonly struct TanhOf<T> : ITranscendental<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static void Apply(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Tanh(x, y);
+    }
+
+    /// <summary>
+    /// y = F(x) block by block through 64-byte-aligned scratch. TensorPrimitives aligns its vector loop to the memory it is
+    /// given, so the same value could round differently in two arrays at different addresses (measured: the last bit of
+    /// a double tanh on the Vector256 tier); in scratch of fixed alignment every value gets the same bits wherever the
+    /// caller's spans lie, and an empty span is no call at all.
+    /// </summary>
+    private static void Transcendental<TF, T>(ref T x, ref T y, nint length)
+        where TF : struct, ITranscendental<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> scratch = stackalloc T[2 * Block + AlignmentPad<T>()];
+        Span<T> aligned = Aligned(scratch);
+        Span<T> inputs = aligned[..Block], values = aligned[Block..];
+        for (nint start = 0; start < length; start += Block)
+        {
+            int count = (int)nint.Min(Block, length - start);
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref x, start), count).CopyTo(inputs);
+            TF.Apply(inputs[..count], values[..count]);
+            values[..count].CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, start), count));
+        }
+    }
+
+    /// <summary>The elements of slack that let two blocks start on a 64-byte boundary inside stack scratch.</summary>
+    private static int AlignmentPad<T>()
+        where T : unmanaged => 64 / Unsafe.SizeOf<T>();
+
+    /// <summary>Two blocks of <see cref="Block"/> values inside <paramref name="scratch"/>, starting on a 64-byte boundary.</summary>
+    private static unsafe Span<T> Aligned<T>(Span<T> scratch)
+        where T : unmanaged
+    {
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(scratch));
+        int skip = (int)((64 - (address & 63)) & 63) / Unsafe.SizeOf<T>();
+        return scratch.Slice(skip, 2 * Block);
     }
 
     // ---- The loops, written once for every operation and width ----
