@@ -30,15 +30,13 @@ namespace CnnGen.Generators.Network
         public static IEnumerable<(string HintName, string Source)> EmitFiles(NetworkSpec spec, System.Threading.CancellationToken cancellationToken = default)
         {
             yield return (spec.Target.HintName, Emit(spec, cancellationToken));
-            foreach (NetworkLayer layer in spec.Layers)
+            foreach (Plan plan in PlanLayers(spec, out _, out _))
             {
                 // A shortcut marker and an identity add have no kernels of their own (the add is ResidualKernels').
-                if (layer.Spec is ShortcutSpec or AddShortcutSpec { HasProjection: false })
+                if (HasOwnFile(plan.Layer))
                 {
-                    continue;
+                    yield return (LayerHintName(spec, plan.Layer), EmitLayerFile(spec, plan, cancellationToken));
                 }
-
-                yield return (LayerHintName(spec, layer), EmitLayerFile(spec, layer, cancellationToken));
             }
         }
 
@@ -61,19 +59,26 @@ namespace CnnGen.Generators.Network
                 cancellationToken: cancellationToken);
 
         /// <summary>
-        /// Writes the file of one nested layer: a partial declaration of the network holding the layer's class, whose members
-        /// the layer's own emitter writes (the very text a single-layer class gets, the layer contract included: the nested
-        /// class is sealed rather than static so that it can implement the contract's interfaces).
+        /// Writes the file of one nested layer: a partial declaration of the network holding the layer's constants and its
+        /// class, whose members the layer's own emitter writes (the very text a single-layer class gets, the layer contract
+        /// included: the nested class is sealed rather than static so that it can implement the contract's interfaces).
         /// </summary>
-        public static string EmitLayerFile(NetworkSpec spec, NetworkLayer layer, System.Threading.CancellationToken cancellationToken = default) =>
-            LayerSourceEmitter.EmitFile(
+        private static string EmitLayerFile(NetworkSpec spec, Plan plan, System.Threading.CancellationToken cancellationToken)
+        {
+            NetworkLayer layer = plan.Layer;
+            return LayerSourceEmitter.EmitFile(
                 spec.Target,
                 "[Network] and layer",
                 new[] { $"Layer {layer.Number} of network {spec.Target.Name} ({spec.ElementType}): [{layer.Kind}], {layer.Spec.Input} → {layer.Spec.Output}" }
                     .Concat(LayerSourceEmitter.DescribeKernels(layer.Spec)),
                 System.Array.Empty<string>(),
-                writer => EmitNestedLayer(writer, layer),
+                writer =>
+                {
+                    EmitLayerConstants(writer, plan);
+                    EmitNestedLayer(writer, layer);
+                },
                 cancellationToken: cancellationToken);
+        }
 
         private static void EmitNestedLayer(IndentedWriter writer, NetworkLayer layer)
         {
@@ -112,6 +117,48 @@ namespace CnnGen.Generators.Network
                 }
             }
         }
+
+        /// <summary>Writes one layer's public constants: its output shape, and where its parameters and state lie.</summary>
+        private static void EmitLayerConstants(IndentedWriter writer, Plan plan)
+        {
+            NetworkLayer layer = plan.Layer;
+            FeatureMapShape output = layer.Spec.Output;
+            string what = $"layer {layer.Number} ([{layer.Kind}])";
+            ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputHeight", output.Height, $"The output height of {what}.");
+            ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputWidth", output.Width, $"The output width of {what}.");
+            ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputChannels", output.Channels, $"The output channel count of {what}.");
+            ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputLength", output.Length, $"The number of output values per example of {what}.");
+            if (layer.Spec is BatchNorm2DSpec)
+            {
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the scale (γ, one per channel) of {what} starts in Parameters and Gradients.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of scale values of {what}, one per channel.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the shift (β, one per channel) of {what} starts in Parameters and Gradients.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of shift values of {what}, one per channel.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the running mean of {what} starts in RunningStatistics.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + layer.BiasLength, $"Where the running variance of {what} starts in RunningStatistics.");
+            }
+            else if (layer.Spec is AddShortcutSpec { ProjectionConv: { } projection })
+            {
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsOffset", plan.WeightsOffset, $"Where the projection's 1×1 weights of {what} start in Parameters and Gradients.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsLength", projection.WeightsLength, $"The number of projection weights of {what}, laid out (1, 1, C_in, C_out).");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionScaleOffset", plan.WeightsOffset + projection.WeightsLength, $"Where the projection's batch-normalization scale (γ) of {what} starts.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionShiftOffset", plan.BiasOffset, $"Where the projection's batch-normalization shift (β) of {what} starts.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the projection's running mean of {what} starts in RunningStatistics.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + projection.Filters, $"Where the projection's running variance of {what} starts in RunningStatistics.");
+            }
+            else if (layer.HasParameters)
+            {
+                string layout = layer.Spec is DenseSpec ? "(inputLength, units) row-major" : "(f, f, C_in, C_out)";
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the weights of {what} start in Parameters and Gradients.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of weights of {what}, laid out {layout}.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the biases of {what} start in Parameters and Gradients.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of biases of {what}.");
+                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "FanIn", layer.FanIn, $"The inputs feeding each output of {what}: the scale of its He initialization.");
+            }
+        }
+
+        /// <summary>Whether a layer has a source file of its own: all but a shortcut marker and an identity add, which have no kernels.</summary>
+        private static bool HasOwnFile(NetworkLayer layer) => layer.Spec is not (ShortcutSpec or AddShortcutSpec { HasProjection: false });
 
         /// <summary>The header lines: the network's layers and the shapes between them.</summary>
         private static IEnumerable<string> Describe(NetworkSpec spec)
@@ -195,41 +242,13 @@ namespace CnnGen.Generators.Network
             writer.Summary("The architecture signature: the layers and the shapes between them, in a canonical form.\nParameter files record it, and Load refuses a file saved from another architecture.");
             writer.Line($"public const string Architecture = {Literal(Signature(spec))};");
             writer.Line();
+            // A layer with a file of its own (EmitFiles) declares its constants there, beside its kernels: the network's own file
+            // then grows by the passes' few lines per layer, not by every layer's constants.
             foreach (Plan plan in plans)
             {
-                NetworkLayer layer = plan.Layer;
-                FeatureMapShape output = layer.Spec.Output;
-                string what = $"layer {layer.Number} ([{layer.Kind}])";
-                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputHeight", output.Height, $"The output height of {what}.");
-                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputWidth", output.Width, $"The output width of {what}.");
-                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputChannels", output.Channels, $"The output channel count of {what}.");
-                ShapeConstantsEmitter.Constant(writer, layer.Prefix + "OutputLength", output.Length, $"The number of output values per example of {what}.");
-                if (layer.Spec is BatchNorm2DSpec)
+                if (!HasOwnFile(plan.Layer))
                 {
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the scale (γ, one per channel) of {what} starts in Parameters and Gradients.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of scale values of {what}, one per channel.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the shift (β, one per channel) of {what} starts in Parameters and Gradients.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of shift values of {what}, one per channel.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the running mean of {what} starts in RunningStatistics.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + layer.BiasLength, $"Where the running variance of {what} starts in RunningStatistics.");
-                }
-                else if (layer.Spec is AddShortcutSpec { ProjectionConv: { } projection })
-                {
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsOffset", plan.WeightsOffset, $"Where the projection's 1×1 weights of {what} start in Parameters and Gradients.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionWeightsLength", projection.WeightsLength, $"The number of projection weights of {what}, laid out (1, 1, C_in, C_out).");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionScaleOffset", plan.WeightsOffset + projection.WeightsLength, $"Where the projection's batch-normalization scale (γ) of {what} starts.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "ProjectionShiftOffset", plan.BiasOffset, $"Where the projection's batch-normalization shift (β) of {what} starts.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningMeanOffset", plan.StateOffset, $"Where the projection's running mean of {what} starts in RunningStatistics.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "RunningVarianceOffset", plan.StateOffset + projection.Filters, $"Where the projection's running variance of {what} starts in RunningStatistics.");
-                }
-                else if (layer.HasParameters)
-                {
-                    string layout = layer.Spec is DenseSpec ? "(inputLength, units) row-major" : "(f, f, C_in, C_out)";
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsOffset", plan.WeightsOffset, $"Where the weights of {what} start in Parameters and Gradients.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "WeightsLength", layer.WeightsLength, $"The number of weights of {what}, laid out {layout}.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasOffset", plan.BiasOffset, $"Where the biases of {what} start in Parameters and Gradients.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "BiasLength", layer.BiasLength, $"The number of biases of {what}.");
-                    ShapeConstantsEmitter.Constant(writer, layer.Prefix + "FanIn", layer.FanIn, $"The inputs feeding each output of {what}: the scale of its He initialization.");
+                    EmitLayerConstants(writer, plan);
                 }
             }
 

@@ -71,7 +71,8 @@ public class NetworkDiagnosticsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationErrors);
-        Assert.Contains("public const int Layer2WeightsLength = 1440;", result.GeneratedFiles["NoFlatten.5.g.cs"], StringComparison.Ordinal);
+        // The layer's constants are declared in its own file, beside its kernels.
+        Assert.Contains("public const int Layer2WeightsLength = 1440;", result.GeneratedFiles["NoFlatten.5.Layer2Dense.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,60 @@ namespace Models
     partial class NormalizedNet
     {
         /// <summary>
+        /// The output height of layer 1 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 1 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 1 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 1 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputLength = 32;
+
+        /// <summary>
+        /// Where the weights of layer 1 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1WeightsOffset = 0;
+
+        /// <summary>
+        /// The number of weights of layer 1 ([Conv2D]), laid out (f, f, C_in, C_out).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1WeightsLength = 18;
+
+        /// <summary>
+        /// Where the biases of layer 1 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1BiasOffset = 18;
+
+        /// <summary>
+        /// The number of biases of layer 1 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1BiasLength = 0;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 1 ([Conv2D]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1FanIn = 9;
+
+        /// <summary>
         /// Layer 1: [Conv2D], 4×4×1 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,66 @@ namespace Models
     partial class NormalizedNet
     {
         /// <summary>
+        /// The output height of layer 2 ([BatchNorm2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 2 ([BatchNorm2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 2 ([BatchNorm2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 2 ([BatchNorm2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputLength = 32;
+
+        /// <summary>
+        /// Where the scale (γ, one per channel) of layer 2 ([BatchNorm2D]) starts in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2WeightsOffset = 18;
+
+        /// <summary>
+        /// The number of scale values of layer 2 ([BatchNorm2D]), one per channel.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2WeightsLength = 2;
+
+        /// <summary>
+        /// Where the shift (β, one per channel) of layer 2 ([BatchNorm2D]) starts in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2BiasOffset = 20;
+
+        /// <summary>
+        /// The number of shift values of layer 2 ([BatchNorm2D]), one per channel.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2BiasLength = 2;
+
+        /// <summary>
+        /// Where the running mean of layer 2 ([BatchNorm2D]) starts in RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2RunningMeanOffset = 0;
+
+        /// <summary>
+        /// Where the running variance of layer 2 ([BatchNorm2D]) starts in RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2RunningVarianceOffset = 2;
+
+        /// <summary>
         /// Layer 2: [BatchNorm2D], 4×4×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

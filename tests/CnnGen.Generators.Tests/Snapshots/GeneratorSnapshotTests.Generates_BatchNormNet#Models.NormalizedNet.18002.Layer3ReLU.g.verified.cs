@@ -10,6 +10,30 @@ namespace Models
     partial class NormalizedNet
     {
         /// <summary>
+        /// The output height of layer 3 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 3 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 3 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 3 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputLength = 32;
+
+        /// <summary>
         /// Layer 3: [ReLU], 4×4×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

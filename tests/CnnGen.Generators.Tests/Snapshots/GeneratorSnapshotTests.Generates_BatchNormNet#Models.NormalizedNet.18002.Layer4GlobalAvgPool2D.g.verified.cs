@@ -10,6 +10,30 @@ namespace Models
     partial class NormalizedNet
     {
         /// <summary>
+        /// The output height of layer 4 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 4 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 4 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 4 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputLength = 2;
+
+        /// <summary>
         /// Layer 4: [GlobalAvgPool2D], 4×4×2 → 1×1×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

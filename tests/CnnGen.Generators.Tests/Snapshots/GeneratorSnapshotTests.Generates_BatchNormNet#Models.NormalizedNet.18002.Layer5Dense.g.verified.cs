@@ -10,6 +10,60 @@ namespace Models
     partial class NormalizedNet
     {
         /// <summary>
+        /// The output height of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputChannels = 3;
+
+        /// <summary>
+        /// The number of output values per example of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputLength = 3;
+
+        /// <summary>
+        /// Where the weights of layer 5 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5WeightsOffset = 22;
+
+        /// <summary>
+        /// The number of weights of layer 5 ([Dense]), laid out (inputLength, units) row-major.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5WeightsLength = 6;
+
+        /// <summary>
+        /// Where the biases of layer 5 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5BiasOffset = 28;
+
+        /// <summary>
+        /// The number of biases of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5BiasLength = 3;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 5 ([Dense]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5FanIn = 2;
+
+        /// <summary>
         /// Layer 5: [Dense], 1×1×2 → 1×1×3.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

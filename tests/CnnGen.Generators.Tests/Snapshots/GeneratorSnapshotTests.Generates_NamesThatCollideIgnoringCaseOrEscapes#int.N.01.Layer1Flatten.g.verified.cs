@@ -10,6 +10,30 @@ namespace @int
     partial class N
     {
         /// <summary>
+        /// The output height of layer 1 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 1 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 1 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputChannels = 4;
+
+        /// <summary>
+        /// The number of output values per example of layer 1 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputLength = 4;
+
+        /// <summary>
         /// Layer 1: [Flatten], 2×2×1 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,30 @@ namespace @int
     partial class N
     {
         /// <summary>
+        /// The output height of layer 2 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 2 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 2 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputChannels = 4;
+
+        /// <summary>
+        /// The number of output values per example of layer 2 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputLength = 4;
+
+        /// <summary>
         /// Layer 2: [SoftmaxCrossEntropy], 1×1×4 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -67,54 +67,6 @@ namespace @int
         /// </summary>
         public const string Architecture = "cnngen-network v1 | in 2x2x1 | flatten -> 1x1x4 | softmax-ce -> 1x1x4";
 
-        /// <summary>
-        /// The output height of layer 1 ([Flatten]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer1OutputHeight = 1;
-
-        /// <summary>
-        /// The output width of layer 1 ([Flatten]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer1OutputWidth = 1;
-
-        /// <summary>
-        /// The output channel count of layer 1 ([Flatten]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer1OutputChannels = 4;
-
-        /// <summary>
-        /// The number of output values per example of layer 1 ([Flatten]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer1OutputLength = 4;
-
-        /// <summary>
-        /// The output height of layer 2 ([SoftmaxCrossEntropy]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer2OutputHeight = 1;
-
-        /// <summary>
-        /// The output width of layer 2 ([SoftmaxCrossEntropy]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer2OutputWidth = 1;
-
-        /// <summary>
-        /// The output channel count of layer 2 ([SoftmaxCrossEntropy]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer2OutputChannels = 4;
-
-        /// <summary>
-        /// The number of output values per example of layer 2 ([SoftmaxCrossEntropy]).
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
-        public const int Layer2OutputLength = 4;
-
         // ---- Parameters and buffers, allocated once ----
 
         private readonly float[] _parameters;

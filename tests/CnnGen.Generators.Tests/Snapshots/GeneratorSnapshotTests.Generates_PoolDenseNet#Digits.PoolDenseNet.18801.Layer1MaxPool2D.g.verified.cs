@@ -17,6 +17,30 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 1 ([MaxPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 1 ([MaxPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 1 ([MaxPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 1 ([MaxPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer1OutputLength = 32;
+
+        /// <summary>
         /// Layer 1: [MaxPool2D], 8×8×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,30 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 2 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 2 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 2 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputChannels = 32;
+
+        /// <summary>
+        /// The number of output values per example of layer 2 ([Flatten]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputLength = 32;
+
+        /// <summary>
         /// Layer 2: [Flatten], 4×4×2 → 1×1×32.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

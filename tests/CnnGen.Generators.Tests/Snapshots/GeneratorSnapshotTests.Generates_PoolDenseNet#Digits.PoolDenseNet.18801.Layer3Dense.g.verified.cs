@@ -10,6 +10,60 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 3 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 3 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 3 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputChannels = 20;
+
+        /// <summary>
+        /// The number of output values per example of layer 3 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3OutputLength = 20;
+
+        /// <summary>
+        /// Where the weights of layer 3 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3WeightsOffset = 0;
+
+        /// <summary>
+        /// The number of weights of layer 3 ([Dense]), laid out (inputLength, units) row-major.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3WeightsLength = 640;
+
+        /// <summary>
+        /// Where the biases of layer 3 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3BiasOffset = 640;
+
+        /// <summary>
+        /// The number of biases of layer 3 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3BiasLength = 20;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 3 ([Dense]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer3FanIn = 32;
+
+        /// <summary>
         /// Layer 3: [Dense], 1×1×32 → 1×1×20.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,30 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputChannels = 20;
+
+        /// <summary>
+        /// The number of output values per example of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputLength = 20;
+
+        /// <summary>
         /// Layer 4: [ReLU], 1×1×20 → 1×1×20.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,60 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputChannels = 10;
+
+        /// <summary>
+        /// The number of output values per example of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5OutputLength = 10;
+
+        /// <summary>
+        /// Where the weights of layer 5 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5WeightsOffset = 660;
+
+        /// <summary>
+        /// The number of weights of layer 5 ([Dense]), laid out (inputLength, units) row-major.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5WeightsLength = 200;
+
+        /// <summary>
+        /// Where the biases of layer 5 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5BiasOffset = 860;
+
+        /// <summary>
+        /// The number of biases of layer 5 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5BiasLength = 10;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 5 ([Dense]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer5FanIn = 20;
+
+        /// <summary>
         /// Layer 5: [Dense], 1×1×20 → 1×1×10.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

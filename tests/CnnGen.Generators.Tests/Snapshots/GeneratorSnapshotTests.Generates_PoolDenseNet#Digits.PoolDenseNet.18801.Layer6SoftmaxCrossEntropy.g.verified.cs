@@ -10,6 +10,30 @@ namespace Digits
     partial class PoolDenseNet
     {
         /// <summary>
+        /// The output height of layer 6 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer6OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 6 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer6OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 6 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer6OutputChannels = 10;
+
+        /// <summary>
+        /// The number of output values per example of layer 6 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer6OutputLength = 10;
+
+        /// <summary>
         /// Layer 6: [SoftmaxCrossEntropy], 1×1×10 → 1×1×10.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

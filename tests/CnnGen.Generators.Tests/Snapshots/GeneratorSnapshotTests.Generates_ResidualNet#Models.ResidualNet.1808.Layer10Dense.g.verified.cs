@@ -10,6 +10,60 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 10 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 10 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 10 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10OutputChannels = 3;
+
+        /// <summary>
+        /// The number of output values per example of layer 10 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10OutputLength = 3;
+
+        /// <summary>
+        /// Where the weights of layer 10 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10WeightsOffset = 128;
+
+        /// <summary>
+        /// The number of weights of layer 10 ([Dense]), laid out (inputLength, units) row-major.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10WeightsLength = 12;
+
+        /// <summary>
+        /// Where the biases of layer 10 ([Dense]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10BiasOffset = 140;
+
+        /// <summary>
+        /// The number of biases of layer 10 ([Dense]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10BiasLength = 3;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 10 ([Dense]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer10FanIn = 4;
+
+        /// <summary>
         /// Layer 10: [Dense], 1×1×4 → 1×1×3.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -10,6 +10,30 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 11 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer11OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 11 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer11OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 11 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer11OutputChannels = 3;
+
+        /// <summary>
+        /// The number of output values per example of layer 11 ([SoftmaxCrossEntropy]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer11OutputLength = 3;
+
+        /// <summary>
         /// Layer 11: [SoftmaxCrossEntropy], 1×1×3 → 1×1×3.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

@@ -15,6 +15,60 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 2 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 2 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 2 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 2 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2OutputLength = 32;
+
+        /// <summary>
+        /// Where the weights of layer 2 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2WeightsOffset = 0;
+
+        /// <summary>
+        /// The number of weights of layer 2 ([Conv2D]), laid out (f, f, C_in, C_out).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2WeightsLength = 36;
+
+        /// <summary>
+        /// Where the biases of layer 2 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2BiasOffset = 36;
+
+        /// <summary>
+        /// The number of biases of layer 2 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2BiasLength = 0;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 2 ([Conv2D]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer2FanIn = 18;
+
+        /// <summary>
         /// Layer 2: [Conv2D], 4×4×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

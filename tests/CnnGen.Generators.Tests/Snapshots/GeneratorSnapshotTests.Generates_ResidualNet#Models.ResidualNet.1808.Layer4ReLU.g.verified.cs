@@ -10,6 +10,30 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputHeight = 4;
+
+        /// <summary>
+        /// The output width of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputWidth = 4;
+
+        /// <summary>
+        /// The output channel count of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputChannels = 2;
+
+        /// <summary>
+        /// The number of output values per example of layer 4 ([ReLU]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer4OutputLength = 32;
+
+        /// <summary>
         /// Layer 4: [ReLU], 4×4×2 → 4×4×2.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

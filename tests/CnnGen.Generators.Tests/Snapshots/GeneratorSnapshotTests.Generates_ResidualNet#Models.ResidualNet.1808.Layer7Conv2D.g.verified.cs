@@ -15,6 +15,60 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 7 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7OutputHeight = 2;
+
+        /// <summary>
+        /// The output width of layer 7 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7OutputWidth = 2;
+
+        /// <summary>
+        /// The output channel count of layer 7 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7OutputChannels = 4;
+
+        /// <summary>
+        /// The number of output values per example of layer 7 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7OutputLength = 16;
+
+        /// <summary>
+        /// Where the weights of layer 7 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7WeightsOffset = 40;
+
+        /// <summary>
+        /// The number of weights of layer 7 ([Conv2D]), laid out (f, f, C_in, C_out).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7WeightsLength = 72;
+
+        /// <summary>
+        /// Where the biases of layer 7 ([Conv2D]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7BiasOffset = 112;
+
+        /// <summary>
+        /// The number of biases of layer 7 ([Conv2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7BiasLength = 0;
+
+        /// <summary>
+        /// The inputs feeding each output of layer 7 ([Conv2D]): the scale of its He initialization.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer7FanIn = 18;
+
+        /// <summary>
         /// Layer 7: [Conv2D], 4×4×2 → 2×2×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

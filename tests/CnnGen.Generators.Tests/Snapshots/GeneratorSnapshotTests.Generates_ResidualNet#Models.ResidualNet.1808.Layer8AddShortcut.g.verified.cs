@@ -10,6 +10,66 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 8 ([AddShortcut]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8OutputHeight = 2;
+
+        /// <summary>
+        /// The output width of layer 8 ([AddShortcut]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8OutputWidth = 2;
+
+        /// <summary>
+        /// The output channel count of layer 8 ([AddShortcut]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8OutputChannels = 4;
+
+        /// <summary>
+        /// The number of output values per example of layer 8 ([AddShortcut]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8OutputLength = 16;
+
+        /// <summary>
+        /// Where the projection's 1×1 weights of layer 8 ([AddShortcut]) start in Parameters and Gradients.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8ProjectionWeightsOffset = 112;
+
+        /// <summary>
+        /// The number of projection weights of layer 8 ([AddShortcut]), laid out (1, 1, C_in, C_out).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8ProjectionWeightsLength = 8;
+
+        /// <summary>
+        /// Where the projection's batch-normalization scale (γ) of layer 8 ([AddShortcut]) starts.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8ProjectionScaleOffset = 120;
+
+        /// <summary>
+        /// Where the projection's batch-normalization shift (β) of layer 8 ([AddShortcut]) starts.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8ProjectionShiftOffset = 124;
+
+        /// <summary>
+        /// Where the projection's running mean of layer 8 ([AddShortcut]) starts in RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8RunningMeanOffset = 4;
+
+        /// <summary>
+        /// Where the projection's running variance of layer 8 ([AddShortcut]) starts in RunningStatistics.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer8RunningVarianceOffset = 8;
+
+        /// <summary>
         /// Layer 8's projection: 1×1 convolution, stride 2, no bias, 4×4×2 → 2×2×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]

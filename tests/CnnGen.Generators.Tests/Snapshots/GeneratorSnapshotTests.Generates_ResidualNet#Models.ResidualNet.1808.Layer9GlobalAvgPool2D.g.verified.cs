@@ -10,6 +10,30 @@ namespace Models
     partial class ResidualNet
     {
         /// <summary>
+        /// The output height of layer 9 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer9OutputHeight = 1;
+
+        /// <summary>
+        /// The output width of layer 9 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer9OutputWidth = 1;
+
+        /// <summary>
+        /// The output channel count of layer 9 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer9OutputChannels = 4;
+
+        /// <summary>
+        /// The number of output values per example of layer 9 ([GlobalAvgPool2D]).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
+        public const int Layer9OutputLength = 4;
+
+        /// <summary>
         /// Layer 9: [GlobalAvgPool2D], 2×2×4 → 1×1×4.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("CnnGen.Generators", "0.1.0")]
